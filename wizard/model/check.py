@@ -1,0 +1,219 @@
+"""Problems a well-typed tree can still have: in its graph, its facts and its citations.
+
+The builder has already checked keys and types; this module checks what only the whole tree can
+tell: references between nodes, reachability, dead ends, loops, facts that are read but never set
+(a misspelling, usually) or set but never read, items that no answers could ever list, and items
+that cite nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from wizard.model.conditions import can_hold
+from wizard.model.errors import Diagnostic, Severity, did_you_mean
+from wizard.model.tree import Condition, Mark, Node, Tree
+
+
+def _diag(mark: Mark, severity: Severity, message: str) -> Diagnostic:
+    return Diagnostic(mark.file, mark.line, mark.col, severity, message)
+
+
+def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every graph, fact and citation problem of the tree, unsorted.
+
+    `broken`: nodes the builder already reported as unusable; links to them are not errors twice.
+    """
+    found: list[Diagnostic] = []
+    found.extend(_check_graph(tree, broken))
+    found.extend(_check_facts(tree))
+    found.extend(_check_citations(tree))
+    return found
+
+
+def _edges(node: Node) -> Iterator[tuple[str, Mark]]:
+    """(target, where the reference is written) for every way on from a node."""
+    every_option_leads = node.kind == "choice" and node.options and all(o.next for o in node.options)
+    for option in node.options:
+        if option.next is not None:
+            yield option.next, option.mark
+    if not every_option_leads:
+        for route in node.next:
+            yield route.go, route.mark
+
+
+def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
+    nodes = tree.nodes
+    top = Mark(tree.path, 1, 1)
+    if tree.start and tree.start not in nodes and tree.start not in broken:
+        yield _diag(
+            top, "error",
+            f"'start' names node '{tree.start}', which does not exist{did_you_mean(tree.start, nodes)}",
+        )
+    if not any(node.kind == "outcome" for node in nodes.values()):
+        yield _diag(top, "error", "the tree has no outcome node; add one with 'kind: outcome'")
+    for node in nodes.values():
+        for target, mark in _edges(node):
+            if target not in nodes and target not in broken:
+                yield _diag(
+                    mark, "error",
+                    f"node '{target}' does not exist{did_you_mean(target, nodes)}",
+                )
+        yield from _dead_end(node)
+    yield from _unreachable(tree)
+    yield from _loops(tree)
+
+
+def _dead_end(node: Node) -> Iterator[Diagnostic]:
+    if node.kind == "outcome":
+        if node.next or any(o.next for o in node.options):
+            yield _diag(node.mark, "error", f"outcome '{node.id}' ends the walk; remove its 'next'")
+        return
+    if node.next:
+        return
+    if node.kind == "choice":
+        missing = [o.id for o in node.options if o.next is None]
+        if missing:
+            yield _diag(
+                node.mark, "error",
+                f"node '{node.id}': the walk stops after option(s) {', '.join(missing)}, "
+                "before an outcome; give the node a 'next' or each option its own",
+            )
+        return
+    yield _diag(
+        node.mark, "error",
+        f"node '{node.id}' has no 'next', so the walk stops here before an outcome; add 'next'",
+    )
+
+
+def _unreachable(tree: Tree) -> Iterator[Diagnostic]:
+    if tree.start not in tree.nodes:
+        return
+    seen = {tree.start}
+    stack = [tree.start]
+    while stack:
+        node = tree.nodes[stack.pop()]
+        for target, _ in _edges(node):
+            if target in tree.nodes and target not in seen:
+                seen.add(target)
+                stack.append(target)
+    for node in tree.nodes.values():
+        if node.id not in seen:
+            yield _diag(
+                node.mark, "error",
+                f"node '{node.id}' cannot be reached from the start; link to it or remove it",
+            )
+
+
+def _loops(tree: Tree) -> Iterator[Diagnostic]:
+    """One diagnostic per loop, found by an iterative depth-first search (no recursion limit)."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in tree.nodes:
+        if root in state:
+            continue
+        path: list[str] = [root]
+        iters = [iter([t for t, _ in _edges(tree.nodes[root])])]
+        state[root] = 1
+        while iters:
+            target = next(iters[-1], None)
+            if target is None:
+                state[path.pop()] = 2
+                iters.pop()
+                continue
+            if target not in tree.nodes:
+                continue
+            if state.get(target) == 1:
+                cycle = [*path[path.index(target):], target]
+                yield _diag(
+                    tree.nodes[target].mark, "error",
+                    f"loop: {' -> '.join(cycle)}; every route must move on towards an outcome",
+                )
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                iters.append(iter([t for t, _ in _edges(tree.nodes[target])]))
+
+
+def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
+    """(what it guards, condition) for every condition in the tree."""
+    for node in tree.nodes.values():
+        if node.when is not None:
+            yield f"node '{node.id}'", node.when
+        for route in node.next:
+            if route.when is not None:
+                yield f"a route of node '{node.id}'", route.when
+    for treatment in tree.treatments.values():
+        yield f"treatment '{treatment.id}'", treatment.when
+        for note in treatment.notes:
+            yield f"a note of treatment '{treatment.id}'", note.when
+    for resource in tree.resources.values():
+        yield f"resource '{resource.id}'", resource.when
+    for question in tree.questions:
+        yield "a question", question.when
+
+
+def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
+    setters: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
+    set_at: dict[str, Mark] = {}
+    for node in tree.nodes.values():
+        for option in node.options:
+            for fact in option.sets:
+                setters[fact].append((node.id, option.id, frozenset(option.sets)))
+                set_at.setdefault(fact, option.mark)
+    read: set[str] = set()
+    conditions = list(_conditions(tree))
+    for what, condition in conditions:
+        for fact, mark in condition.facts_read():
+            read.add(fact)
+            if fact not in setters:
+                yield _diag(
+                    mark, "error",
+                    f"{what} reads fact '{fact}', which no answer sets{did_you_mean(fact, setters)}",
+                )
+    for fact, mark in set_at.items():
+        if fact not in read:
+            yield _diag(
+                mark, "warning",
+                f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
+                "remove it from 'sets'",
+            )
+    exclusive = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
+    for what, condition in conditions:
+        if all(f in setters for f, _ in condition.facts_read()) and not can_hold(
+            condition, setters, exclusive
+        ):
+            yield _diag(
+                condition.mark, "warning",
+                f"{what} can never apply: no set of answers makes its condition hold",
+            )
+
+
+def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
+    cited: set[str] = set()
+    for kind, items in (("treatment", tree.treatments), ("resource", tree.resources)):
+        for item in items.values():
+            cited.update(item.sources)
+            if not item.sources:
+                yield _diag(
+                    item.mark, "warning",
+                    f"{kind} '{item.id}' cites no source; add 'sources' so readers can check it",
+                )
+    for red_flag in tree.red_flags.values():
+        cited.update(red_flag.sources)
+    for question in tree.questions:
+        cited.update(question.sources)
+    for source in tree.sources.values():
+        if source.id not in cited:
+            yield _diag(source.mark, "warning", f"source '{source.id}' is never cited; cite or remove it")
+    raised = {o.red_flag for n in tree.nodes.values() for o in n.options if o.red_flag}
+    for red_flag in tree.red_flags.values():
+        if red_flag.id not in raised:
+            yield _diag(
+                red_flag.mark, "warning",
+                f"red flag '{red_flag.id}' is never raised; name it in an option's 'red_flag'",
+            )
+    used_groups = {t.group for t in tree.treatments.values()}
+    for group in tree.groups:
+        if group.id not in used_groups:
+            yield _diag(group.mark, "warning", f"group '{group.id}' has no treatments in it")

@@ -1,0 +1,138 @@
+"""The small condition language: fact, always, all, any, not.
+
+Conditions are data in the tree (see tree.Condition). This module holds what is done *with* them
+besides evaluating: compiling to fast closures for the state machine's guards, finding which facts
+made a condition hold (the summary's "because"), and saying a condition in words (educators).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from wizard.model.tree import Condition
+
+KEYWORDS = frozenset({"always", "all", "any", "not"})
+
+Guard = Callable[[frozenset[str]], bool]
+
+
+def formula(condition: Condition) -> str:
+    """The condition as a short formula, e.g. `any(lems, mg)`: diagrams and debugging."""
+    if condition.op in ("always", "fact"):
+        return condition.fact or "always"
+    inner = ", ".join(formula(item) for item in condition.items)
+    return f"{condition.op}({inner})"
+
+
+def compile_condition(condition: Condition) -> Guard:
+    """A closure that evaluates the condition; faster than walking the dataclass each time.
+
+    The closure is named after the condition so diagrams drawn by transitions can show it.
+    """
+    guard = _compile(condition)
+    guard.__name__ = formula(condition)
+    return guard
+
+
+def _compile(condition: Condition) -> Guard:
+    if condition.op == "always":
+        return lambda facts: True
+    if condition.op == "fact":
+        name = condition.fact
+        return lambda facts: name in facts
+    parts = [_compile(item) for item in condition.items]
+    if condition.op == "all":
+        return lambda facts: all(part(facts) for part in parts)
+    if condition.op == "any":
+        return lambda facts: any(part(facts) for part in parts)
+    inner = parts[0]
+    return lambda facts: not inner(facts)
+
+
+def witnesses(condition: Condition, facts: frozenset[str]) -> list[str]:
+    """The facts that make a holding condition hold, in the order the condition names them.
+
+    For `any`, every holding branch counts, so "because" lists all the answers that helped;
+    `not` contributes nothing (an absence is not something the person said).
+    """
+    if condition.op == "fact":
+        return [condition.fact] if condition.fact in facts else []
+    if condition.op in ("all", "any"):
+        found: list[str] = []
+        for item in condition.items:
+            if item.holds(facts):
+                found.extend(f for f in witnesses(item, facts) if f not in found)
+        return found
+    return []
+
+
+def describe(condition: Condition, labels: Mapping[str, Sequence[str]]) -> str:
+    """The condition in words, naming the answers that set each fact.
+
+    `labels` maps a fact to the labels of the options that set it.
+    """
+    if condition.op == "always":
+        return "always listed"
+    if condition.op == "fact":
+        names = labels.get(condition.fact) or [condition.fact]
+        return " or ".join(f"'{name}'" for name in names)
+    if condition.op == "not":
+        return f"not {describe(condition.items[0], labels)}"
+    joiner = " and " if condition.op == "all" else " or "
+    parts = [describe(item, labels) for item in condition.items]
+    if len(parts) == 1:
+        return parts[0]
+    return "(" + joiner.join(parts) + ")"
+
+
+def can_hold(
+    condition: Condition,
+    setters: Mapping[str, Sequence[tuple[str, str, frozenset[str]]]],
+    exclusive_nodes: frozenset[str],
+    limit: int = 12,
+) -> bool:
+    """Whether some set of answers could make the condition hold.
+
+    `setters[fact]` lists (node, option, all facts that option sets). A fact no option sets is
+    always false; two facts only set by different options of the same single-choice node cannot
+    both be true. Beyond `limit` distinct facts the search would be too costly, and the answer is
+    a cautious True.
+    """
+    names = sorted({name for name, _ in condition.facts_read()})
+    if len(names) > limit:
+        return True
+    for bits in range(1 << len(names)):
+        true = frozenset(name for i, name in enumerate(names) if bits >> i & 1)
+        if condition.holds(true) and _reachable(true, frozenset(names) - true, setters, exclusive_nodes):
+            return True
+    return False
+
+
+def _reachable(
+    true: frozenset[str],
+    false: frozenset[str],
+    setters: Mapping[str, Sequence[tuple[str, str, frozenset[str]]]],
+    exclusive_nodes: frozenset[str],
+) -> bool:
+    """Can answers set every fact in `true` while setting none in `false`?"""
+    picks: dict[str, str] = {}
+
+    def place(remaining: list[str]) -> bool:
+        if not remaining:
+            return True
+        fact, rest = remaining[0], remaining[1:]
+        for node, option, sets in setters.get(fact, ()):
+            if sets & false:
+                continue
+            chosen = picks.get(node)
+            if node in exclusive_nodes and chosen is not None and chosen != option:
+                continue
+            fresh = chosen is None
+            picks[node] = option if fresh else chosen  # type: ignore[assignment]
+            if place(rest):
+                return True
+            if fresh:
+                del picks[node]
+        return False
+
+    return place(sorted(true))

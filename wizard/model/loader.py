@@ -1,0 +1,307 @@
+"""YAML -> plain data with a mark on every value, then -> a checked Tree.
+
+The YAML is read strictly: only `true`/`false` are booleans, dates stay text, duplicate keys,
+aliases and tags are refused, size and nesting are capped. libyaml composes the node graph when
+the file is safe for it (it crashes on extreme nesting), and a pure-Python composer takes over
+when it is not, or to point at the exact alias a file uses.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from wizard.model.errors import Diagnostic, TreeError
+from wizard.model.tree import Tree
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+# libyaml's composer recurses in C; past a few thousand levels it overflows the stack, so files
+# whose brackets could nest this deep are composed in Python, where depth is checked as it goes.
+_SAFE_FLOW_DEPTH = 500
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
+_PLAIN_TAGS = frozenset(
+    {_STR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
+)
+
+YamlMark = yaml.Mark
+
+
+class MarkedDict(dict[str, Any]):
+    """A mapping from the file, with where it, each key and each value were written."""
+
+    __slots__ = ("key_marks", "mark", "value_marks")
+
+    def __init__(self, mark: YamlMark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, YamlMark] = {}
+        self.value_marks: dict[str, YamlMark] = {}
+
+
+class MarkedList(list[Any]):
+    """A sequence from the file, with where it and each item were written."""
+
+    __slots__ = ("mark", "marks")
+
+    def __init__(self, mark: YamlMark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.marks: list[YamlMark] = []
+
+
+class _CLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """libyaml's parser and composer with no implicit resolvers: every plain scalar stays text
+    until `_Converter` decides, so YAML 1.1's yes/no/on/off and dates never become anything else."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
+
+
+class _DepthError(Exception):
+    def __init__(self, mark: YamlMark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+class StrictLoader(yaml.SafeLoader):
+    """The pure-Python SafeLoader, composing only: refuses aliases where they are written and
+    stops at MAX_DEPTH before Python's own recursion limit could be reached."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.problems: list[tuple[YamlMark, str]] = []
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            self.problems.append((event.start_mark, _ALIAS_MESSAGE))
+            return ScalarNode(_STR_TAG, "", event.start_mark, event.end_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _DepthError(self.peek_event().start_mark)
+            node: Node = Composer.compose_node(self, parent, index)
+            return node
+        finally:
+            self.depth -= 1
+
+    def compose_document(self) -> Node:
+        # Anchors are forgotten between documents by the base class; nothing else to keep.
+        node: Node = Composer.compose_document(self)
+        return node
+
+
+_ALIAS_MESSAGE = "aliases (*name) are not allowed in trees; write the value out in full"
+_TAG_MESSAGE = "tags such as '{tag}' are not allowed in trees; remove the tag"
+
+
+class _Converter:
+    """Turns a composed node graph into MarkedDict / MarkedList / scalars, collecting every
+    problem (duplicate keys, tags, aliases, non-text keys) instead of stopping at the first."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.seen: set[int] = set()
+        self.problems: list[tuple[YamlMark, str]] = []
+
+    def convert(self, node: Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise _DepthError(node.start_mark)
+        if isinstance(node, ScalarNode):
+            if node.tag != _STR_TAG:
+                self.problems.append((node.start_mark, _TAG_MESSAGE.format(tag=node.tag)))
+            return _scalar(node)
+        if id(node) in self.seen:
+            # libyaml shares the node an alias points to; seeing it twice means an alias.
+            self.problems.append((node.start_mark, _ALIAS_MESSAGE))
+            return None
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append((node.start_mark, _TAG_MESSAGE.format(tag=node.tag)))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, depth)
+        assert isinstance(node, SequenceNode)
+        result = MarkedList(node.start_mark)
+        for item in node.value:
+            result.append(self.convert(item, depth + 1))
+            result.marks.append(item.start_mark)
+        return result
+
+    def _mapping(self, node: MappingNode, depth: int) -> MarkedDict:
+        result = MarkedDict(node.start_mark)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append((key_node.start_mark, "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = result.key_marks[key]
+                self.problems.append(
+                    (
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first written at line {first.line + 1}); "
+                        "keep one of them",
+                    )
+                )
+                continue
+            result[key] = self.convert(value_node, depth + 1)
+            result.key_marks[key] = key_node.start_mark
+            result.value_marks[key] = value_node.start_mark
+        return result
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value: str = node.value
+    if node.style:  # quoted or block: always text (plain is None, or "" from libyaml)
+        return value
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if _INT.match(value):
+        return int(value)
+    if value in _NULLS:
+        return None
+    return value
+
+
+def _max_flow_depth(text: str) -> int:
+    """An upper bound on how deep `[` and `{` nest, counting brackets inside text too."""
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+def _diag(file: str, mark: YamlMark | None, message: str) -> Diagnostic:
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return Diagnostic(file, line, col, "error", message)
+
+
+def read_text(path: Path) -> str:
+    """The file as text, or TreeError with one clear sentence on why it cannot be read."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise TreeError([_diag(name, None, "this is a folder, not a tree file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TreeError(
+                [_diag(name, None, f"the file is {size / 1e6:.1f} MB; trees are capped at 5 MB")]
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TreeError([_diag(name, None, "no such file")]) from None
+    except PermissionError:
+        raise TreeError([_diag(name, None, "the file cannot be read (permission denied)")]) from None
+    except OSError as error:
+        raise TreeError([_diag(name, None, f"the file cannot be read ({error.strerror})")]) from None
+    if b"\x00" in data[:8192]:
+        raise TreeError([_diag(name, None, "this looks like a binary file, not a YAML tree")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot be read); "
+            "save it as UTF-8"
+        )
+        raise TreeError([Diagnostic(name, line, col, "error", message)]) from None
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, list[Diagnostic]]:
+    """Text -> marked data and the problems found in the YAML itself."""
+    try:
+        data, problems = _compose_and_convert(text, file)
+    except _DepthError as error:
+        return None, [_diag(file, error.mark, f"nesting deeper than {MAX_DEPTH} levels")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "the YAML cannot be read"
+        return None, [_diag(file, mark, f"YAML syntax: {problem}")]
+    except yaml.YAMLError as error:
+        return None, [_diag(file, None, f"YAML: {error}")]
+    except RecursionError:
+        return None, [_diag(file, None, f"nesting deeper than {MAX_DEPTH} levels")]
+    return data, [_diag(file, mark, message) for mark, message in problems]
+
+
+def _compose_and_convert(text: str, file: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
+    if _max_flow_depth(text) <= _SAFE_FLOW_DEPTH:
+        loader: Any = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        converter = _Converter(file)
+        data = converter.convert(node) if node is not None else None
+        if not any(message == _ALIAS_MESSAGE for _, message in converter.problems):
+            return data, converter.problems
+    # Deep brackets, or an alias whose exact place libyaml's shared graph cannot tell.
+    strict = StrictLoader(text)
+    try:
+        node = strict.get_single_node()
+    finally:
+        strict.dispose()
+    converter = _Converter(file)
+    data = converter.convert(node) if node is not None else None
+    return data, strict.problems + converter.problems
+
+
+def load_tree(path: str | Path) -> Tree:
+    """Read, build and check a tree; TreeError (with every diagnostic) if it has errors."""
+    tree, diagnostics = check_file(Path(path))
+    if tree is None or any(d.is_error for d in diagnostics):
+        raise TreeError(diagnostics)
+    return tree
+
+
+def check_file(path: Path) -> tuple[Tree | None, list[Diagnostic]]:
+    """Every diagnostic for one file, and the Tree when the file has no errors."""
+    from wizard.model.build import build_tree
+    from wizard.model.check import check_tree
+
+    file = str(path)
+    try:
+        text = read_text(path)
+    except TreeError as error:
+        return None, error.diagnostics
+    return check_text(text, file, build_tree, check_tree)
+
+
+def check_text(text: str, file: str, build: Any = None, check: Any = None) -> tuple[
+    Tree | None, list[Diagnostic]
+]:
+    """As check_file, for text already in memory (tests, editors)."""
+    if build is None or check is None:
+        from wizard.model.build import build_tree as build
+        from wizard.model.check import check_tree as check
+    data, diagnostics = parse_yaml(text, file)
+    if data is None and not diagnostics:
+        diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))
+    if diagnostics and data is None:
+        return None, sorted(diagnostics)
+    tree, build_diagnostics, broken = build(data, file)
+    diagnostics.extend(build_diagnostics)
+    if tree is not None:
+        diagnostics.extend(check(tree, broken))
+    return (tree if not any(d.is_error for d in diagnostics) else None), sorted(diagnostics)

@@ -1,0 +1,397 @@
+"""The session: a `transitions` state machine over the tree's nodes, plus what was answered.
+
+States are node ids. Triggers are answers: `pick:<option>` for a single choice, `submit` for a
+multi-select or an info node, `skip` for a node whose `when` does not hold. Guards are the
+compiled `when` conditions of the routes, tried in the order the tree gives them. The machine
+holds where the person is; the Session holds what they said, and derives the facts from it, so
+going back or changing an answer can never leave a stale fact behind.
+
+This is the one API every front end uses (Textual app, line prompts, `wizard walk`); none of them
+walks the tree itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from transitions import Machine
+
+from wizard.model.conditions import Guard, compile_condition
+from wizard.model.errors import did_you_mean
+from wizard.model.tree import Node, RedFlag, Tree
+
+if TYPE_CHECKING:
+    from wizard.model.summary import Summary
+
+# model_override logs one line per convenience method it does not bind; that is the point.
+logging.getLogger("transitions.core").setLevel(logging.ERROR)
+
+SKIP = "skip"
+SUBMIT = "submit"
+PICK = "pick:"
+
+
+class AnswerError(ValueError):
+    """An answer the current question cannot take; the message is for the person."""
+
+
+class MissingAnswer(LookupError):
+    """`walk` reached a question the answers do not cover."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(f"no answer for '{node.id}'")
+        self.node = node
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One step of the route: a node and the options picked there (none for an info node)."""
+
+    node: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the person is: `step` of somewhere between `fewest` and `most` steps in all."""
+
+    step: int
+    fewest: int
+    most: int
+
+    @property
+    def about(self) -> int:
+        """A single total to show ("Question 3 of about 6"): the midpoint, rounded up."""
+        return (self.fewest + self.most + 1) // 2
+
+
+class TreeIndex:
+    """What every session of a tree shares: transition table, compiled guards, route lengths.
+
+    Built once per Tree (cached weakly), so starting a session costs only the Machine itself.
+    """
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.when: dict[str, Guard] = {
+            node.id: compile_condition(node.when) for node in tree.nodes.values() if node.when
+        }
+        self.transitions: list[dict[str, Any]] = []
+        for node in tree.nodes.values():
+            self._add_node(node)
+        self.remaining = self._route_lengths()
+        self.fact_labels: dict[str, list[str]] = {}
+        self.fact_answers: dict[str, list[tuple[str, str]]] = {}
+        for node in tree.nodes.values():
+            for option in node.options:
+                for fact in option.sets:
+                    self.fact_labels.setdefault(fact, []).append(option.label)
+                    self.fact_answers.setdefault(fact, []).append((node.id, option.id))
+
+    def _routes(self, trigger: str, node: Node, dest: str | None = None) -> None:
+        if dest is not None:
+            self.transitions.append({"trigger": trigger, "source": node.id, "dest": dest})
+            return
+        for route in node.next:
+            entry: dict[str, Any] = {"trigger": trigger, "source": node.id, "dest": route.go}
+            if route.when is not None:
+                entry["conditions"] = [compile_condition(route.when)]
+            self.transitions.append(entry)
+
+    def _add_node(self, node: Node) -> None:
+        if node.kind == "choice":
+            for option in node.options:
+                self._routes(PICK + option.id, node, option.next)
+        elif node.kind in ("multi", "info"):
+            self._routes(SUBMIT, node)
+        if node.when is not None:
+            self._routes(SKIP, node)
+
+    def _route_lengths(self) -> dict[str, tuple[int, int]]:
+        """Fewest and most steps from each node to an outcome, this node included."""
+        lengths: dict[str, tuple[int, int]] = {}
+        nodes = self.tree.nodes
+        for root in nodes:
+            stack = [root]
+            while stack:
+                node_id = stack[-1]
+                if node_id in lengths:
+                    stack.pop()
+                    continue
+                node = nodes[node_id]
+                targets = list(dict.fromkeys(node.targets()))
+                pending = [t for t in targets if t not in lengths]
+                if pending:
+                    stack.extend(pending)
+                    continue
+                stack.pop()
+                own = 0 if node.kind == "outcome" else 1
+                if targets:
+                    lengths[node_id] = (
+                        own + min(lengths[t][0] for t in targets),
+                        own + max(lengths[t][1] for t in targets),
+                    )
+                else:
+                    lengths[node_id] = (own, own)
+        return lengths
+
+
+_indexes: weakref.WeakKeyDictionary[Tree, TreeIndex] = weakref.WeakKeyDictionary()
+
+
+def index_of(tree: Tree) -> TreeIndex:
+    index = _indexes.get(tree)
+    if index is None:
+        index = _indexes[tree] = TreeIndex(tree)
+    return index
+
+
+class _Model:
+    """The bare object `transitions` drives.
+
+    With `model_override=True`, transitions binds only what this class already names (here just
+    `trigger`), so ten thousand nodes do not become ten thousand `is_<node>` attributes, and a
+    node id can never collide with a method.
+    """
+
+    state: str
+
+    def trigger(self, name: str, *args: Any) -> bool:  # replaced by transitions
+        raise NotImplementedError
+
+
+class Session:
+    """One person's walk through a checked tree."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.index = index_of(tree)
+        self._model = _Model()
+        self._machine = Machine(
+            model=self._model,
+            states=list(tree.nodes),
+            transitions=self.index.transitions,
+            initial=tree.start,
+            auto_transitions=False,
+            model_override=True,
+        )
+        self._answers: list[Answer] = []
+        self._facts: frozenset[str] = frozenset()
+        self._remembered: dict[str, tuple[str, ...]] = {}
+        self._skipped: list[tuple[int, str]] = []
+        self._skip_ahead()
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def current(self) -> Node:
+        return self.tree.nodes[self._model.state]
+
+    @property
+    def finished(self) -> bool:
+        return self.current.kind == "outcome"
+
+    @property
+    def facts(self) -> frozenset[str]:
+        return self._facts
+
+    @property
+    def history(self) -> tuple[Answer, ...]:
+        """Every step taken, info nodes included, oldest first."""
+        return tuple(self._answers)
+
+    @property
+    def answered(self) -> tuple[Answer, ...]:
+        """The questions answered (choice and multi), oldest first."""
+        nodes = self.tree.nodes
+        return tuple(a for a in self._answers if nodes[a.node].is_question)
+
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """Nodes passed over because their `when` did not hold, in the order met."""
+        return tuple(node for _, node in self._skipped)
+
+    @property
+    def red_flags(self) -> tuple[RedFlag, ...]:
+        """Red flags raised by the answers that still stand, first raised first."""
+        flags: dict[str, RedFlag] = {}
+        for answer in self._answers:
+            for option in self._options(answer):
+                if option.red_flag and option.red_flag not in flags:
+                    flags[option.red_flag] = self.tree.red_flags[option.red_flag]
+        return tuple(flags.values())
+
+    @property
+    def preselected(self) -> tuple[str, ...]:
+        """The answer this question had before the person went back, to show it selected."""
+        return self._remembered.get(self.current.id, ())
+
+    def labels(self, answer: Answer) -> tuple[str, ...]:
+        return tuple(option.label for option in self._options(answer))
+
+    def progress(self) -> Progress:
+        fewest, most = self.index.remaining[self.current.id]
+        done = len(self._answers)
+        return Progress(done + 1 if not self.finished else done, done + fewest, done + most)
+
+    def summary(self) -> Summary:
+        from wizard.model.summary import build_summary
+
+        return build_summary(self)
+
+    # -- acting -----------------------------------------------------------------------------
+    def answer(self, option_ids: Sequence[str]) -> tuple[RedFlag, ...]:
+        """Answer the current node and move on; returns the red flags this answer raised.
+
+        Raises AnswerError, with a sentence for the person, when the answer does not fit.
+        """
+        node = self.current
+        picked = self.validate(node, option_ids)
+        before = {flag.id for flag in self.red_flags}
+        sets = {fact for option_id in picked for fact in node.option(option_id).sets}  # type: ignore[union-attr]
+        facts = self._facts | sets
+        trigger = PICK + picked[0] if node.kind == "choice" else SUBMIT
+        self._model.trigger(trigger, facts)
+        self._answers.append(Answer(node.id, picked))
+        self._remembered[node.id] = picked
+        self._facts = facts
+        self._skip_ahead()
+        return tuple(f for f in self.red_flags if f.id not in before)
+
+    def validate(self, node: Node, option_ids: Sequence[str]) -> tuple[str, ...]:
+        """The answer as a tuple of known, distinct option ids in the tree's order."""
+        if node.kind == "outcome":
+            raise AnswerError("This is the end of the guide; there is nothing more to answer.")
+        if node.kind == "info":
+            if option_ids:
+                raise AnswerError("This page has no options; just continue.")
+            return ()
+        known = {option.id for option in node.options}
+        for option_id in option_ids:
+            if option_id not in known:
+                raise AnswerError(
+                    f"'{option_id}' is not one of the answers here{did_you_mean(option_id, known)}"
+                )
+        chosen = set(option_ids)
+        picked = tuple(option.id for option in node.options if option.id in chosen)
+        if node.kind == "choice":
+            if len(picked) != 1:
+                raise AnswerError("Please pick one answer.")
+            return picked
+        if len(picked) > 1:
+            for option in node.options:
+                if option.exclusive and option.id in chosen:
+                    raise AnswerError(f"'{option.label}' cannot be picked together with others.")
+        if len(picked) < node.min:
+            needed = "at least one answer" if node.min == 1 else f"at least {node.min} answers"
+            raise AnswerError(f"Please pick {needed}.")
+        if len(picked) > node.max_picks:
+            raise AnswerError(f"Please pick no more than {node.max_picks}.")
+        return picked
+
+    def toggle(self, selection: Sequence[str], option_id: str) -> tuple[str, ...]:
+        """A multi-select's selection after toggling one option.
+
+        An exclusive option ("none of these") clears the others, and picking another clears it.
+        """
+        node = self.current
+        option = node.option(option_id)
+        if option is None:
+            return tuple(selection)
+        if option_id in selection:
+            return tuple(o for o in selection if o != option_id)
+        if option.exclusive:
+            return (option_id,)
+        exclusive = {o.id for o in node.options if o.exclusive}
+        kept = [o for o in selection if o not in exclusive]
+        return tuple(o.id for o in node.options if o.id in kept or o.id == option_id)
+
+    def back(self) -> bool:
+        """Return to the previous step with its answer pre-selected; False at the start."""
+        if not self._answers:
+            return False
+        self._truncate(len(self._answers) - 1)
+        return True
+
+    def go_to(self, node_id: str) -> bool:
+        """Return to an earlier step (a breadcrumb); later answers are dropped, not lost from
+        the pre-selection, so walking forward again shows them."""
+        for position, answer in enumerate(self._answers):
+            if answer.node == node_id:
+                self._truncate(position)
+                return True
+        return False
+
+    def change_answer(self, node_id: str, option_ids: Sequence[str]) -> tuple[RedFlag, ...]:
+        """Change an earlier answer and replay the later ones that still apply.
+
+        Later answers are kept while the new route still meets their questions; the walk stops
+        at the first question the new route reaches that has no answer yet.
+        """
+        later = {a.node: a.options for a in self._answers}
+        position = next((i for i, a in enumerate(self._answers) if a.node == node_id), None)
+        if position is None:
+            raise AnswerError(f"'{node_id}' has not been answered on this route.")
+        self.validate(self.tree.nodes[node_id], option_ids)  # refuse before changing anything
+        self._truncate(position)
+        raised = list(self.answer(option_ids))
+        while not self.finished and self.current.id in later:
+            try:
+                raised.extend(self.answer(later[self.current.id]))
+            except AnswerError:
+                break
+        return tuple(raised)
+
+    def restart(self) -> None:
+        """Back to the start with nothing remembered."""
+        self._answers.clear()
+        self._remembered.clear()
+        self._skipped.clear()
+        self._facts = frozenset()
+        self._machine.set_state(self.tree.start, self._model)
+        self._skip_ahead()
+
+    # -- inside -----------------------------------------------------------------------------
+    def _options(self, answer: Answer) -> list[Any]:
+        node = self.tree.nodes[answer.node]
+        return [o for o in node.options if o.id in answer.options]
+
+    def _truncate(self, keep: int) -> None:
+        target = self._answers[keep].node
+        del self._answers[keep:]
+        self._skipped = [(n, node) for n, node in self._skipped if n <= keep]
+        facts: set[str] = set()
+        for answer in self._answers:
+            for option in self._options(answer):
+                facts.update(option.sets)
+        self._facts = frozenset(facts)
+        self._machine.set_state(target, self._model)
+
+    def _skip_ahead(self) -> None:
+        """Pass over nodes whose `when` does not hold, as if they were not in the tree."""
+        when = self.index.when
+        model: Any = self._model
+        while (guard := when.get(model.state)) is not None and not guard(self._facts):
+            self._skipped.append((len(self._answers), model.state))
+            model.trigger(SKIP, self._facts)
+
+
+def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:
+    """A session driven by answers keyed by node id, as `wizard walk` and tests use it.
+
+    Info nodes continue by themselves unless the mapping names them. Stops at an outcome, or
+    raises MissingAnswer at the first question with no answer.
+    """
+    session = Session(tree)
+    while not session.finished:
+        node = session.current
+        if node.id in answers:
+            session.answer(answers[node.id])
+        elif node.kind == "info":
+            session.answer(())
+        else:
+            raise MissingAnswer(node)
+    return session

@@ -1,0 +1,147 @@
+"""The tree format, declared once.
+
+The builder checks keys and types against these tables and `schema.py` turns the same tables into
+the JSON Schema editors use, so the two cannot disagree about what a tree may say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NODE_ID = r"^[a-z0-9_]+$"
+FACT = r"^[a-z0-9_]+$"
+ITEM_ID = r"^[a-z0-9_-]+$"
+TREE_ID = r"^[a-z0-9-]+$"
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+NODE_KINDS = ("info", "choice", "multi", "outcome")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of an object.
+
+    `type` is one of: text, int, bool, date, node_ref, item_ref, texts, facts, refs, condition,
+    next, kind, format, tree_id, or `object:NAME`, `list:NAME`, `map:NAME` for nested objects.
+    """
+
+    name: str
+    type: str
+    required: bool = False
+    doc: str = ""
+
+
+F = Field
+
+OBJECTS: dict[str, tuple[Field, ...]] = {
+    "tree": (
+        F("format", "format", True, "Format version of the file: 1."),
+        F("id", "tree_id", True, "The tree's id, lowercase letters, digits and dashes."),
+        F("title", "text", True, "Shown on the welcome screen and the summary."),
+        F("description", "text", doc="What the guide does, in a sentence or two."),
+        F("version", "text", True, "Content version, such as \"2026.11.0\"."),
+        F("language", "text", doc="Language tag, default en."),
+        F("review", "object:review", True, "Content review dates."),
+        F("disclaimer", "text", True, "Shown on the welcome screen and every summary."),
+        F("start", "node_ref", True, "Id of the first node."),
+        F("sources", "map:source", doc="Everything the tree cites, by id."),
+        F("groups", "list:group", doc="Ordered headings of the summary."),
+        F("nodes", "map:node", True, "The nodes, by id."),
+        F("treatments", "map:treatment", doc="Items listed on the summary when `when` holds."),
+        F("resources", "map:resource", doc="Coping and support resources."),
+        F("red_flags", "map:red_flag", doc="Urgent alerts raised by an option's red_flag."),
+        F("questions", "list:question", doc="Questions to ask the care team."),
+    ),
+    "review": (
+        F("last_reviewed", "date", True, "YYYY-MM-DD"),
+        F("next_review", "date", True, "YYYY-MM-DD"),
+    ),
+    "source": (
+        F("title", "text", True),
+        F("publisher", "text"),
+        F("url", "text"),
+    ),
+    "group": (
+        F("id", "item_ref", True),
+        F("title", "text", True),
+        F("about", "text"),
+    ),
+    "node": (
+        F("kind", "kind", True, "info, choice, multi or outcome."),
+        F("prompt", "text", doc="The question, or an info node's heading."),
+        F("title", "text", doc="An outcome's heading."),
+        F("text", "text", doc="Body text of an info or outcome node."),
+        F("help", "text", doc="Longer explanation, shown on request."),
+        F("when", "condition", doc="The node is skipped unless this holds."),
+        F("options", "list:option", doc="The answers to pick from (choice, multi)."),
+        F("next", "next", doc="A node id, or routes {when, go} tried in order."),
+        F("min", "int", doc="multi: fewest options to pick (default 1)."),
+        F("max", "int", doc="multi: most options to pick (default all)."),
+    ),
+    "option": (
+        F("id", "item_ref", True, "Unique within the node."),
+        F("label", "text", True),
+        F("help", "text"),
+        F("sets", "facts", doc="Facts this answer adds."),
+        F("next", "node_ref", doc="choice only: where this answer leads."),
+        F("exclusive", "bool", doc="multi only: cannot be picked with other options."),
+        F("red_flag", "item_ref", doc="Id of a red flag raised by this answer."),
+    ),
+    "route": (
+        F("when", "condition"),
+        F("go", "node_ref", True),
+    ),
+    "treatment": (
+        F("name", "text", True),
+        F("examples", "texts"),
+        F("group", "item_ref", True, "Id of a group."),
+        F("about", "text", True, "What it is."),
+        F("given", "text", doc="How it is given."),
+        F("side_effects", "object:side_effects"),
+        F("notes", "list:note", doc="Lines shown when their condition holds."),
+        F("when", "condition", True),
+        F("sources", "refs"),
+    ),
+    "side_effects": (
+        F("common", "texts"),
+        F("serious", "texts"),
+    ),
+    "note": (
+        F("when", "condition", True),
+        F("text", "text", True),
+    ),
+    "resource": (
+        F("name", "text", True),
+        F("about", "text", True),
+        F("contact", "text", doc="Say which country a phone number serves."),
+        F("url", "text"),
+        F("when", "condition", True),
+        F("sources", "refs"),
+    ),
+    "red_flag": (
+        F("title", "text", True),
+        F("advice", "text", True, "What to do now."),
+        F("sources", "refs"),
+    ),
+    "question": (
+        F("text", "text", True),
+        F("when", "condition"),
+        F("sources", "refs"),
+    ),
+}
+
+# Keys each node kind may use beyond `kind`; others are reported as not belonging there.
+NODE_KEYS: dict[str, frozenset[str]] = {
+    "info": frozenset({"prompt", "text", "help", "when", "next"}),
+    "choice": frozenset({"prompt", "help", "when", "options", "next"}),
+    "multi": frozenset({"prompt", "help", "when", "options", "next", "min", "max"}),
+    "outcome": frozenset({"title", "text", "when", "prompt"}),
+}
+
+# Map keys must look like this, per nested object kind.
+MAP_KEY_PATTERNS: dict[str, str] = {
+    "node": NODE_ID,
+    "source": ITEM_ID,
+    "treatment": ITEM_ID,
+    "resource": ITEM_ID,
+    "red_flag": ITEM_ID,
+}

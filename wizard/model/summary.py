@@ -1,0 +1,136 @@
+"""Session -> Summary: what is listed for this person, and why.
+
+The summary is plain data that every renderer (text, Markdown, HTML, JSON, the Textual screen)
+reads, so they all list the same things in the same order with the same reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from wizard.model.conditions import describe, witnesses
+from wizard.model.tree import Condition, Group, Node, Question, RedFlag, Resource, Source, Treatment, Tree
+
+if TYPE_CHECKING:
+    from wizard.model.machine import Session
+
+Item = TypeVar("Item", Treatment, Resource, Question)
+
+
+@dataclass(frozen=True)
+class Listed(Generic[Item]):
+    """An item on the summary with the reasons it is there.
+
+    `because`: the answers that made its condition hold, in words. `rule`: the condition itself
+    in words, for educators. `notes`: a treatment's tailored lines that apply.
+    """
+
+    item: Item
+    because: tuple[str, ...]
+    rule: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummaryGroup:
+    group: Group
+    treatments: tuple[Listed[Treatment], ...]
+
+
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    node: str
+    prompt: str
+    options: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    tree: Tree
+    outcome: Node | None
+    answers: tuple[AnsweredQuestion, ...]
+    facts: frozenset[str]
+    red_flags: tuple[RedFlag, ...]
+    groups: tuple[SummaryGroup, ...]
+    resources: tuple[Listed[Resource], ...]
+    questions: tuple[Listed[Question], ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def treatments(self) -> tuple[Listed[Treatment], ...]:
+        return tuple(listed for group in self.groups for listed in group.treatments)
+
+    @property
+    def title(self) -> str:
+        if self.outcome is not None and self.outcome.title:
+            return self.outcome.title
+        return self.tree.title
+
+    @property
+    def disclaimer(self) -> str:
+        return self.tree.disclaimer
+
+
+def build_summary(session: Session) -> Summary:
+    tree = session.tree
+    facts = session.facts
+    index = session.index
+    said: dict[str, list[str]] = {}
+    for answer in session.answered:
+        node = tree.nodes[answer.node]
+        for option in node.options:
+            if option.id in answer.options:
+                for fact in option.sets:
+                    said.setdefault(fact, []).append(option.label)
+
+    def reasons(condition: Condition) -> tuple[str, ...]:
+        if condition.op == "always":
+            return ("Listed for everyone who uses this guide.",)
+        labels: list[str] = []
+        for fact in witnesses(condition, facts):
+            labels.extend(label for label in said.get(fact, ()) if label not in labels)
+        return tuple(f"You said: {label}" for label in labels)
+
+    def listed(item: Item, condition: Condition) -> Listed[Item]:
+        notes: tuple[str, ...] = ()
+        if isinstance(item, Treatment):
+            notes = tuple(note.text for note in item.notes if note.when.holds(facts))
+        return Listed(item, reasons(condition), describe(condition, index.fact_labels), notes)
+
+    by_group: dict[str, list[Listed[Treatment]]] = {group.id: [] for group in tree.groups}
+    for treatment in tree.treatments.values():
+        if treatment.when.holds(facts):
+            by_group.setdefault(treatment.group, []).append(listed(treatment, treatment.when))
+    groups = tuple(
+        SummaryGroup(group, tuple(by_group[group.id])) for group in tree.groups if by_group[group.id]
+    )
+    resources = tuple(
+        listed(r, r.when) for r in tree.resources.values() if r.when.holds(facts)
+    )
+    questions = tuple(listed(q, q.when) for q in tree.questions if q.when.holds(facts))
+    cited: dict[str, Source] = {}
+    for item in (*(t.item for g in groups for t in g.treatments), *(r.item for r in resources)):
+        for source_id in item.sources:
+            if source_id in tree.sources:
+                cited.setdefault(source_id, tree.sources[source_id])
+    for red_flag in session.red_flags:
+        for source_id in red_flag.sources:
+            if source_id in tree.sources:
+                cited.setdefault(source_id, tree.sources[source_id])
+    answers = tuple(
+        AnsweredQuestion(a.node, tree.nodes[a.node].prompt, a.options, session.labels(a))
+        for a in session.answered
+    )
+    return Summary(
+        tree=tree,
+        outcome=session.current if session.finished else None,
+        answers=answers,
+        facts=facts,
+        red_flags=session.red_flags,
+        groups=groups,
+        resources=resources,
+        questions=questions,
+        sources=tuple(cited.values()),
+    )

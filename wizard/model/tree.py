@@ -1,0 +1,235 @@
+"""The tree as frozen dataclasses.
+
+Everything downstream (checker aside) works on these objects, never on raw YAML, so a Tree that
+exists has the right types. Each object keeps the `Mark` of where it was written, so that even
+problems found late (in the graph, in conditions) can point a tree author at a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+NodeKind = Literal["info", "choice", "multi", "outcome"]
+QUESTION_KINDS: frozenset[str] = frozenset({"choice", "multi"})
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """Where a value was written: file, 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+NO_MARK = Mark("<memory>", 0, 0)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A guard over facts: data, never code.
+
+    `op` is one of `always`, `fact`, `all`, `any`, `not`. Evaluation is a plain recursive walk
+    because conditions are small; the engine compiles them once per tree (see conditions.py).
+    """
+
+    op: Literal["always", "fact", "all", "any", "not"]
+    fact: str = ""
+    items: tuple[Condition, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+    def holds(self, facts: frozenset[str] | set[str]) -> bool:
+        if self.op == "fact":
+            return self.fact in facts
+        if self.op == "always":
+            return True
+        if self.op == "all":
+            return all(item.holds(facts) for item in self.items)
+        if self.op == "any":
+            return any(item.holds(facts) for item in self.items)
+        return not self.items[0].holds(facts)
+
+    def facts_read(self) -> Iterator[tuple[str, Mark]]:
+        """Every fact name this condition reads, with where it was written."""
+        if self.op == "fact":
+            yield self.fact, self.mark
+        for item in self.items:
+            yield from item.facts_read()
+
+
+ALWAYS = Condition("always")
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way on from a node: taken when `when` holds (no `when`: always)."""
+
+    go: str
+    when: Condition | None = None
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    help: str = ""
+    sets: tuple[str, ...] = ()
+    next: str | None = None
+    exclusive: bool = False
+    red_flag: str | None = None
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: NodeKind
+    prompt: str = ""
+    title: str = ""
+    text: str = ""
+    help: str = ""
+    when: Condition | None = None
+    options: tuple[Option, ...] = ()
+    next: tuple[Route, ...] = ()
+    min: int = 1
+    max: int | None = None
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind in QUESTION_KINDS
+
+    @property
+    def heading(self) -> str:
+        """What to call this node on screen: its prompt, or an outcome's title."""
+        return self.prompt or self.title or self.id
+
+    @property
+    def max_picks(self) -> int:
+        return self.max if self.max is not None else len(self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
+
+    def targets(self) -> Iterator[str]:
+        """Every node this one can lead to, whatever the facts."""
+        for option in self.options:
+            if option.next is not None:
+                yield option.next
+        if self.kind == "choice" and self.options and all(o.next for o in self.options):
+            return
+        for route in self.next:
+            yield route.go
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    about: str = ""
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class SideEffects:
+    common: tuple[str, ...] = ()
+    serious: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    when: Condition = ALWAYS
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Treatment:
+    id: str
+    name: str
+    group: str
+    about: str
+    when: Condition
+    given: str = ""
+    examples: tuple[str, ...] = ()
+    side_effects: SideEffects = SideEffects()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    name: str
+    about: str
+    when: Condition
+    contact: str = ""
+    url: str = ""
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    title: str
+    advice: str
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    when: Condition = ALWAYS
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Review:
+    last_reviewed: str
+    next_review: str
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: str
+    version: str
+    disclaimer: str
+    start: str
+    nodes: Mapping[str, Node]
+    review: Review
+    format: int = 1
+    language: str = "en"
+    description: str = ""
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    groups: tuple[Group, ...] = ()
+    treatments: Mapping[str, Treatment] = field(default_factory=dict)
+    resources: Mapping[str, Resource] = field(default_factory=dict)
+    red_flags: Mapping[str, RedFlag] = field(default_factory=dict)
+    questions: tuple[Question, ...] = ()
+    path: str = "<memory>"
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.id, self.version))
