@@ -99,8 +99,9 @@ def _parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
             raise UsageError(f"--answer '{item}' must look like NODE=OPTION[,OPTION...]")
         node = tree.nodes.get(node_id)
         if node is None:
-            raise UsageError(f"--answer {item}: there is no node '{node_id}'"
-                             f"{did_you_mean(node_id, tree.nodes)}")
+            raise UsageError(
+                f"--answer {item}: there is no node '{node_id}'{did_you_mean(node_id, tree.nodes)}"
+            )
         picked = [o.strip() for o in options.split(",") if o.strip()]
         known = [o.id for o in node.options]
         for option_id in picked:
@@ -133,8 +134,11 @@ def cmd_walk(args: argparse.Namespace) -> int:
         raise UsageError(f"--answer: {error}") from None
     unused = sorted(set(answers) - {a.node for a in session.history})
     if unused:
-        print(f"wizard: note: the route did not reach {', '.join(unused)}; "
-              "those answers were not used", file=sys.stderr)
+        print(
+            f"wizard: note: the route did not reach {', '.join(unused)}; "
+            "those answers were not used",
+            file=sys.stderr,
+        )
     summary = session.summary()
     if args.format == "json":
         from wizard.render.json import render_json as render
@@ -180,7 +184,11 @@ def cmd_trees(args: argparse.Namespace) -> int:
     header = ("id", "title", "version", "last review")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        print(
+            "  ".join(
+                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
+            ).rstrip()
+        )
     return EXIT_OK
 
 

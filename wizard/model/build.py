@@ -51,6 +51,12 @@ _PATTERNS = {
     "date": (re.compile(DATE), "a date written YYYY-MM-DD"),
 }
 _FACT = re.compile(FACT)
+_SPECS: dict[str, dict[str, Field]] = {k: {f.name: f for f in v} for k, v in OBJECTS.items()}
+_NAMES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _SPECS.items()}
+_REQUIRED: dict[str, tuple[Field, ...]] = {
+    k: tuple(f for f in v if f.required) for k, v in OBJECTS.items()
+}
+_SHAPED = ("object:", "list:", "map:", "next", "condition")
 _TYPE_WORDS = {
     "text": "text",
     "int": "a whole number",
@@ -110,20 +116,27 @@ class _Builder:
         for what, ref, mark, who in self.references:
             if ref not in known[what]:
                 hint = did_you_mean(ref, known[what]) or (
-                    f"; add it under '{what}s'" if what != "red flag" else "; add it under 'red_flags'"
+                    f"; add it under '{what}s'"
+                    if what != "red flag"
+                    else "; add it under 'red_flags'"
                 )
                 self.error(mark, f"{who} refers to {what} '{ref}', which does not exist{hint}")
 
     # -- generic checks against the spec ---------------------------------------------------
     def fields(
-        self, raw: Any, kind: str, where: str, mark: YamlMark | None, allowed: frozenset[str] = frozenset()
+        self,
+        raw: Any,
+        kind: str,
+        where: str,
+        mark: YamlMark | None,
+        allowed: frozenset[str] = frozenset(),
     ) -> dict[str, Any] | None:
         """Check a mapping against OBJECTS[kind]; return the values whose type is right."""
         if not isinstance(raw, MarkedDict):
             self.error(mark, f"{where} must be a mapping of keys and values, not {_describe(raw)}")
             return None
-        spec = {f.name: f for f in OBJECTS[kind]}
-        names = allowed or frozenset(spec)
+        spec = _SPECS[kind]
+        names = allowed or _NAMES[kind]
         clean: dict[str, Any] = {}
         for key, value in raw.items():
             field = spec.get(key)
@@ -135,15 +148,20 @@ class _Builder:
             checked = self.value(field, value, raw.value_marks[key], f"'{key}' of {where}")
             if checked is not _BAD:
                 clean[key] = checked
-        for field in OBJECTS[kind]:
-            if field.required and field.name in names and field.name not in raw:
+        for field in _REQUIRED[kind]:
+            if field.name in names and field.name not in raw:
                 self.error(raw.mark, f"{where} is missing the required key '{field.name}'")
         clean["__mark__"] = raw.mark
         return clean
 
     def value(self, field: Field, value: Any, mark: YamlMark, where: str) -> Any:
         kind = field.type
-        if kind.startswith(("object:", "list:", "map:", "next", "condition")):
+        if kind == "text" and type(value) is str:
+            if not value.strip():
+                self.error(mark, f"{where} is empty; write the text or remove the key")
+                return _BAD
+            return value
+        if kind.startswith(_SHAPED):
             return value  # shaped by the caller, which knows what it builds
         if kind == "text":
             if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
@@ -257,7 +275,8 @@ class _Builder:
                 ]
                 if any(item is None for item in items):
                     return None
-                return Condition(op, items=tuple(i for i in items if i is not None), mark=here)
+                kept = tuple(i for i in items if i is not None)
+                return Condition("all" if op == "all" else "any", items=kept, mark=here)
             if op == "not":
                 item = self.condition(inner, inner_mark, where)
                 return None if item is None else Condition("not", items=(item,), mark=here)
@@ -435,7 +454,9 @@ class _Builder:
             mark=self.mark(mark),
         )
 
-    def options(self, clean: dict[str, Any], raw: MarkedDict, where: str, kind: str) -> tuple[Option, ...]:
+    def options(
+        self, clean: dict[str, Any], raw: MarkedDict, where: str, kind: str
+    ) -> tuple[Option, ...]:
         if kind in ("choice", "multi") and "options" not in raw:
             self.error(raw.mark, f"{where} ({kind}) is missing the required key 'options'")
             return ()
@@ -479,7 +500,12 @@ class _Builder:
                     mark=self.mark(item_mark),
                 )
             )
-        if kind in ("choice", "multi") and "options" in clean and not result and not clean["options"]:
+        if (
+            kind in ("choice", "multi")
+            and "options" in clean
+            and not result
+            and not clean["options"]
+        ):
             self.error(raw.value_marks["options"], f"{where} has no options; add at least one")
         return tuple(result)
 
@@ -532,12 +558,15 @@ class _Builder:
         side = SideEffects()
         if "side_effects" in clean:
             s = self.fields(
-                clean["side_effects"], "side_effects", f"'side_effects' of {where}",
+                clean["side_effects"],
+                "side_effects",
+                f"'side_effects' of {where}",
                 raw.value_marks["side_effects"],
             )
             if s is not None:
                 side = SideEffects(
-                    tuple(t for t, _ in s.get("common", ())), tuple(t for t, _ in s.get("serious", ()))
+                    tuple(t for t, _ in s.get("common", ())),
+                    tuple(t for t, _ in s.get("serious", ())),
                 )
         notes: list[Note] = []
         for item, item_mark in self.list_items(

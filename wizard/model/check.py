@@ -34,7 +34,9 @@ def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnos
 
 def _edges(node: Node) -> Iterator[tuple[str, Mark]]:
     """(target, where the reference is written) for every way on from a node."""
-    every_option_leads = node.kind == "choice" and node.options and all(o.next for o in node.options)
+    every_option_leads = (
+        node.kind == "choice" and node.options and all(o.next for o in node.options)
+    )
     for option in node.options:
         if option.next is not None:
             yield option.next, option.mark
@@ -48,8 +50,10 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
     top = Mark(tree.path, 1, 1)
     if tree.start and tree.start not in nodes and tree.start not in broken:
         yield _diag(
-            top, "error",
-            f"'start' names node '{tree.start}', which does not exist{did_you_mean(tree.start, nodes)}",
+            top,
+            "error",
+            f"'start' names node '{tree.start}', which does not exist"
+            + did_you_mean(tree.start, nodes),
         )
     if not any(node.kind == "outcome" for node in nodes.values()):
         yield _diag(top, "error", "the tree has no outcome node; add one with 'kind: outcome'")
@@ -57,7 +61,8 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
         for target, mark in _edges(node):
             if target not in nodes and target not in broken:
                 yield _diag(
-                    mark, "error",
+                    mark,
+                    "error",
                     f"node '{target}' does not exist{did_you_mean(target, nodes)}",
                 )
         yield from _dead_end(node)
@@ -76,13 +81,15 @@ def _dead_end(node: Node) -> Iterator[Diagnostic]:
         missing = [o.id for o in node.options if o.next is None]
         if missing:
             yield _diag(
-                node.mark, "error",
+                node.mark,
+                "error",
                 f"node '{node.id}': the walk stops after option(s) {', '.join(missing)}, "
                 "before an outcome; give the node a 'next' or each option its own",
             )
         return
     yield _diag(
-        node.mark, "error",
+        node.mark,
+        "error",
         f"node '{node.id}' has no 'next', so the walk stops here before an outcome; add 'next'",
     )
 
@@ -101,7 +108,8 @@ def _unreachable(tree: Tree) -> Iterator[Diagnostic]:
     for node in tree.nodes.values():
         if node.id not in seen:
             yield _diag(
-                node.mark, "error",
+                node.mark,
+                "error",
                 f"node '{node.id}' cannot be reached from the start; link to it or remove it",
             )
 
@@ -124,9 +132,10 @@ def _loops(tree: Tree) -> Iterator[Diagnostic]:
             if target not in tree.nodes:
                 continue
             if state.get(target) == 1:
-                cycle = [*path[path.index(target):], target]
+                cycle = [*path[path.index(target) :], target]
                 yield _diag(
-                    tree.nodes[target].mark, "error",
+                    tree.nodes[target].mark,
+                    "error",
                     f"loop: {' -> '.join(cycle)}; every route must move on towards an outcome",
                 )
             elif target not in state:
@@ -168,13 +177,16 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
             read.add(fact)
             if fact not in setters:
                 yield _diag(
-                    mark, "error",
-                    f"{what} reads fact '{fact}', which no answer sets{did_you_mean(fact, setters)}",
+                    mark,
+                    "error",
+                    f"{what} reads fact '{fact}', which no answer sets"
+                    + did_you_mean(fact, setters),
                 )
     for fact, mark in set_at.items():
         if fact not in read:
             yield _diag(
-                mark, "warning",
+                mark,
+                "warning",
                 f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
                 "remove it from 'sets'",
             )
@@ -184,7 +196,8 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
             condition, setters, exclusive
         ):
             yield _diag(
-                condition.mark, "warning",
+                condition.mark,
+                "warning",
                 f"{what} can never apply: no set of answers makes its condition hold",
             )
 
@@ -196,7 +209,8 @@ def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
             cited.update(item.sources)
             if not item.sources:
                 yield _diag(
-                    item.mark, "warning",
+                    item.mark,
+                    "warning",
                     f"{kind} '{item.id}' cites no source; add 'sources' so readers can check it",
                 )
     for red_flag in tree.red_flags.values():
@@ -205,12 +219,15 @@ def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
         cited.update(question.sources)
     for source in tree.sources.values():
         if source.id not in cited:
-            yield _diag(source.mark, "warning", f"source '{source.id}' is never cited; cite or remove it")
+            yield _diag(
+                source.mark, "warning", f"source '{source.id}' is never cited; cite or remove it"
+            )
     raised = {o.red_flag for n in tree.nodes.values() for o in n.options if o.red_flag}
     for red_flag in tree.red_flags.values():
         if red_flag.id not in raised:
             yield _diag(
-                red_flag.mark, "warning",
+                red_flag.mark,
+                "warning",
                 f"red flag '{red_flag.id}' is never raised; name it in an option's 'red_flag'",
             )
     used_groups = {t.group for t in tree.treatments.values()}

@@ -103,7 +103,9 @@ def can_hold(
         return True
     for bits in range(1 << len(names)):
         true = frozenset(name for i, name in enumerate(names) if bits >> i & 1)
-        if condition.holds(true) and _reachable(true, frozenset(names) - true, setters, exclusive_nodes):
+        if condition.holds(true) and _reachable(
+            true, frozenset(names) - true, setters, exclusive_nodes
+        ):
             return True
     return False
 

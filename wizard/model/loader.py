@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.constructor import BaseConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from wizard.model.errors import Diagnostic, TreeError
+from wizard.model.gcpause import paused_gc
 from wizard.model.tree import Tree
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -86,22 +86,17 @@ class StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
+            event: Any = self.get_event()  # type: ignore[no-untyped-call]
             self.problems.append((event.start_mark, _ALIAS_MESSAGE))
             return ScalarNode(_STR_TAG, "", event.start_mark, event.end_mark)
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _DepthError(self.peek_event().start_mark)
-            node: Node = Composer.compose_node(self, parent, index)
-            return node
+                raise _DepthError(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            node: Any = Composer.compose_node(self, parent, index)
+            return node  # type: ignore[no-any-return]
         finally:
             self.depth -= 1
-
-    def compose_document(self) -> Node:
-        # Anchors are forgotten between documents by the base class; nothing else to keep.
-        node: Node = Composer.compose_document(self)
-        return node
 
 
 _ALIAS_MESSAGE = "aliases (*name) are not allowed in trees; write the value out in full"
@@ -210,9 +205,13 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise TreeError([_diag(name, None, "no such file")]) from None
     except PermissionError:
-        raise TreeError([_diag(name, None, "the file cannot be read (permission denied)")]) from None
+        raise TreeError(
+            [_diag(name, None, "the file cannot be read (permission denied)")]
+        ) from None
     except OSError as error:
-        raise TreeError([_diag(name, None, f"the file cannot be read ({error.strerror})")]) from None
+        raise TreeError(
+            [_diag(name, None, f"the file cannot be read ({error.strerror})")]
+        ) from None
     if b"\x00" in data[:8192]:
         raise TreeError([_diag(name, None, "this looks like a binary file, not a YAML tree")])
     try:
@@ -288,13 +287,20 @@ def check_file(path: Path) -> tuple[Tree | None, list[Diagnostic]]:
     return check_text(text, file, build_tree, check_tree)
 
 
-def check_text(text: str, file: str, build: Any = None, check: Any = None) -> tuple[
-    Tree | None, list[Diagnostic]
-]:
+def check_text(
+    text: str, file: str, build: Any = None, check: Any = None
+) -> tuple[Tree | None, list[Diagnostic]]:
     """As check_file, for text already in memory (tests, editors)."""
     if build is None or check is None:
         from wizard.model.build import build_tree as build
         from wizard.model.check import check_tree as check
+    with paused_gc():
+        return _check_text(text, file, build, check)
+
+
+def _check_text(
+    text: str, file: str, build: Any, check: Any
+) -> tuple[Tree | None, list[Diagnostic]]:
     data, diagnostics = parse_yaml(text, file)
     if data is None and not diagnostics:
         diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))

@@ -1,10 +1,12 @@
 """The session: a `transitions` state machine over the tree's nodes, plus what was answered.
 
-States are node ids. Triggers are answers: `pick:<option>` for a single choice, `submit` for a
-multi-select or an info node, `skip` for a node whose `when` does not hold. Guards are the
-compiled `when` conditions of the routes, tried in the order the tree gives them. The machine
-holds where the person is; the Session holds what they said, and derives the facts from it, so
-going back or changing an answer can never leave a stale fact behind.
+States are node ids. Triggers are answers: `pick:<option>` for a single-choice option that has a
+`next` of its own, `submit` for every other answer (the node's routes decide), `skip` for a node
+whose `when` does not hold. Sharing `submit` keeps the table at one transition per route instead
+of one per option and route, which is most of the cost of building a machine for a large tree.
+Guards are the compiled `when` conditions of the routes, tried in the order the tree gives them.
+The machine holds where the person is; the Session holds what they said, and derives the facts
+from it, so going back or changing an answer can never leave a stale fact behind.
 
 This is the one API every front end uses (Textual app, line prompts, `wizard walk`); none of them
 walks the tree itself.
@@ -22,7 +24,8 @@ from transitions import Machine
 
 from wizard.model.conditions import Guard, compile_condition
 from wizard.model.errors import did_you_mean
-from wizard.model.tree import Node, RedFlag, Tree
+from wizard.model.gcpause import paused_gc
+from wizard.model.tree import Node, Option, RedFlag, Tree
 
 if TYPE_CHECKING:
     from wizard.model.summary import Summary
@@ -85,12 +88,10 @@ class TreeIndex:
             self._add_node(node)
         self.remaining = self._route_lengths()
         self.fact_labels: dict[str, list[str]] = {}
-        self.fact_answers: dict[str, list[tuple[str, str]]] = {}
         for node in tree.nodes.values():
             for option in node.options:
                 for fact in option.sets:
                     self.fact_labels.setdefault(fact, []).append(option.label)
-                    self.fact_answers.setdefault(fact, []).append((node.id, option.id))
 
     def _routes(self, trigger: str, node: Node, dest: str | None = None) -> None:
         if dest is not None:
@@ -105,7 +106,10 @@ class TreeIndex:
     def _add_node(self, node: Node) -> None:
         if node.kind == "choice":
             for option in node.options:
-                self._routes(PICK + option.id, node, option.next)
+                if option.next is not None:
+                    self._routes(PICK + option.id, node, option.next)
+            if any(option.next is None for option in node.options):
+                self._routes(SUBMIT, node)
         elif node.kind in ("multi", "info"):
             self._routes(SUBMIT, node)
         if node.when is not None:
@@ -146,7 +150,8 @@ _indexes: weakref.WeakKeyDictionary[Tree, TreeIndex] = weakref.WeakKeyDictionary
 def index_of(tree: Tree) -> TreeIndex:
     index = _indexes.get(tree)
     if index is None:
-        index = _indexes[tree] = TreeIndex(tree)
+        with paused_gc():
+            index = _indexes[tree] = TreeIndex(tree)
     return index
 
 
@@ -171,19 +176,24 @@ class Session:
         self.tree = tree
         self.index = index_of(tree)
         self._model = _Model()
-        self._machine = Machine(
-            model=self._model,
-            states=list(tree.nodes),
-            transitions=self.index.transitions,
-            initial=tree.start,
-            auto_transitions=False,
-            model_override=True,
-        )
+        with paused_gc():
+            self._machine = self._build_machine()
         self._answers: list[Answer] = []
         self._facts: frozenset[str] = frozenset()
         self._remembered: dict[str, tuple[str, ...]] = {}
         self._skipped: list[tuple[int, str]] = []
+        self._flags: dict[str, RedFlag] = {}
         self._skip_ahead()
+
+    def _build_machine(self) -> Machine:
+        return Machine(
+            model=self._model,
+            states=list(self.tree.nodes),
+            transitions=self.index.transitions,
+            initial=self.tree.start,
+            auto_transitions=False,
+            model_override=True,
+        )
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -217,12 +227,7 @@ class Session:
     @property
     def red_flags(self) -> tuple[RedFlag, ...]:
         """Red flags raised by the answers that still stand, first raised first."""
-        flags: dict[str, RedFlag] = {}
-        for answer in self._answers:
-            for option in self._options(answer):
-                if option.red_flag and option.red_flag not in flags:
-                    flags[option.red_flag] = self.tree.red_flags[option.red_flag]
-        return tuple(flags.values())
+        return tuple(self._flags.values())
 
     @property
     def preselected(self) -> tuple[str, ...]:
@@ -250,16 +255,17 @@ class Session:
         """
         node = self.current
         picked = self.validate(node, option_ids)
-        before = {flag.id for flag in self.red_flags}
-        sets = {fact for option_id in picked for fact in node.option(option_id).sets}  # type: ignore[union-attr]
-        facts = self._facts | sets
-        trigger = PICK + picked[0] if node.kind == "choice" else SUBMIT
+        options = [option for option in node.options if option.id in picked]
+        facts = self._facts.union(*(option.sets for option in options))
+        chosen = node.option(picked[0]) if node.kind == "choice" else None
+        trigger = PICK + chosen.id if chosen is not None and chosen.next else SUBMIT
         self._model.trigger(trigger, facts)
         self._answers.append(Answer(node.id, picked))
         self._remembered[node.id] = picked
         self._facts = facts
+        raised = self._raise_flags(options)
         self._skip_ahead()
-        return tuple(f for f in self.red_flags if f.id not in before)
+        return raised
 
     def validate(self, node: Node, option_ids: Sequence[str]) -> tuple[str, ...]:
         """The answer as a tuple of known, distinct option ids in the tree's order."""
@@ -348,6 +354,7 @@ class Session:
     def restart(self) -> None:
         """Back to the start with nothing remembered."""
         self._answers.clear()
+        self._flags.clear()
         self._remembered.clear()
         self._skipped.clear()
         self._facts = frozenset()
@@ -355,7 +362,15 @@ class Session:
         self._skip_ahead()
 
     # -- inside -----------------------------------------------------------------------------
-    def _options(self, answer: Answer) -> list[Any]:
+    def _raise_flags(self, options: Sequence[Option]) -> tuple[RedFlag, ...]:
+        raised = []
+        for option in options:
+            if option.red_flag and option.red_flag not in self._flags:
+                flag = self._flags[option.red_flag] = self.tree.red_flags[option.red_flag]
+                raised.append(flag)
+        return tuple(raised)
+
+    def _options(self, answer: Answer) -> list[Option]:
         node = self.tree.nodes[answer.node]
         return [o for o in node.options if o.id in answer.options]
 
@@ -364,9 +379,12 @@ class Session:
         del self._answers[keep:]
         self._skipped = [(n, node) for n, node in self._skipped if n <= keep]
         facts: set[str] = set()
+        self._flags.clear()
         for answer in self._answers:
-            for option in self._options(answer):
+            options = self._options(answer)
+            for option in options:
                 facts.update(option.sets)
+            self._raise_flags(options)
         self._facts = frozenset(facts)
         self._machine.set_state(target, self._model)
 

@@ -80,8 +80,12 @@ def _object_schema(name: str) -> dict[str, Any]:
 def _node_schema() -> dict[str, Any]:
     """A node's allowed keys depend on its kind: one branch per kind."""
     fields = {f.name: _field_schema(f) for f in OBJECTS["node"]}
-    required = {"info": ["prompt", "next"], "choice": ["prompt", "options"],
-                "multi": ["prompt", "options", "next"], "outcome": []}
+    required = {
+        "info": ["prompt", "next"],
+        "choice": ["prompt", "options"],
+        "multi": ["prompt", "options", "next"],
+        "outcome": [],
+    }
     branches = []
     for kind in NODE_KINDS:
         keys = sorted(NODE_KEYS[kind])
@@ -111,13 +115,25 @@ def tree_schema() -> dict[str, Any]:
             {"type": "string", "pattern": FACT},
             {
                 "type": "object",
-                "properties": {"all": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/condition"}}},
+                "properties": {
+                    "all": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"$ref": "#/definitions/condition"},
+                    }
+                },
                 "required": ["all"],
                 "additionalProperties": False,
             },
             {
                 "type": "object",
-                "properties": {"any": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/condition"}}},
+                "properties": {
+                    "any": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"$ref": "#/definitions/condition"},
+                    }
+                },
                 "required": ["any"],
                 "additionalProperties": False,
             },

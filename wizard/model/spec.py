@@ -38,7 +38,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("id", "tree_id", True, "The tree's id, lowercase letters, digits and dashes."),
         F("title", "text", True, "Shown on the welcome screen and the summary."),
         F("description", "text", doc="What the guide does, in a sentence or two."),
-        F("version", "text", True, "Content version, such as \"2026.11.0\"."),
+        F("version", "text", True, 'Content version, such as "2026.11.0".'),
         F("language", "text", doc="Language tag, default en."),
         F("review", "object:review", True, "Content review dates."),
         F("disclaimer", "text", True, "Shown on the welcome screen and every summary."),

@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from wizard.model.conditions import describe, witnesses
-from wizard.model.tree import Condition, Group, Node, Question, RedFlag, Resource, Source, Treatment, Tree
+from wizard.model.tree import (
+    Condition,
+    Group,
+    Node,
+    Question,
+    RedFlag,
+    Resource,
+    Source,
+    Treatment,
+    Tree,
+)
 
 if TYPE_CHECKING:
     from wizard.model.machine import Session
@@ -104,21 +114,19 @@ def build_summary(session: Session) -> Summary:
         if treatment.when.holds(facts):
             by_group.setdefault(treatment.group, []).append(listed(treatment, treatment.when))
     groups = tuple(
-        SummaryGroup(group, tuple(by_group[group.id])) for group in tree.groups if by_group[group.id]
+        SummaryGroup(group, tuple(by_group[group.id]))
+        for group in tree.groups
+        if by_group[group.id]
     )
-    resources = tuple(
-        listed(r, r.when) for r in tree.resources.values() if r.when.holds(facts)
-    )
+    resources = tuple(listed(r, r.when) for r in tree.resources.values() if r.when.holds(facts))
     questions = tuple(listed(q, q.when) for q in tree.questions if q.when.holds(facts))
     cited: dict[str, Source] = {}
-    for item in (*(t.item for g in groups for t in g.treatments), *(r.item for r in resources)):
-        for source_id in item.sources:
-            if source_id in tree.sources:
-                cited.setdefault(source_id, tree.sources[source_id])
-    for red_flag in session.red_flags:
-        for source_id in red_flag.sources:
-            if source_id in tree.sources:
-                cited.setdefault(source_id, tree.sources[source_id])
+    cited_ids = [s for g in groups for t in g.treatments for s in t.item.sources]
+    cited_ids += [s for r in resources for s in r.item.sources]
+    cited_ids += [s for flag in session.red_flags for s in flag.sources]
+    for source_id in cited_ids:
+        if source_id in tree.sources:
+            cited.setdefault(source_id, tree.sources[source_id])
     answers = tuple(
         AnsweredQuestion(a.node, tree.nodes[a.node].prompt, a.options, session.labels(a))
         for a in session.answered

@@ -19,7 +19,8 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #
 h1 { font-size: 1.7rem; margin-bottom: .2rem; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin-bottom: .3rem; }
-blockquote { border-left: 5px solid #333; margin: .5rem 0; padding: .3rem .8rem; background: #f3f3f3; }
+blockquote { border-left: 5px solid #333; margin: .5rem 0; padding: .3rem .8rem;
+             background: #f3f3f3; }
 a { color: #0645ad; word-break: break-word; }
 @media print {
   body { margin: 0; max-width: none; font-size: 12pt; }

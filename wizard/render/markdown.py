@@ -9,7 +9,14 @@ from wizard.model.tree import Treatment
 
 def _escape(text: str) -> str:
     """Keep tree text literal: a stray `*` or `#` in content must not become formatting."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("#", "\\#").replace("<", "&lt;")
+    return (
+        " ".join(text.split())
+        .replace("\\", "\\\\")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("#", "\\#")
+        .replace("<", "&lt;")
+    )
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -25,7 +32,12 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
     if t.given:
         lines += [f"**How it is given:** {_escape(t.given)}", ""]
     if t.side_effects.common:
-        lines += ["**Common side effects:**", "", *[f"- {_escape(s)}" for s in t.side_effects.common], ""]
+        lines += [
+            "**Common side effects:**",
+            "",
+            *[f"- {_escape(s)}" for s in t.side_effects.common],
+            "",
+        ]
     if t.side_effects.serious:
         lines += [
             "**Serious side effects (tell your care team at once):**",
@@ -45,14 +57,21 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
 def render_markdown(summary: Summary) -> str:
     tree = summary.tree
     names = {s.id: s.title for s in summary.sources}
-    lines = [f"# {_escape(summary.title)}", "", f"*{_escape(tree.title)}*, content version {_escape(tree.version)}", ""]
+    lines = [
+        f"# {_escape(summary.title)}",
+        "",
+        f"*{_escape(tree.title)}*, content version {_escape(tree.version)}",
+        "",
+    ]
     if summary.red_flags:
         lines += ["## ⚠ Urgent: get help now", ""]
         for flag in summary.red_flags:
             lines += [f"> **URGENT: {_escape(flag.title)}**  ", f"> {_escape(flag.advice)}", ""]
     if summary.answers:
         lines += ["## What you told us", ""]
-        lines += [f"- {_escape(a.prompt)} **{_escape(', '.join(a.labels))}**" for a in summary.answers]
+        lines += [
+            f"- {_escape(a.prompt)} **{_escape(', '.join(a.labels))}**" for a in summary.answers
+        ]
         lines += [""]
     if summary.outcome is not None and summary.outcome.text:
         lines += [*_paragraphs(summary.outcome.text), ""]
@@ -83,7 +102,8 @@ def render_markdown(summary: Summary) -> str:
         lines += [""]
     lines += ["## Please note", "", *_paragraphs(summary.disclaimer), ""]
     lines += [
-        f"*Content reviewed {tree.review.last_reviewed}; next review due {tree.review.next_review}.*",
+        f"*Content reviewed {tree.review.last_reviewed}; "
+        f"next review due {tree.review.next_review}.*",
         "",
     ]
     return "\n".join(lines)

@@ -22,6 +22,13 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return lines
 
 
+def _bullet(text: str, marker: str) -> list[str]:
+    """A list item whose following lines line up under its first word."""
+    return textwrap.wrap(
+        " ".join(text.split()), WIDTH, initial_indent=marker, subsequent_indent=" " * len(marker)
+    )
+
+
 def _heading(text: str, underline: str) -> list[str]:
     return ["", text, underline * len(text)]
 
@@ -34,13 +41,14 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
     lines += _wrap(t.about, "    ")
     if t.given:
         lines += _wrap("How it is given: " + t.given, "    ")
-    if t.side_effects.common:
-        lines += _wrap("Common side effects: " + "; ".join(t.side_effects.common) + ".", "    ")
-    if t.side_effects.serious:
-        lines += _wrap(
-            "Serious side effects (tell your care team): " + "; ".join(t.side_effects.serious) + ".",
-            "    ",
-        )
+    for heading, effects in (
+        ("Common side effects:", t.side_effects.common),
+        ("Serious side effects (tell your care team at once):", t.side_effects.serious),
+    ):
+        if effects:
+            lines += ["    " + heading]
+            for effect in effects:
+                lines += _bullet(effect, "      - ")
     for note in listed.notes:
         lines += _wrap("Note for you: " + note, "    ")
     if listed.because:
@@ -85,8 +93,15 @@ def render_text(summary: Summary) -> str:
     if summary.sources:
         lines += _heading("Sources", "-")
         for s in summary.sources:
-            lines += _wrap(f"- {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f": {s.url}" if s.url else ""))
+            lines += _wrap(
+                f"- {s.title}"
+                + (f", {s.publisher}" if s.publisher else "")
+                + (f": {s.url}" if s.url else "")
+            )
     lines += _heading("Please note", "-")
     lines += _wrap(summary.disclaimer)
-    lines += ["", f"Content reviewed {tree.review.last_reviewed}; next review due {tree.review.next_review}."]
+    lines += [
+        "",
+        f"Content reviewed {tree.review.last_reviewed}; next review due {tree.review.next_review}.",
+    ]
     return "\n".join(lines) + "\n"

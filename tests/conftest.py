@@ -1,0 +1,29 @@
+"""Shared fixtures: the example tree (every feature, no medical content) and helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wizard.model.loader import load_tree
+from wizard.model.tree import Tree
+
+TESTS = Path(__file__).parent
+EXAMPLE = TESTS / "trees" / "example.yaml"
+ROOT = TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_tree() -> Tree:
+    return load_tree(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
