@@ -192,6 +192,27 @@ def cmd_trees(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from wizard.ask import run_ask
+
+    return run_ask(_load(args.tree), sys.stdin, sys.stdout)
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from wizard.paths import enumerate_paths, render_paths
+
+    routes = enumerate_paths(_load(args.tree), limit=args.limit, multi=args.multi)
+    sys.stdout.write(render_paths(routes, args.format))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _load(args.tree)  # refuse a broken tree here, in one sentence, not in every browser tab
+    from wizard.serve import serve
+
+    return serve(args.tree, host=args.host, port=args.port, kiosk=args.kiosk)
+
+
 # -- run ---------------------------------------------------------------------------------------
 def cmd_run(args: argparse.Namespace) -> int:
     tree = _load(args.tree)
@@ -236,6 +257,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     trees = commands.add_parser("trees", help="list the bundled trees")
     trees.set_defaults(func=cmd_trees)
+
+    ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
+    ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    ask.set_defaults(func=cmd_ask)
+
+    paths = commands.add_parser("paths", help="every route through the single-choice questions")
+    paths.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    paths.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    paths.add_argument("--limit", type=int, default=10_000, help="most routes to list")
+    paths.add_argument(
+        "--multi",
+        choices=("fixed", "each"),
+        default="fixed",
+        help="multi-select questions: answered one fixed way, or each option in turn",
+    )
+    paths.set_defaults(func=cmd_paths)
+
+    serve = commands.add_parser("serve", help="the same app in a web browser")
+    serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

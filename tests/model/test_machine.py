@@ -167,3 +167,20 @@ def walk_to(tree: Tree, node_id: str, kind: str = "fern") -> Session:
     while session.current.id != node_id:
         session.answer(answers[session.current.id])
     return session
+
+
+def test_what_if_changes_a_fork_and_leaves_the_session_alone(example_tree: Tree) -> None:
+    from wizard.model.summary import compare
+
+    session = walk(example_tree, {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["daily"],
+                                  "symptoms": ["yellow"]})
+    before = session.summary()
+    other = session.what_if("cactus_water", ["monthly"])
+    assert [a.options for a in session.history if a.node == "cactus_water"] == [("daily",)]
+    assert other.finished
+    change = compare(before, other.summary())
+    assert change.added == ("Keep doing what you do",)
+    assert change.dropped == ()  # yellow leaves still list "Water less"
+    fern = session.what_if("kind", ["fern"])
+    assert fern.current.id == "humidity"  # a question the new route meets, never answered
+    assert compare(before, before).unchanged

@@ -351,6 +351,27 @@ class Session:
                 break
         return tuple(raised)
 
+    def fork(self) -> Session:
+        """An independent copy at the same point: for "what if" without touching this one."""
+        twin = Session(self.tree)
+        twin._answers = list(self._answers)
+        twin._facts = self._facts
+        twin._remembered = dict(self._remembered)
+        twin._skipped = list(self._skipped)
+        twin._flags = dict(self._flags)
+        twin._machine.set_state(self._model.state, twin._model)
+        return twin
+
+    def what_if(self, node_id: str, option_ids: Sequence[str]) -> Session:
+        """A fork with one earlier answer changed (later ones replayed where they still apply).
+
+        The fork may stop at a question the new route reaches that was never answered; its
+        summary then lists what the answers so far support.
+        """
+        twin = self.fork()
+        twin.change_answer(node_id, option_ids)
+        return twin
+
     def restart(self) -> None:
         """Back to the start with nothing remembered."""
         self._answers.clear()

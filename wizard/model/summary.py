@@ -142,3 +142,38 @@ def build_summary(session: Session) -> Summary:
         questions=questions,
         sources=tuple(cited.values()),
     )
+
+
+@dataclass(frozen=True)
+class SummaryChange:
+    """What a changed answer adds to and drops from a summary, by name, in summary order."""
+
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.added and not self.dropped
+
+
+def _entries(summary: Summary) -> dict[tuple[str, str], str]:
+    """Every listed thing, keyed by kind and id, with the words to show for it."""
+    entries: dict[tuple[str, str], str] = {}
+    for flag in summary.red_flags:
+        entries[("red flag", flag.id)] = f"Urgent: {flag.title}"
+    for treatment in summary.treatments:
+        entries[("treatment", treatment.item.id)] = treatment.item.name
+    for resource in summary.resources:
+        entries[("resource", resource.item.id)] = resource.item.name
+    for question in summary.questions:
+        entries[("question", question.item.text)] = f"Question: {question.item.text}"
+    return entries
+
+
+def compare(before: Summary, after: Summary) -> SummaryChange:
+    """The difference between two summaries of the same tree (educators' "what if")."""
+    old, new = _entries(before), _entries(after)
+    return SummaryChange(
+        added=tuple(words for key, words in new.items() if key not in old),
+        dropped=tuple(words for key, words in old.items() if key not in new),
+    )

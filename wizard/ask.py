@@ -1,0 +1,301 @@
+"""`wizard ask`: the guided session as plain lines on standard input and output.
+
+Why a second front end: screen readers, braille displays, dumb terminals, serial consoles and
+scripts cannot use a full-screen app. Here every question is printed as ordinary lines, answers
+are typed as numbers, and nothing is ever redrawn, coloured or moved: what was said stays in the
+scrollback, in order, exactly as a screen reader announced it.
+
+It is a thin shell over `Session`, like the Textual app: the session decides which question comes
+next, whether an answer fits (its `AnswerError` sentences are shown as they are), which red flags
+an answer raises, and what the summary lists. This module only turns lines into option ids.
+
+Exit codes follow `wizard walk`: 0 when the summary was reached, 3 when input ended (or the
+person typed `quit`) before an outcome, because in both cases no summary was given.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import re
+import textwrap
+from collections.abc import Iterable
+from typing import TextIO
+
+from wizard.model.machine import AnswerError, Session
+from wizard.model.tree import Node, RedFlag, Tree
+from wizard.render.text import render_text
+
+EXIT_OK = 0
+EXIT_INCOMPLETE = 3
+WIDTH = 78
+PROMPT = "> "
+
+COMMANDS = (
+    ("help", "show these commands"),
+    ("?", "explain the current question and its answers"),
+    ("back", "go back one step (your answer there is kept, press Enter to keep it)"),
+    ("restart", "start again from the first question, forgetting every answer"),
+    ("quit", "stop now, without a summary"),
+)
+_QUIT_WORDS = frozenset({"quit", "exit"})
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+class _Then(enum.Enum):
+    """What to show after handling one line of input."""
+
+    QUESTION = enum.auto()  # the current node in full: it is new, or the input was refused
+    PROMPT = enum.auto()  # just the input prompt: the person asked for help and read it
+    QUIT = enum.auto()
+
+
+class NotAnAnswer(ValueError):
+    """A line that cannot be read as an answer here; the message is one sentence for the person."""
+
+
+def run_ask(tree: Tree, stdin: TextIO, stdout: TextIO) -> int:
+    """Ask `tree`'s questions one by one on `stdin`/`stdout`; print the summary at the end.
+
+    Returns 0 when the summary was printed, 3 when input ended or the person quit first.
+    """
+    return _Conversation(Session(tree), stdin, stdout).run()
+
+
+def parse_numbers(line: str, count: int) -> list[int]:
+    """Option numbers typed as "2", "1 3" or "1,3" -> zero-based indexes, in the order typed.
+
+    Raises NotAnAnswer for words or numbers outside 1..count, so the person is told which part
+    of the line was not understood rather than just "invalid input".
+    """
+    picks: list[int] = []
+    for word in _SEPARATORS.split(line.strip()):
+        if not word:
+            continue
+        if not word.isdigit():
+            raise NotAnAnswer(
+                f"'{word}' is not an answer number or a command; type a number from 1 to "
+                f"{count}, or help."
+            )
+        number = int(word)
+        if not 1 <= number <= count:
+            raise NotAnAnswer(f"There is no answer {number} here; pick a number from 1 to {count}.")
+        if number - 1 not in picks:
+            picks.append(number - 1)
+    return picks
+
+
+def wrap(text: str, indent: str = "") -> list[str]:
+    """Plain paragraphs wrapped for an 80-column terminal; blank lines between paragraphs kept."""
+    lines: list[str] = []
+    for paragraph in text.strip().split("\n\n"):
+        if lines:
+            lines.append("")
+        lines.extend(
+            textwrap.wrap(" ".join(paragraph.split()), WIDTH, initial_indent=indent,
+                          subsequent_indent=indent)
+        )
+    return lines
+
+
+class _Conversation:
+    """One run of `wizard ask`: reads lines, hands answers to the session, prints what it says."""
+
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
+        self.stdin = stdin
+        self.stdout = stdout
+        # Piped input is not echoed by a terminal; echoing it keeps a transcript readable.
+        self.echo = not _is_tty(stdin)
+        if isinstance(stdin, io.TextIOWrapper):
+            # A strict decoder would drop a whole buffered chunk of answers at one bad byte.
+            stdin.reconfigure(errors="replace")
+
+    # -- the loop ---------------------------------------------------------------------------
+    def run(self) -> int:
+        self.say(*self.welcome())
+        then = _Then.QUESTION
+        while not self.session.finished:
+            if then is _Then.QUESTION:
+                self.say("", *self.question())
+            line = self.read()
+            if line is None:
+                self.say("", *self.stopped("Input ended"))
+                return EXIT_INCOMPLETE
+            then = self.handle(line)
+            if then is _Then.QUIT:
+                self.say(*self.stopped("You stopped"))
+                return EXIT_INCOMPLETE
+        self.say("", render_text(self.session.summary()).rstrip("\n"))
+        return EXIT_OK
+
+    def handle(self, line: str) -> _Then:
+        """Act on one line: a command, or an answer to the current question."""
+        word = line.strip().lower()
+        if word in _QUIT_WORDS:
+            return _Then.QUIT
+        if word == "help":
+            self.say(*self.commands())
+            return _Then.PROMPT
+        if word == "?":
+            self.say(*self.explain(self.session.current))
+            return _Then.PROMPT
+        if word == "back":
+            return self.back()
+        if word == "restart":
+            self.session.restart()
+            self.say("Starting again from the beginning; every answer was cleared.")
+            return _Then.QUESTION
+        return self.answer(line)
+
+    def answer(self, line: str) -> _Then:
+        """Turn the line into option ids and give them to the session; refuse with a sentence."""
+        node = self.session.current
+        try:
+            picked = self.option_ids(node, line)
+            raised = self.session.answer(picked)
+        except (NotAnAnswer, AnswerError) as refusal:
+            self.say(str(refusal))
+            return _Then.QUESTION
+        self.say(*self.alerts(raised))
+        return _Then.QUESTION
+
+    def back(self) -> _Then:
+        if not self.session.back():
+            self.say("This is the first step; there is nothing to go back to.")
+        return _Then.QUESTION
+
+    def option_ids(self, node: Node, line: str) -> list[str]:
+        """The option ids a line picks at `node`; Enter keeps an earlier answer or continues."""
+        if node.kind == "info":
+            if line.strip():
+                raise NotAnAnswer("This page has no answers to pick; press Enter to continue.")
+            return []
+        picks = parse_numbers(line, len(node.options))
+        if not picks:
+            if self.session.preselected:
+                return list(self.session.preselected)
+            if node.kind == "choice":
+                raise NotAnAnswer("Please type the number of your answer, then press Enter.")
+            raise NotAnAnswer("Please type the numbers of your answers, for example 1 3.")
+        return [node.options[i].id for i in picks]
+
+    # -- input and output -------------------------------------------------------------------
+    def read(self) -> str | None:
+        """One line without its newline; None at end of input.
+
+        Bytes that are not text (a wrong encoding in a script) become "?" rather than an error,
+        so the line is refused in words like any other unreadable answer.
+        """
+        self.stdout.write(PROMPT)
+        self.stdout.flush()
+        try:
+            line = self.stdin.readline()
+        except UnicodeDecodeError:
+            line = "\ufffd\n"
+        if not line:
+            self.stdout.write("\n")
+            return None
+        line = line.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
+        if self.echo:
+            self.stdout.write(line + "\n")
+        return line
+
+    def say(self, *lines: str) -> None:
+        if lines:
+            self.stdout.write("\n".join(lines) + "\n")
+            self.stdout.flush()
+
+    # -- what is said -----------------------------------------------------------------------
+    def welcome(self) -> list[str]:
+        tree = self.session.tree
+        lines = [tree.title, "=" * len(tree.title)]
+        if tree.description:
+            lines += wrap(tree.description)
+        lines += ["", *wrap(tree.disclaimer), ""]
+        lines.append("Answer by typing a number and pressing Enter. Type help for commands.")
+        return lines
+
+    def question(self) -> list[str]:
+        node = self.session.current
+        lines = [self.where(node), *wrap(node.heading)]
+        if node.kind == "info":
+            if node.text:
+                lines += wrap(node.text)
+            return [*lines, "Press Enter to continue."]
+        for number, option in enumerate(node.options, 1):
+            alone = " (on its own)" if option.exclusive and node.kind == "multi" else ""
+            lines.append(f"  {number}. {option.label}{alone}")
+        lines.append(self.how_to_answer(node))
+        return lines
+
+    def where(self, node: Node) -> str:
+        """Where the person is, e.g. "Question 3 of about 6", from the session's estimate.
+
+        Exact ("of 6") when every route from here is as long.
+        """
+        progress = self.session.progress()
+        total = (
+            f"{progress.most}" if progress.fewest == progress.most else f"about {progress.about}"
+        )
+        page = "Page" if node.kind == "info" else "Question"
+        return f"{page} {progress.step} of {total}"
+
+    def how_to_answer(self, node: Node) -> str:
+        keep = self.kept(node)
+        if node.kind == "choice":
+            return "Type the number of your answer." + keep
+        least, most = node.min, node.max_picks
+        if least > 1 and most < len(node.options):
+            limit = f"between {least} and {most}"
+        elif most < len(node.options):
+            limit = f"up to {most}"
+        elif least > 1:
+            limit = f"at least {least}"
+        else:
+            limit = "one or more"
+        return f"Pick {limit}: type their numbers, for example 1 3." + keep
+
+    def kept(self, node: Node) -> str:
+        """After `back`, Enter keeps the earlier answer: say which numbers that is."""
+        earlier = self.session.preselected
+        if not earlier:
+            return ""
+        numbers = [str(i) for i, option in enumerate(node.options, 1) if option.id in earlier]
+        return f" Press Enter to keep your earlier answer ({' '.join(numbers)})."
+
+    def explain(self, node: Node) -> list[str]:
+        lines = wrap(node.help) if node.help else ["There is no more help for this question."]
+        for number, option in enumerate(node.options, 1):
+            if option.help:
+                lines += wrap(f"{number}. {option.label}: {option.help}", "  ")
+        return lines
+
+    def alerts(self, raised: Iterable[RedFlag]) -> list[str]:
+        """Red flags are said the moment they are raised, before anything else, in plain words."""
+        lines: list[str] = []
+        for flag in raised:
+            lines += ["", f"URGENT: {flag.title}", *wrap(flag.advice)]
+        return lines
+
+    def commands(self) -> list[str]:
+        width = max(len(name) for name, _ in COMMANDS)
+        return [
+            "Type the number of an answer, or one of these commands:",
+            *(f"  {name.ljust(width)}  {what}" for name, what in COMMANDS),
+        ]
+
+    def stopped(self, why: str) -> list[str]:
+        node = self.session.current
+        progress = self.session.progress()
+        return wrap(
+            f"{why} at step {progress.step} ({node.heading}) before the end, so there is no "
+            "summary. Run wizard ask again to start over."
+        )
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
