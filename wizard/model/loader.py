@@ -246,24 +246,24 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Diagnostic]]:
 
 def _compose_and_convert(text: str, file: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
     if _max_flow_depth(text) <= _SAFE_FLOW_DEPTH:
-        loader: Any = _CLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-        converter = _Converter(file)
-        data = converter.convert(node) if node is not None else None
-        if not any(message == _ALIAS_MESSAGE for _, message in converter.problems):
-            return data, converter.problems
+        data, problems = _convert(_CLoader(text), file)
+        if not any(message == _ALIAS_MESSAGE for _, message in problems):
+            return data, problems
     # Deep brackets, or an alias whose exact place libyaml's shared graph cannot tell.
     strict = StrictLoader(text)
+    data, problems = _convert(strict, file)
+    return data, strict.problems + problems
+
+
+def _convert(loader: Any, file: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
+    """Compose the single document with `loader`, then convert it to marked data."""
     try:
-        node = strict.get_single_node()
+        node = loader.get_single_node()
     finally:
-        strict.dispose()
+        loader.dispose()
     converter = _Converter(file)
     data = converter.convert(node) if node is not None else None
-    return data, strict.problems + converter.problems
+    return data, converter.problems
 
 
 def load_tree(path: str | Path) -> Tree:
