@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -214,11 +215,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # -- run ---------------------------------------------------------------------------------------
+def _env_flag(name: str) -> bool:
+    """An on/off environment variable: 1, true, yes or on (any case) turn it on."""
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     tree = _load(args.tree)
+    kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
+    if not args.idle_timeout > 0:  # also refuses nan
+        raise UsageError("--idle-timeout must be a number of seconds above 0")
+    if args.print_command is not None:
+        from wizard.printing import parse_print_command
+
+        try:
+            parse_print_command(args.print_command)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
     from wizard.app import create_app  # Textual is imported here and only here
 
-    app = create_app(tree, theme=args.theme)
+    app = create_app(
+        tree,
+        theme=args.theme,
+        kiosk=kiosk,
+        educator=args.educator,
+        idle_timeout=args.idle_timeout,
+        print_command=args.print_command,
+        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+    )
     app.run()
     return EXIT_OK
 
@@ -234,6 +258,29 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="open the guided session (the default)")
     run.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     run.add_argument("--theme", choices=("default", "light", "high-contrast"), default=None)
+    run.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="for a shared screen: no quitting, idle visitors are wiped, nothing is saved "
+        "(also WIZARD_KIOSK=1; staff leave with ctrl+x and the PIN in WIZARD_ADMIN_PIN)",
+    )
+    run.add_argument(
+        "--educator",
+        action="store_true",
+        help="show the whole tree beside each page, the rule behind each item, and 'what if'",
+    )
+    run.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=90.0,
+        metavar="SECONDS",
+        help="kiosk: seconds without input before 'Still there?' (default 90)",
+    )
+    run.add_argument(
+        "--print-command",
+        metavar="CMD",
+        help="offer Print, piping the summary as plain text to CMD (e.g. lp)",
+    )
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")

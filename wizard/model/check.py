@@ -32,19 +32,6 @@ def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnos
     return found
 
 
-def _edges(node: Node) -> Iterator[tuple[str, Mark]]:
-    """(target, where the reference is written) for every way on from a node."""
-    every_option_leads = (
-        node.kind == "choice" and node.options and all(o.next for o in node.options)
-    )
-    for option in node.options:
-        if option.next is not None:
-            yield option.next, option.mark
-    if not every_option_leads:
-        for route in node.next:
-            yield route.go, route.mark
-
-
 def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
     nodes = tree.nodes
     top = Mark(tree.path, 1, 1)
@@ -58,7 +45,7 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
     if not any(node.kind == "outcome" for node in nodes.values()):
         yield _diag(top, "error", "the tree has no outcome node; add one with 'kind: outcome'")
     for node in nodes.values():
-        for target, mark in _edges(node):
+        for target, mark in node.links():
             if target not in nodes and target not in broken:
                 yield _diag(
                     mark,
@@ -101,7 +88,7 @@ def _unreachable(tree: Tree) -> Iterator[Diagnostic]:
     stack = [tree.start]
     while stack:
         node = tree.nodes[stack.pop()]
-        for target, _ in _edges(node):
+        for target, _ in node.links():
             if target in tree.nodes and target not in seen:
                 seen.add(target)
                 stack.append(target)
@@ -121,7 +108,7 @@ def _loops(tree: Tree) -> Iterator[Diagnostic]:
         if root in state:
             continue
         path: list[str] = [root]
-        iters = [iter([t for t, _ in _edges(tree.nodes[root])])]
+        iters = [iter(list(tree.nodes[root].targets()))]
         state[root] = 1
         while iters:
             target = next(iters[-1], None)
@@ -141,7 +128,7 @@ def _loops(tree: Tree) -> Iterator[Diagnostic]:
             elif target not in state:
                 state[target] = 1
                 path.append(target)
-                iters.append(iter([t for t, _ in _edges(tree.nodes[target])]))
+                iters.append(iter(list(tree.nodes[target].targets())))
 
 
 def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:

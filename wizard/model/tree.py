@@ -120,15 +120,22 @@ class Node:
                 return option
         return None
 
-    def targets(self) -> Iterator[str]:
-        """Every node this one can lead to, whatever the facts."""
+    def links(self) -> Iterator[tuple[str, Mark]]:
+        """(target, where the link is written) for every way on, whatever the facts.
+
+        A choice whose every option has its own `next` never uses the node's routes.
+        """
         for option in self.options:
             if option.next is not None:
-                yield option.next
+                yield option.next, option.mark
         if self.kind == "choice" and self.options and all(o.next for o in self.options):
             return
         for route in self.next:
-            yield route.go
+            yield route.go, route.mark
+
+    def targets(self) -> Iterator[str]:
+        """Every node this one can lead to, whatever the facts."""
+        return (target for target, _ in self.links())
 
 
 @dataclass(frozen=True)
