@@ -1,0 +1,102 @@
+"""Whole sessions on the bundled tree: the app shows what the engine's own walk gives."""
+
+from __future__ import annotations
+
+from tests.tui.pilots import click, click_answer, marked, press
+from wizard.app import WizardApp
+from wizard.model.machine import walk
+from wizard.model.tree import Tree
+from wizard.screens.info import InfoScreen
+from wizard.screens.question import QuestionScreen
+from wizard.screens.red_flag import RedFlagModal
+from wizard.screens.summary import SummaryScreen
+from wizard.widgets.summary_view import SummaryView
+
+
+async def test_keyboard_session_matches_the_engine(
+    bundled_app: WizardApp, bundled_tree: Tree
+) -> None:
+    app = bundled_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter", "enter")
+        node = app.screen.node
+        assert node.kind == "multi"
+        exclusive = next(i for i, o in enumerate(node.options) if o.exclusive)
+        assert exclusive < 9
+        await press(pilot, str(exclusive + 1), "enter")
+        while not isinstance(app.screen, SummaryScreen):
+            screen = app.screen
+            if isinstance(screen, (RedFlagModal, InfoScreen)):
+                await press(pilot, "enter")
+            else:
+                assert isinstance(screen, QuestionScreen)
+                count = len(screen.node.options)
+                # Take the last answer that is not "none of these" (rows past 9 have no digit).
+                index = max(i for i, o in enumerate(screen.node.options) if not o.exclusive)
+                await press(pilot, "end" if index == count - 1 else "home")
+                if index != count - 1:
+                    await press(pilot, *["down"] * index)
+                await press(pilot, "space" if screen.node.kind == "multi" else "enter")
+                if screen.node.kind == "multi":
+                    await press(pilot, "enter")
+        history = {a.node: a.options for a in app.session.history if a.options}
+        expected = walk(bundled_tree, history).summary()
+        summary = app.screen.summary
+        assert [t.item.id for t in summary.treatments] == [t.item.id for t in expected.treatments]
+        assert [r.item.id for r in summary.resources] == [r.item.id for r in expected.resources]
+        assert summary.questions == expected.questions
+        assert len(app.screen.query(".card").nodes) == len(summary.treatments) + len(
+            summary.resources
+        )
+
+
+async def test_mouse_session_with_a_red_flag(bundled_app: WizardApp) -> None:
+    app = bundled_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await click(pilot, "#start")
+        await click(pilot, "#continue")
+        await click_answer(pilot, 0)
+        assert marked(app)[0].startswith("› 1 [x]")
+        await click(pilot, "#continue")
+        assert isinstance(app.screen, RedFlagModal)
+        flag = app.session.red_flags[0]
+        await click(pilot, "#read")
+        steps = 0
+        while not isinstance(app.screen, SummaryScreen):
+            steps += 1
+            assert steps < 40, "the walk does not end"
+            screen = app.screen
+            if isinstance(screen, RedFlagModal):
+                await click(pilot, "#read")
+            elif isinstance(screen, InfoScreen):
+                await click(pilot, "#continue")
+            else:
+                assert isinstance(screen, QuestionScreen)
+                await click_answer(pilot, 0)
+                if screen.node.kind == "multi":
+                    await click(pilot, "#continue")
+        view = app.screen.query_one(SummaryView)
+        first = view.children[0]
+        assert "urgent" in first.classes
+        assert flag.title in str(first.render())
+
+
+async def test_long_lists_scroll_and_number_only_the_first_nine(bundled_app: WizardApp) -> None:
+    app = bundled_app
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, "enter", "enter")
+        none = next(i for i, o in enumerate(app.screen.node.options) if o.exclusive)
+        await press(pilot, str(none + 1), "enter")
+        nervous = next(i for i, o in enumerate(app.screen.node.options) if o.id == "nervous")
+        await press(pilot, str(nervous + 1))
+        assert isinstance(app.screen, QuestionScreen)
+        rows = marked(app)
+        assert len(rows) > 9
+        assert rows[9].startswith("    ○ ")
+        await press(pilot, "end")
+        answers = app.screen.query_one("#answers")
+        assert answers.scroll_offset.y > 0  # scrolled to show the last answer
+        await press(pilot, "enter")
+        assert app.session.answered[-1].options == (
+            app.session.tree.nodes["syndrome"].options[-1].id,
+        )

@@ -1,0 +1,37 @@
+"""What each kind of screen looks like, at 80x24 and 60x20, in the default and high-contrast
+themes. Update after a deliberate change with `pytest tests/tui --snapshot-update`, and look at
+the SVGs before committing them (the report pytest prints links the changed ones)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from wizard.app import create_app
+from wizard.model.tree import Tree
+
+SCREENS: dict[str, tuple[str, ...]] = {
+    "welcome": (),
+    "info": ("enter",),
+    "multi": ("enter", "enter"),
+    "choice": ("enter", "enter", "3", "enter"),
+    "multi_max_message": ("enter", "enter", "3", "enter", "2", "1", "2", "3", "4"),
+    "multi_min_message": ("enter", "enter", "enter"),
+    "red_flag": ("enter", "enter", "2", "enter"),
+    "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
+    "help": ("question_mark",),
+}
+SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
+THEMES = ("default", "high-contrast")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(
+    snap_compare: Callable[..., bool], example_tree: Tree, screen: str, size: str, theme: str
+) -> None:
+    app: Any = create_app(example_tree, theme=theme)
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZES[size])

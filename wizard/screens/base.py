@@ -1,0 +1,73 @@
+"""What every page of a walk shares: the top bar, the breadcrumb, Back, and the footer (and in
+the educator mode, the tree panel)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from wizard.widgets.breadcrumb import Breadcrumb
+from wizard.widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from wizard.app import WizardApp
+    from wizard.model.machine import Session
+
+CRUMB_WIDTH = 28
+
+
+def shorten(text: str, width: int = CRUMB_WIDTH) -> str:
+    """A label cut to `width` characters with an ellipsis, for the breadcrumb."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class WalkScreen(Screen[None]):
+    """A page showing the session's current node; subclasses compose the middle part."""
+
+    CSS_PATH = "walk.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "go_back", "Back", key_display="Esc"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.node = session.current
+        """The node this page shows; the app replaces the page when the session moves on."""
+
+    @property
+    def wizard(self) -> WizardApp:
+        """The app, typed: screens report what the person did to it."""
+        return cast("WizardApp", self.app)
+
+    def where(self) -> str:
+        """The progress text for the top bar."""
+        progress = self.session.progress()
+        noun = "Question" if self.node.is_question else "Step"
+        return f"{noun} {progress.step} of about {progress.about}"
+
+    def compose(self) -> ComposeResult:
+        crumbs = [
+            (answer.node, shorten(", ".join(self.session.labels(answer))))
+            for answer in self.session.answered
+        ]
+        yield TopBar(self.session.tree.title, self.where())
+        yield Breadcrumb(crumbs)
+        yield from self.compose_page()
+        yield Footer(compact=True)
+        if self.wizard.config.educator:  # docked right, after the footer: the footer stays wide
+            from wizard.widgets.tree_panel import TreePanel
+
+            yield TreePanel(self.session)
+
+    def compose_page(self) -> ComposeResult:
+        """The middle of the page, between the breadcrumb and the footer."""
+        yield from ()
+
+    def action_go_back(self) -> None:
+        self.wizard.step_back(self.node.id)
