@@ -18,6 +18,7 @@ from wizard import __version__
 from wizard.bundled import bundled_trees, resolve_tree
 from wizard.model.errors import Diagnostic, TreeError, did_you_mean
 from wizard.model.tree import Tree
+from wizard.themes import THEME_NAMES
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -208,10 +209,18 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _load(args.tree)  # refuse a broken tree here, in one sentence, not in every browser tab
     from wizard.serve import serve
 
-    return serve(args.tree, host=args.host, port=args.port, kiosk=args.kiosk)
+    run_options: list[str] = []
+    if args.idle_timeout is not None:
+        run_options += ["--idle-timeout", str(args.idle_timeout)]
+    if args.print_command is not None:
+        run_options += ["--print-command", args.print_command]
+    if args.theme is not None:
+        run_options += ["--theme", args.theme]
+    return serve(
+        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options
+    )
 
 
 # -- run ---------------------------------------------------------------------------------------
@@ -257,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="open the guided session (the default)")
     run.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
-    run.add_argument("--theme", choices=("default", "light", "high-contrast"), default=None)
+    run.add_argument("--theme", choices=THEME_NAMES, default=None)
     run.add_argument(
         "--kiosk",
         action="store_true",
@@ -326,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
+    serve.add_argument("--idle-timeout", type=float, metavar="SECONDS", help="passed to run")
+    serve.add_argument("--print-command", metavar="CMD", help="passed to run")
+    serve.add_argument("--theme", choices=THEME_NAMES, help="passed to run")
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import shlex
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from wizard.bundled import resolve_tree
@@ -28,11 +29,12 @@ _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 
 
 def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
-          kiosk: bool = False) -> int:
+          kiosk: bool = False, run_options: Sequence[str] = ()) -> int:
     """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
 
     Returns 2, with a sentence on stderr, when the tree cannot be used or the address cannot be
-    listened on.
+    listened on. `run_options` are passed on to each tab's `wizard run` (e.g. `--idle-timeout
+    60`, `--print-command lp`, `--theme light`).
     """
     try:
         tree_path, title = find_tree(tree_arg)
@@ -42,7 +44,7 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     from textual_serve.server import Server  # only `serve` pays for importing it
 
     server = Server(
-        serve_command(tree_path, kiosk),
+        serve_command(tree_path, kiosk, run_options),
         host=host,
         port=port,
         title=title,
@@ -57,7 +59,9 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     return EXIT_OK
 
 
-def serve_command(tree_path: str | Path, kiosk: bool = False) -> str:
+def serve_command(
+    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
+) -> str:
     """The shell command textual-serve runs for each browser tab.
 
     The same Python runs it (`sys.executable -m wizard`), so the app comes from the same
@@ -67,6 +71,7 @@ def serve_command(tree_path: str | Path, kiosk: bool = False) -> str:
     words = [sys.executable, "-m", "wizard", "run", str(tree_path)]
     if kiosk:
         words.append("--kiosk")
+    words.extend(run_options)
     return shlex.join(words)
 
 

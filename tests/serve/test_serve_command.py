@@ -88,3 +88,11 @@ def test_a_port_in_use_is_one_sentence_and_exit_2() -> None:
     assert done.returncode == 2
     assert f"wizard: cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_run_options_reach_every_tab() -> None:
+    from wizard.serve import serve_command
+
+    command = serve_command("/t/a.yaml", kiosk=True, run_options=["--idle-timeout", "60", "--print-command", "lp -d front desk"])
+    words = shlex.split(command)
+    assert words[-5:] == ["--kiosk", "--idle-timeout", "60", "--print-command", "lp -d front desk"]
