@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.benchmarks.conftest import RATIOS
 from wizard.bundled import resolve_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 9
-LIMIT = 1.3
 
 # Exit on the first `Ready` (posted by the screen right after its first paint). Wrapping the
 # instance's post_message works the same for any App, so both sides are measured alike.
@@ -157,27 +155,19 @@ def measure(runs: int = RUNS) -> dict[str, float]:
     return result
 
 
-@pytest.fixture(scope="module")
-def startup() -> dict[str, float]:
-    """One measurement shared by the tests below (it takes a few seconds)."""
-    result = measure()
-    report = ", ".join(f"{key}={value:.3f}" for key, value in result.items())
-    print(f"\nstartup: {report}")
-    return result
-
-
-def test_app_adds_little_to_loading_the_tree(benchmark: Any, startup: dict[str, float]) -> None:
-    """What the app itself adds (screens, styles, first frame) on top of a bare app that loads
-    the same tree, and its peak memory against the bare app: both within 1.3x."""
-    benchmark.pedantic(lambda: startup, rounds=1, iterations=1)
-    benchmark.extra_info.update(startup)
-    assert startup["app_own_ratio"] <= LIMIT, startup
-    assert startup["memory_ratio"] <= LIMIT, startup
-
-
-def test_first_paint_within_limit_of_a_bare_app(benchmark: Any, startup: dict[str, float]) -> None:
-    """The whole start (interpreter, imports, loading and checking the tree, first frame)
-    within 1.3x of a bare one-label app. `engine_ratio` shows how much of that is `load_tree`
-    alone: 1.17x to 1.29x in runs at the time of writing, most of the 1.3x budget."""
-    benchmark.pedantic(lambda: startup, rounds=1, iterations=1)
-    assert startup["time_ratio"] <= LIMIT, startup
+def test_startup_time_and_memory_against_a_bare_app(benchmark: Any) -> None:
+    """Reports (never asserts) the goals of 1.3x: the whole start (interpreter, imports, loading
+    and checking the tree, first frame) and peak memory, each against a bare one-label app.
+    `engine_ratio` shows how much of the time is `load_tree` alone, `app_own_ratio` what the
+    screens add on top of it."""
+    result: dict[str, float] = {}
+    benchmark.pedantic(lambda: result.update(measure()), rounds=1, iterations=1)
+    benchmark.extra_info.update(result)
+    RATIOS["first paint vs a bare one-label Textual app (CPU time)"] = (
+        f"{result['time_ratio']:.2f}x (goal 1.3x; wall {result['wall_ratio']:.2f}x; "
+        f"load_tree alone {result['engine_ratio']:.2f}x; screens on top {result['app_own_ratio']:.2f}x)"
+    )
+    RATIOS["peak memory vs a bare one-label Textual app"] = (
+        f"{result['memory_ratio']:.2f}x (goal 1.3x; "
+        f"{result['app_peak_kib'] / 1024:.0f} MiB vs {result['bare_peak_kib'] / 1024:.0f} MiB)"
+    )
