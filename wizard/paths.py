@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wizard.model.machine import AnswerError, Session
-from wizard.model.summary import Summary
+from wizard.model.summary import AnsweredQuestion, Summary
 from wizard.model.tree import Node, Tree
 
 MultiRule = Literal["fixed", "each"]
@@ -52,15 +52,6 @@ ANSWERING = (
 
 
 @dataclass(frozen=True)
-class Step:
-    """One question answered on a route."""
-
-    node: str
-    options: tuple[str, ...]
-    labels: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Item:
     """A treatment, resource or red flag a route lists: its id and the name a person reads."""
 
@@ -72,7 +63,7 @@ class Item:
 class Route:
     """One way through the tree: the answers given, the outcome reached, what the summary lists."""
 
-    steps: tuple[Step, ...]
+    steps: tuple[AnsweredQuestion, ...]
     outcome: str
     outcome_title: str
     treatments: tuple[Item, ...]
@@ -183,7 +174,7 @@ def _fixed_multi(node: Node) -> list[tuple[str, ...]]:
 def _route(summary: Summary) -> Route:
     outcome = summary.outcome
     return Route(
-        steps=tuple(Step(a.node, a.options, a.labels) for a in summary.answers),
+        steps=summary.answers,
         outcome=outcome.id if outcome else "",
         outcome_title=summary.title,
         treatments=tuple(Item(t.item.id, t.item.name) for t in summary.treatments),
