@@ -8,7 +8,6 @@ input: every failure becomes one sentence on stderr and an exit code from the co
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -163,6 +162,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     from wizard.model.schema import tree_schema
 
     print(json.dumps(tree_schema(), indent=2))

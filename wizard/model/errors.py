@@ -7,7 +7,6 @@ form that editors and terminals turn into links.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -17,6 +16,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
+    """One problem; ordered by file, line and column, so a list sorts into reading order."""
+
     file: str
     line: int
     col: int
@@ -44,5 +45,7 @@ class TreeError(Exception):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ` did you mean 'x'?` suffix when a close match exists, else an empty string."""
+    import difflib  # only when something is wrong: keeps it out of every start-up
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""

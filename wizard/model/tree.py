@@ -76,6 +76,8 @@ class Route:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a person can pick at a node, and what picking it does."""
+
     id: str
     label: str
     help: str = ""
@@ -88,6 +90,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Node:
+    """One step of the walk: a page to read, a question to answer, or the outcome."""
+
     id: str
     kind: NodeKind
     prompt: str = ""
@@ -140,6 +144,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Source:
+    """Something the tree cites, shown under the items that cite it."""
+
     id: str
     title: str
     publisher: str = ""
@@ -149,6 +155,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Group:
+    """A heading of the summary; treatments are listed under their group, in group order."""
+
     id: str
     title: str
     about: str = ""
@@ -157,12 +165,16 @@ class Group:
 
 @dataclass(frozen=True)
 class SideEffects:
+    """What a person may notice on a treatment: common, and serious (tell the team)."""
+
     common: tuple[str, ...] = ()
     serious: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Note:
+    """A line added to a treatment when its condition holds (tailored to the answers)."""
+
     text: str
     when: Condition = ALWAYS
     mark: Mark = field(default=NO_MARK, compare=False)
@@ -170,6 +182,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Treatment:
+    """A treatment option, listed on the summary when its condition holds."""
+
     id: str
     name: str
     group: str
@@ -185,6 +199,8 @@ class Treatment:
 
 @dataclass(frozen=True)
 class Resource:
+    """A coping or support resource, listed when its condition holds."""
+
     id: str
     name: str
     about: str
@@ -197,6 +213,8 @@ class Resource:
 
 @dataclass(frozen=True)
 class RedFlag:
+    """An urgent alert raised the moment an answer names it."""
+
     id: str
     title: str
     advice: str
@@ -206,6 +224,8 @@ class RedFlag:
 
 @dataclass(frozen=True)
 class Question:
+    """A question for the person to ask their care team, listed when its condition holds."""
+
     text: str
     when: Condition = ALWAYS
     sources: tuple[str, ...] = ()
@@ -214,12 +234,16 @@ class Question:
 
 @dataclass(frozen=True)
 class Review:
+    """When the content was last reviewed and is next due (content governance)."""
+
     last_reviewed: str
     next_review: str
 
 
 @dataclass(frozen=True)
 class Tree:
+    """A whole checked tree: what a Session walks and a Summary reads."""
+
     id: str
     title: str
     version: str
