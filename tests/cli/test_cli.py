@@ -107,6 +107,7 @@ def test_walk_unknown_node_or_option_exits_2_with_a_suggestion() -> None:
     assert option.returncode == 2 and "did you mean 'cactus'?" in option.stderr
     invalid = wizard("walk", str(EXAMPLE), "-a", "danger=none", "-a", "kind=cactus,fern")
     assert invalid.returncode == 2 and "pick one" in invalid.stderr.lower()
+    assert "--answer: kind: " in invalid.stderr  # names the question the answer was for
     assert_no_traceback(invalid)
 
 

@@ -156,21 +156,16 @@ class _Builder:
 
     def value(self, field: Field, value: Any, mark: YamlMark, where: str) -> Any:
         kind = field.type
-        if kind == "text" and type(value) is str:
-            if not value.strip():
-                self.error(mark, f"{where} is empty; write the text or remove the key")
-                return _BAD
-            return value
-        if kind.startswith(_SHAPED):
-            return value  # shaped by the caller, which knows what it builds
-        if kind == "text":
+        if kind == "text":  # first: by far the most common field type
             if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
                 return self._wrong(mark, where, kind, value)
-            text = str(value)
+            text = value if type(value) is str else str(value)
             if not text.strip():
                 self.error(mark, f"{where} is empty; write the text or remove the key")
                 return _BAD
             return text
+        if kind.startswith(_SHAPED):
+            return value  # shaped by the caller, which knows what it builds
         if kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 return self._wrong(mark, where, kind, value)

@@ -276,38 +276,31 @@ def load_tree(path: str | Path) -> Tree:
 
 def check_file(path: Path) -> tuple[Tree | None, list[Diagnostic]]:
     """Every diagnostic for one file, and the Tree when the file has no errors."""
-    from wizard.model.build import build_tree
-    from wizard.model.check import check_tree
-
-    file = str(path)
     try:
         text = read_text(path)
     except TreeError as error:
         return None, error.diagnostics
-    return check_text(text, file, build_tree, check_tree)
+    return check_text(text, str(path))
 
 
-def check_text(
-    text: str, file: str, build: Any = None, check: Any = None
-) -> tuple[Tree | None, list[Diagnostic]]:
+def check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
     """As check_file, for text already in memory (tests, editors)."""
-    if build is None or check is None:
-        from wizard.model.build import build_tree as build
-        from wizard.model.check import check_tree as check
     with paused_gc():
-        return _check_text(text, file, build, check)
+        return _check_text(text, file)
 
 
-def _check_text(
-    text: str, file: str, build: Any, check: Any
-) -> tuple[Tree | None, list[Diagnostic]]:
+def _check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
+    # build and check import this module (for MarkedDict), so they are imported here, late.
+    from wizard.model.build import build_tree
+    from wizard.model.check import check_tree
+
     data, diagnostics = parse_yaml(text, file)
     if data is None and not diagnostics:
         diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))
     if diagnostics and data is None:
         return None, sorted(diagnostics)
-    tree, build_diagnostics, broken = build(data, file)
+    tree, build_diagnostics, broken = build_tree(data, file)
     diagnostics.extend(build_diagnostics)
     if tree is not None:
-        diagnostics.extend(check(tree, broken))
+        diagnostics.extend(check_tree(tree, broken))
     return (tree if not any(d.is_error for d in diagnostics) else None), sorted(diagnostics)

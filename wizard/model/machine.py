@@ -428,7 +428,10 @@ def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:
     while not session.finished:
         node = session.current
         if node.id in answers:
-            session.answer(answers[node.id])
+            try:
+                session.answer(answers[node.id])
+            except AnswerError as error:
+                raise AnswerError(f"{node.id}: {error}") from None
         elif node.kind == "info":
             session.answer(())
         else:
