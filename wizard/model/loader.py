@@ -193,13 +193,15 @@ class _Converter:
 # or a backslash and one character.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _C0_NAMES = (
-    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI "
-    "DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
-).split()
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+    "FS", "GS", "RS", "US",
+)  # fmt: skip
 _C1_NAMES = (
-    "PAD HOP BPH NBH IND NEL SSA ESA HTS HTJ VTS PLD PLU RI SS2 SS3 "
-    "DCS PU1 PU2 STS CCH MW SPA EPA SOS SGCI SCI CSI ST OSC PM APC"
-).split()
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
+    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
+    "SCI", "CSI", "ST", "OSC", "PM", "APC",
+)  # fmt: skip
 MAX_CONTROL_REPORTS = 100
 
 
@@ -232,7 +234,7 @@ def _control(char: str) -> str:
 
 def _mark_at(text: str, index: int) -> YamlMark:
     line_start = text.rfind("\n", 0, index) + 1
-    return YamlMark("", index, text.count("\n", 0, index), index - line_start, None, None)
+    return YamlMark("", index, text.count("\n", 0, index), index - line_start, None, 0)
 
 
 def _raw_controls(text: str) -> tuple[str, list[tuple[YamlMark, str]], bool]:
@@ -256,7 +258,7 @@ def _raw_controls(text: str) -> tuple[str, list[tuple[YamlMark, str]], bool]:
                 if len(positions) == MAX_CONTROL_REPORTS:
                     return text, problems, True
                 positions.append(offset + column)
-                mark = YamlMark("", offset + column, number, column, None, None)
+                mark = YamlMark("", offset + column, number, column, None, 0)
                 problems.append((mark, _control(line[column])))
             column += 1
         offset += len(line) + 1
