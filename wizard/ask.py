@@ -79,8 +79,9 @@ def parse_numbers(line: str, count: int) -> list[int]:
     for word in _SEPARATORS.split(line.strip()):
         if not word:
             continue
-        # ASCII digits only: "²" and "①" are str.isdigit() but not numbers int() reads.
-        if not (word.isascii() and word.isdigit()):
+        # Decimal digits (ASCII, or e.g. fullwidth "１" from an input method) are what int()
+        # reads; "²" and "①" are str.isdigit() too, but not numbers.
+        if not word.isdecimal():
             raise NotAnAnswer(
                 f"'{_shown(word)}' is not an answer number or a command; type a number from 1 to "
                 f"{count}, or help."

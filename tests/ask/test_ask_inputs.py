@@ -23,10 +23,14 @@ def ask(tree: Tree, typed: str) -> tuple[int, str]:
     return run_ask(tree, io.StringIO(typed), out), out.getvalue()
 
 
-@pytest.mark.parametrize("word", ["²", "①", "٣", "１"])
+@pytest.mark.parametrize("word", ["²", "①", "3²", "Ⅷ"])
 def test_digits_int_cannot_read_are_refused_in_words(word: str) -> None:
     with pytest.raises(NotAnAnswer, match="is not an answer number"):
         parse_numbers(word, 3)
+
+
+def test_decimal_digits_of_other_scripts_are_numbers() -> None:
+    assert parse_numbers("１ ٣", 3) == [0, 2]  # fullwidth 1, Arabic-Indic 3
 
 
 def test_a_five_thousand_digit_number_is_out_of_range_not_a_crash() -> None:
