@@ -168,13 +168,13 @@ class _Converter:
     def control(self, node: ScalarNode) -> None:
         """Report each control character in a scalar's value where it was written.
 
-        Raw ones never get here (`_raw_controls` reports and replaces them first), so these come
-        from escapes in double-quoted text ("\\e", "\\x1b", "\\u202e"): each is pointed at its
-        own backslash; anything else at the value's start.
+        Raw ones never get here (`_raw_controls` reports and replaces them first), so only the
+        escapes of double-quoted text ("\\e", "\\x1b", "\\u202e") can make one: each is pointed
+        at its own backslash (at the value's start if it cannot be found).
         """
-        if find_control(node.value) is None:
+        if node.style != '"' or find_control(node.value) is None:
             return
-        if node.style == '"' and self.text:
+        if self.text:
             start, end = node.start_mark.index, node.end_mark.index
             found = False
             for match in _ESCAPE.finditer(self.text, start, end):
