@@ -234,3 +234,17 @@ def test_a_device_posing_as_a_file_is_read_only_to_the_cap(
     with pytest.raises(TreeError) as caught:
         read_text(Path("/dev/zero"))
     assert "trees are capped" in str(caught.value)
+
+
+def test_a_five_thousand_digit_number_is_text_not_a_crash() -> None:
+    """int() refuses 4,300+ digits; such a "number" stays text and is quoted back briefly."""
+    digits = "9" * 5000
+    data, problems = parse(f"a: {digits}\nb: 12\n")
+    assert problems == [] and data == {"a": digits, "b": 12}
+    said = diagnose(f"format: 1\nnodes:\n  a: {{kind: multi, min: {digits}}}\n")
+    assert any(
+        "'min' of node 'a' must be a whole number, not '999" in line
+        and "...' (5000 characters)" in line
+        and len(line) < 200
+        for line in said
+    ), said

@@ -79,7 +79,8 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, int):
         return f"the number {value}"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:60]}...' ({len(text)} characters)"
 
 
 class _Builder:

@@ -31,7 +31,8 @@ MAX_DEPTH = 64
 # whose brackets could nest this deep are composed in Python, where depth is checked as it goes.
 _SAFE_FLOW_DEPTH = 500
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
+# Longer digit strings stay text: no count in a tree is that long, and int() refuses 4,300+ digits.
+_INT = re.compile(r"[-+]?[0-9]{1,100}\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
 _PLAIN_TAGS = frozenset(
