@@ -34,10 +34,20 @@ KEYS: Keys = (
     (
         "On the summary",
         (
-            ("s", "Save it as Markdown and as a page to print"),
+            ("s", "Save it as Markdown and as a page to print (you see the folder first)"),
             ("c", "Copy it to the clipboard as plain text"),
             ("↑ ↓, PgUp, PgDn", "Scroll"),
             ("Esc", "Change an answer"),
+        ),
+    ),
+    (
+        "In a box that asks something",
+        (
+            ("Tab, Shift+Tab", "Move to the next or the previous button"),
+            ("← → ↑ ↓", "Move between the buttons (and the folder when saving)"),
+            ("Enter", "Press the highlighted button"),
+            ("Esc", "Cancel or close (an urgent alert waits for its button)"),
+            ("y, n", "Yes or no, where the box asks"),
         ),
     ),
     (
