@@ -1,7 +1,8 @@
 """What every dialog shares: it closes once, only while it is the top screen, and it works by
 keyboard alone.
 
-Keys: Tab and Shift+Tab move through the dialog (Textual's own), and the arrow keys move between
+Keys: Tab and Shift+Tab move through the dialog (its words too, when they are long enough to
+scroll), and the arrow keys move between
 its controls (buttons, and a text field where there is one), wrapping around, so every button is
 reachable without a mouse. A text field keeps ← and → for its cursor; ↑ and ↓ leave it. A
 dialog whose words can be long (help, an urgent alert) binds ↑ and ↓ to scroll them instead;
@@ -32,6 +33,8 @@ class Dialog(ModalScreen[ResultT], Generic[ResultT]):
 
     CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "tab(1)", "Next", show=False),
+        Binding("shift+tab", "tab(-1)", "Previous", show=False),
         Binding("left,up", "move_focus(-1)", "Previous", show=False),
         Binding("right,down", "move_focus(1)", "Next", show=False),
     ]
@@ -46,6 +49,24 @@ class Dialog(ModalScreen[ResultT], Generic[ResultT]):
             return
         self._answered = True
         self.dismiss(result)
+
+    def action_tab(self, step: int) -> None:
+        """Tab and Shift+Tab, handled here: Textual's own go through `app.focus_next`, which
+        the app's `check_action` refuses while a dialog is open."""
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Textual's focus chain without the scrolling words while they fit: a Tab stop with
+        nothing to scroll and nothing to show for it would only puzzle."""
+        return [
+            widget
+            for widget in super().focus_chain
+            if widget.allow_vertical_scroll or not widget.has_class("dialog-body")
+        ]
 
     def controls(self) -> list[Widget]:
         """The buttons and text fields the arrow keys move between, in Tab order."""
