@@ -153,5 +153,5 @@ async def test_still_there_by_keys(example_tree: Tree) -> None:
 
 
 def test_the_keys_list_names_the_dialog_keys(example_app: WizardApp) -> None:
-    rows = dict(dict(keys_for(example_app.config))["In a box that asks something"])
+    rows = dict(dict(keys_for(example_app.config))["In a pop-up box"])
     assert {"Tab, Shift+Tab", "← → ↑ ↓", "Enter", "Esc", "y, n"} <= set(rows)

@@ -34,14 +34,14 @@ KEYS: Keys = (
     (
         "On the summary",
         (
-            ("s", "Save it as Markdown and as a page to print (you see the folder first)"),
+            ("s", "Save it as Markdown and as a page to print"),
             ("c", "Copy it to the clipboard as plain text"),
             ("↑ ↓, PgUp, PgDn", "Scroll"),
             ("Esc", "Change an answer"),
         ),
     ),
     (
-        "In a box that asks something",
+        "In a pop-up box",
         (
             ("Tab, Shift+Tab", "Move to the next or the previous button"),
             ("← → ↑ ↓", "Move between the buttons (and the folder when saving)"),
