@@ -44,9 +44,9 @@ KEYS: Keys = (
         "In a pop-up box",
         (
             ("Tab, Shift+Tab", "Move to the next or the previous button"),
-            ("← → ↑ ↓", "Move between the buttons (and the folder when saving)"),
+            ("← → ↑ ↓", "Move between the buttons"),
             ("Enter", "Press the highlighted button"),
-            ("Esc", "Cancel or close (an urgent alert waits for its button)"),
+            ("Esc", "Cancel or close (not an urgent alert)"),
             ("y, n", "Yes or no, where the box asks"),
         ),
     ),
