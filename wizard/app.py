@@ -216,7 +216,8 @@ class WizardApp(App[None]):
 
     # -- app-wide keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a dialog is open, only quitting (to ask first) and colours work underneath."""
+        """While a dialog is open, only quitting (to ask first), colours, and Tab and Shift+Tab
+        (which move the focus within the dialog) work underneath."""
         if action == "request_quit" and not self.config.can_quit:
             return False
         if action == "toggle_tree_panel" and not self.config.educator:
@@ -227,7 +228,7 @@ class WizardApp(App[None]):
 
             if action == "request_quit":
                 return not isinstance(top, ConfirmModal)
-            return action == "cycle_theme"
+            return action in ("cycle_theme", "focus_next", "focus_previous")
         return True
 
     def action_request_quit(self) -> None:

@@ -155,3 +155,21 @@ async def test_still_there_by_keys(example_tree: Tree) -> None:
 def test_the_keys_list_names_the_dialog_keys(example_app: WizardApp) -> None:
     rows = dict(dict(keys_for(example_app.config))["In a pop-up box"])
     assert {"Tab, Shift+Tab", "← → ↑ ↓", "Enter", "Esc", "y, n"} <= set(rows)
+
+
+async def test_what_if_page_by_tab(example_tree: Tree, tmp_path: Path) -> None:
+    """The educator's What if… is a full page over the summary, not a dialog: its arrows belong
+    to its lists, and Tab and Shift+Tab reach its buttons."""
+    app = create_app(example_tree, educator=True, save_dir=tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await walk_to_summary(pilot)
+        await press(pilot, "w")
+        assert app.screen.id == "what-if"
+        forward = await focus_after(pilot, "tab", "tab", "tab")
+        assert {"what-if-back", "what-if-close"} <= set(forward)
+        backward = await focus_after(pilot, "shift+tab", "shift+tab", "shift+tab")
+        assert {"what-if-back", "what-if-close"} <= set(backward)
+        while app.screen.focused is None or app.screen.focused.id != "what-if-close":
+            await press(pilot, "tab")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, SummaryScreen)

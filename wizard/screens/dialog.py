@@ -1,12 +1,13 @@
 """What every dialog shares: it closes once, only while it is the top screen, and it works by
 keyboard alone.
 
-Keys: Tab and Shift+Tab move through the dialog (its words too, when they are long enough to
-scroll), and the arrow keys move between
-its controls (buttons, and a text field where there is one), wrapping around, so every button is
-reachable without a mouse. A text field keeps ← and → for its cursor; ↑ and ↓ leave it. A
-dialog whose words can be long (help, an urgent alert) binds ↑ and ↓ to scroll them instead;
-its single button needs no moving to. The help screen's key list says all this (screens/help.py).
+Keys: Tab and Shift+Tab move through the dialog (Textual's own keys, which the app lets work
+under a dialog; the words too, when they are long enough to scroll). The arrow keys move
+between its controls (buttons, and a text field where there is one), wrapping around, so every
+button is reachable without a mouse. A text field keeps ← and → for its cursor; ↑ and ↓ leave
+it. A dialog whose words can be long (help, an urgent alert) binds ↑ and ↓ to scroll them
+instead; its single button needs no moving to. The help screen's key list says all this
+(screens/help.py).
 
 A key and a button press can be queued together (Enter on a focused button posts a Pressed
 message that arrives after the next key's binding has run). Dismissing twice would pop the page
@@ -33,8 +34,6 @@ class Dialog(ModalScreen[ResultT], Generic[ResultT]):
 
     CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "tab(1)", "Next", show=False),
-        Binding("shift+tab", "tab(-1)", "Previous", show=False),
         Binding("left,up", "move_focus(-1)", "Previous", show=False),
         Binding("right,down", "move_focus(1)", "Next", show=False),
     ]
@@ -49,14 +48,6 @@ class Dialog(ModalScreen[ResultT], Generic[ResultT]):
             return
         self._answered = True
         self.dismiss(result)
-
-    def action_tab(self, step: int) -> None:
-        """Tab and Shift+Tab, handled here: Textual's own go through `app.focus_next`, which
-        the app's `check_action` refuses while a dialog is open."""
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
 
     @property
     def focus_chain(self) -> list[Widget]:
