@@ -3,6 +3,10 @@
 The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
 "I'm done" (a clean slate for the next visitor), and Print when the operator named a print
 command; the educator view shows each item's rule and offers "What if…".
+
+Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
+leaves the writing to wizard/saving.py; what happened is one sentence in the line above the
+buttons, never a notification that could cover them.
 """
 
 from __future__ import annotations
