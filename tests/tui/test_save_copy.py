@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,9 @@ def earlier_pair(folder: Path) -> None:
     [
         (disk_full, "the disk is full"),
         (cannot_create, "the folder is on a read-only disk"),
+        (partial(cannot_create, code=errno.ENOENT), "the folder is no longer there"),
     ],
+    ids=["full", "read-only", "vanished"],
 )
 async def test_a_disk_fault_keeps_earlier_files_and_the_summary(
     example_app: WizardApp,
