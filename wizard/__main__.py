@@ -271,6 +271,21 @@ def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def _save_dir(typed: str | None) -> Path | None:
+    """`--save-dir`: the folder Save offers first; None for the default (wizard/saving.py).
+    A missing folder is fine (the save dialog offers to create it); a file is not."""
+    if typed is None:
+        return None
+    if not typed.strip():
+        raise UsageError("--save-dir needs a folder")
+    from wizard.saving import FolderError, choose_folder
+
+    try:
+        return choose_folder(typed, home=Path.cwd()).folder  # relative to where you are
+    except FolderError as error:
+        raise UsageError(f"--save-dir: {error}") from None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     tree = _load(args.tree)
     kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
@@ -281,11 +296,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             parse_print_command(args.print_command)
         except ValueError as error:
             raise UsageError(str(error)) from None
+    save_dir = _save_dir(args.save_dir)
     from wizard.app import create_app  # Textual is imported here and only here
 
     app = create_app(
         tree,
         theme=args.theme,
+        save_dir=save_dir,
         kiosk=kiosk,
         educator=args.educator,
         idle_timeout=args.idle_timeout,
@@ -389,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--print-command",
         metavar="CMD",
         help="offer Print, piping the summary as plain text to CMD (e.g. lp)",
+    )
+    run.add_argument(
+        "--save-dir",
+        metavar="DIR",
+        help="the folder Save offers first (default: ~/Documents, else your home folder)",
     )
     run.set_defaults(func=cmd_run)
 
