@@ -38,8 +38,14 @@ SYNDROME_ROUTES: list[tuple[str, str | None]] = [
 CANCER = ("treating", "not_started", "not_found", "finished", "unsure")
 ANTIBODY = ("inside", "surface", "gad", "none_found", "unsure")
 OTHER_SYSTEMS = ("hormones", "skin", "joints", "blood")
-IMMUNE = ("corticosteroids", "azathioprine", "cyclophosphamide", "rituximab", "ivig",
-          "plasma-exchange")
+IMMUNE = (
+    "corticosteroids",
+    "azathioprine",
+    "cyclophosphamide",
+    "rituximab",
+    "ivig",
+    "plasma-exchange",
+)
 
 
 def neuro(

@@ -684,7 +684,9 @@ def test_several_red_flags_at_once(tree: Any) -> None:
 PATHS: list[dict[str, list[str]]] = [
     *(neuro(row[0], row[1]) for row in SYNDROMES),
     neuro("omx", ["balance"], age="adult", antibody="gad"),
-    neuro("lems", ["weakness", "seizures", "swallowing"], cancer="not_found", antibody="none_found"),
+    neuro(
+        "lems", ["weakness", "seizures", "swallowing"], cancer="not_found", antibody="none_found"
+    ),
     neuro(
         "mg",
         ["swallowing", "vision", "mood", "autonomic"],
