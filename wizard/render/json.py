@@ -33,7 +33,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 },
                 "notes": list(t.notes),
                 "because": list(t.because),
-                "sources": list(t.item.sources),
+                "sources": list(t.sources),
             }
             for t in summary.treatments
         ],
@@ -44,8 +44,9 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 "about": r.item.about,
                 "contact": r.item.contact,
                 "url": r.item.url,
+                "notes": list(r.notes),
                 "because": list(r.because),
-                "sources": list(r.item.sources),
+                "sources": list(r.sources),
             }
             for r in summary.resources
         ],

@@ -49,8 +49,8 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
         lines += [f"> **Note for you:** {_escape(note)}", ""]
     if listed.because:
         lines += [f"**Why this is listed:** {_escape('; '.join(listed.because))}", ""]
-    if t.sources:
-        lines += [f"*Sources:* {_escape('; '.join(names.get(s, s) for s in t.sources))}", ""]
+    if listed.sources:
+        lines += [f"*Sources:* {_escape('; '.join(names.get(s, s) for s in listed.sources))}", ""]
     return lines
 
 
@@ -89,6 +89,8 @@ def render_markdown(summary: Summary) -> str:
                 lines += [f"**Contact:** {_escape(r.item.contact)}", ""]
             if r.item.url:
                 lines += [f"**Web:** <{r.item.url}>", ""]
+            for note in r.notes:
+                lines += [f"> **Note for you:** {_escape(note)}", ""]
     if summary.questions:
         lines += ["## Questions to ask your care team", ""]
         lines += [f"- [ ] {_escape(q.item.text)}" for q in summary.questions]

@@ -53,8 +53,8 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
         lines += _wrap("Note for you: " + note, "    ")
     if listed.because:
         lines += _wrap("Why this is listed: " + "; ".join(listed.because), "    ")
-    if t.sources:
-        lines += _wrap("Sources: " + "; ".join(names.get(s, s) for s in t.sources), "    ")
+    if listed.sources:
+        lines += _wrap("Sources: " + "; ".join(names.get(s, s) for s in listed.sources), "    ")
     return lines
 
 
@@ -86,6 +86,8 @@ def render_text(summary: Summary) -> str:
                 lines += _wrap("Contact: " + r.item.contact, "    ")
             if r.item.url:
                 lines += _wrap("Web: " + r.item.url, "    ")
+            for note in r.notes:
+                lines += _wrap("Note for you: " + note, "    ")
     if summary.questions:
         lines += _heading("Questions to ask your care team", "-")
         for q in summary.questions:

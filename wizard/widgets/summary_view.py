@@ -69,8 +69,8 @@ def treatment_content(
     for note in listed.notes:
         parts.append(field("For you", note))
     parts += why(listed, rules=rules)
-    if item.sources:
-        parts.append(field("Sources", cite(item.sources, sources)))
+    if listed.sources:
+        parts.append(field("Sources", cite(listed.sources, sources)))
     return Content("\n").join(parts)
 
 
@@ -84,9 +84,11 @@ def resource_content(
         parts.append(field("Contact", item.contact))
     if item.url:
         parts.append(field("Web", item.url))
+    for note in listed.notes:
+        parts.append(field("For you", note))
     parts += why(listed, rules=rules)
-    if item.sources:
-        parts.append(field("Sources", cite(item.sources, sources)))
+    if listed.sources:
+        parts.append(field("Sources", cite(listed.sources, sources)))
     return Content("\n").join(parts)
 
 
