@@ -149,8 +149,14 @@ SYNDROMES: list[tuple[str, list[str], list[str], list[str]]] = [
     (
         "dermatomyositis",
         ["weakness", "stiffness"],
-        ["treat-cancer", "corticosteroids", "rituximab", "ivig", "physical-therapy"],
-        ["amifampridine", "pyridostigmine", "stiffness-medicines", "medicines-to-check"],
+        ["treat-cancer", "corticosteroids", "ivig", "physical-therapy"],
+        [
+            "amifampridine",
+            "pyridostigmine",
+            "stiffness-medicines",
+            "medicines-to-check",
+            "rituximab",
+        ],
     ),
     (
         "unknown",
@@ -186,7 +192,6 @@ SYNDROME_NOTES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("plasma-exchange", ("helps some people",)),
         ("ivig", ("best proof",)),
         ("stiffness-medicines", ("main medicines",)),
-        ("physical-therapy", ("stiff person",)),
     ],
     "myelopathy": [
         ("corticosteroids", ("treating the tumour comes first",)),
@@ -221,7 +226,7 @@ SYNDROME_NOTES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     ],
     "dermatomyositis": [
         ("corticosteroids", ("sun",)),
-        ("rituximab", ("steroids are not enough",)),
+        ("ivig", ("steroids are not enough",)),
         ("treat-cancer", ("over 40",)),
     ],
     "unknown": [("corticosteroids", ("depends on which syndrome",))],

@@ -445,3 +445,94 @@ def test_supportive_care_is_offered_to_everyone(
         assert "supportive-care" in ids, route_id(answers)
     about = " ".join(load_tree(TREE).resources["supportive-care"].about.split())
     assert "any stage" in about and "not only for the end of life" in about
+
+
+# syndrome -> the sources that speak about it alone (none may be cited for another syndrome).
+# Sources behind general claims (a medicine's side effects, the cautionary-drug list shared by MG
+# and LEMS, the stiffness medicines) are cited at item level and are not in this table.
+SYNDROME_SOURCES: dict[str, set[str]] = {
+    "cerebellar": {"pcd-review"},
+    "limbic": {"nosadini-nmdar"},
+    "omx": {"pmc-omx", "armangue-oms-adults", "bataller-oms-adults"},
+    "lems": {"dovepress-lems", "van-sonderen-lems", "medscape-lems", "pmc-lems"},
+    "mg": {"mg-consensus", "mg-steroid-worsening", "dovepress-thymoma-mg", "bmc-mg"},
+    "neuromyotonia": {"nord-neuromyotonia", "merck-isaacs"},
+    "sensory": {"pubmed-sensory"},
+    "dermatomyositis": {
+        "merck-dermatomyositis",
+        "wakehealth-dm",
+        "fairview-dm",
+        "nyu-dm-sun",
+        "proderm-ivig",
+    },
+}
+
+
+def test_a_summary_cites_only_what_it_says_to_this_person(
+    tree: Any, every_route: list[tuple[dict[str, list[str]], Any]]
+) -> None:
+    assert set().union(*SYNDROME_SOURCES.values()) <= set(tree.sources)
+    for answers, summary in every_route:
+        syndrome = answers.get("syndrome", [""])[0]
+        cited = {source.id for source in summary.sources}
+        for other_syndrome, sources in SYNDROME_SOURCES.items():
+            if other_syndrome != syndrome:
+                assert not cited & sources, (route_id(answers), cited & sources)
+        # an item's sources are its own plus those of the notes shown
+        for item in summary.treatments:
+            note_sources = {
+                source
+                for note in item.item.notes
+                if note.text in item.notes
+                for source in note.sources
+            }
+            assert set(item.sources) == set(item.item.sources) | note_sources
+
+
+def test_a_lems_summary_cites_nothing_about_dermatomyositis(tree: Any) -> None:
+    for answers in syndrome_routes("lems", symptoms=["weakness", "swallowing", "autonomic"]):
+        cited = {source.id for source in summary_of(tree, answers).sources}
+        assert not cited & SYNDROME_SOURCES["dermatomyositis"]
+        assert {"dovepress-lems", "van-sonderen-lems"} <= cited
+
+
+def test_every_option_has_a_one_line_brief(tree: Any) -> None:
+    for item in (*tree.treatments.values(), *tree.resources.values()):
+        assert item.brief and "\n" not in item.brief and len(item.brief) <= 120, item.id
+
+
+def glance_ids(summary: Any) -> list[str]:
+    return [item.item.id for item in summary.glance]
+
+
+def before(ids: list[str], first: str, then: set[str]) -> bool:
+    return all(ids.index(first) < ids.index(later) for later in then if later in ids)
+
+
+def test_at_a_glance_orders_each_syndrome_as_a_clinician_would(
+    tree: Any, every_route: list[tuple[dict[str, list[str]], Any]]
+) -> None:
+    immune = set(IMMUNE)
+    for answers, summary in every_route:
+        ids = glance_ids(summary)
+        assert sorted(ids) == sorted(treatment_ids(summary)), route_id(answers)
+        syndrome = answers.get("syndrome", [""])[0]
+        if "syndrome" in answers:
+            assert any(g.when.holds(summary.facts) for g in tree.at_a_glance), route_id(answers)
+        if syndrome == "lems":
+            assert ids[:2] == ["treat-cancer", "amifampridine"], route_id(answers)
+            assert before(ids, "amifampridine", immune)
+        elif syndrome == "mg":
+            assert ids[:2] == ["pyridostigmine", "thymectomy"], route_id(answers)
+            assert before(ids, "thymectomy", immune)
+        elif syndrome == "neuromyotonia":
+            assert ids[:2] == ["treat-cancer", "anti-seizure-medicines"]
+        elif syndrome == "sps":
+            found = answers["cancer_status"][0] in ("treating", "not_started")
+            assert ids[0] == ("treat-cancer" if found else "stiffness-medicines")
+            assert before(ids, "stiffness-medicines", immune - {"ivig"})
+        elif syndrome in ("cerebellar", "encephalomyelitis", "sensory"):
+            assert ids[0] == "treat-cancer"
+            assert before(ids, "treat-cancer", immune)
+        elif syndrome == "omx":
+            assert ids[:3] == ["treat-cancer", "corticosteroids", "ivig"]
