@@ -194,7 +194,7 @@ SYNDROME_NOTES: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("stiffness-medicines", ("main medicines",)),
     ],
     "myelopathy": [
-        ("corticosteroids", ("treating the tumour comes first",)),
+        ("corticosteroids", ("treating any tumour comes first",)),
         ("treat-cancer", ("same day", "spinal cord")),
         ("stiffness-medicines", ("spinal cord",)),
     ],

@@ -258,6 +258,10 @@ CAUSAL = re.compile(
 )
 
 
+# Notes that would presume a cancer the person does not have ("any cancer" is fine).
+PRESUMED = re.compile(r"\b(treat|treating|remove|removing) the (cancer|tumour)\b", re.IGNORECASE)
+
+
 def test_no_cancer_found_is_never_told_a_cancer_caused_it(
     tree: Any, every_route: list[tuple[dict[str, list[str]], Any]]
 ) -> None:
@@ -266,6 +270,9 @@ def test_no_cancer_found_is_never_told_a_cancer_caused_it(
             continue
         for text in texts_of(summary):
             assert not CAUSAL.search(text), (route_id(answers), text)
+        for item in summary.treatments:
+            for text in item.notes:
+                assert not PRESUMED.search(text), (route_id(answers), text)
         note = " ".join(notes_of(summary, "treat-cancer"))
         for name in (
             "myasthenia gravis",
