@@ -6,7 +6,9 @@ same headings, with the same entries in the same order.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -97,6 +99,17 @@ class ViewApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield SummaryView(self.summary, id="summary", rules=self.rules)
+
+
+def screen_lines(svg: str) -> list[str]:
+    """The rows of text of a Textual screenshot (SVG), top to bottom, as drawn."""
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for match in re.finditer(
+        r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg
+    ):
+        x, y = float(match.group(1)), float(match.group(2))
+        rows.setdefault(y, []).append((x, html.unescape(match.group(3)).replace("\xa0", " ")))
+    return ["".join(text for _, text in sorted(rows[y])) for y in sorted(rows)]
 
 
 def widget_text(widget: Static) -> str:
