@@ -33,6 +33,7 @@ TEXT_KEYS = frozenset(
         "disclaimer",
         "description",
         "title",
+        "brief",
     }
 )
 # Keys whose list items are shown to the person (side effects).
