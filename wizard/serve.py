@@ -16,7 +16,6 @@ textual-serve are imported only when serving, so the other commands stay fast.
 
 from __future__ import annotations
 
-import ipaddress
 import shlex
 import socket
 import sys
@@ -50,12 +49,13 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    # only `serve` pays for importing textual-serve and aiohttp
+    from wizard.terminal_server import Limits, TerminalServer, is_loopback
+
     if not is_loopback(host):
         print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
               f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
               "this machine).", file=sys.stderr)
-    # only `serve` pays for importing textual-serve and aiohttp
-    from wizard.terminal_server import Limits, TerminalServer
 
     server = TerminalServer(
         run_words(tree_path, kiosk, run_options),
@@ -115,16 +115,6 @@ def check_limits(max_sessions: int, public_address: str | None) -> None:
             raise ValueError(
                 f"--public-url must look like http://host:port or https://host, not "
                 f"'{public_address}'")
-
-
-def is_loopback(host: str) -> bool:
-    """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def find_tree(tree_arg: str | None) -> tuple[str, str]:

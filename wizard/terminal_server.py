@@ -102,6 +102,12 @@ def host_of(netloc: str) -> str:
     return (urlsplit(f"//{netloc}").hostname or "").lower()
 
 
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
+    return host.lower() == "localhost" or (
+        is_ip_literal(host.strip("[]")) and ipaddress.ip_address(host.strip("[]")).is_loopback)
+
+
 def is_ip_literal(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -294,6 +300,8 @@ class TerminalServer(Server):
         names |= {hostname, f"{hostname}.local"}
         if not is_ip_literal(self.host.strip("[]")) and self.host != "localhost":
             names.add(socket.getfqdn(self.host).lower())
+        elif not is_loopback(self.host):  # 0.0.0.0 or a LAN address: this machine's own name
+            names.add(socket.getfqdn().lower())
         if self.configured_url:
             names.add(urlsplit(self.configured_url).hostname or "")
         return frozenset(names - {""})
@@ -376,8 +384,6 @@ class TerminalServer(Server):
             await websocket.prepare(request)
             await tab.start(width, height)
             await self._pass_messages(websocket, tab)
-        except asyncio.CancelledError:
-            pass
         except Exception as error:  # one tab's failure must not end the server
             log.exception(error)
         finally:
