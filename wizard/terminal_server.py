@@ -98,8 +98,11 @@ def clamp(value: object, bounds: tuple[int, int], default: int) -> int:
 
 
 def host_of(netloc: str) -> str:
-    """The host part of `host[:port]` (IPv6 brackets removed), lowercase."""
-    return (urlsplit(f"//{netloc}").hostname or "").lower()
+    """The host part of `host[:port]` (IPv6 brackets removed), lowercase; "" if malformed."""
+    try:
+        return (urlsplit(f"//{netloc}").hostname or "").lower()
+    except ValueError:  # "[::1" and the like, from a Host or Origin header
+        return ""
 
 
 def is_loopback(host: str) -> bool:
@@ -316,9 +319,11 @@ class TerminalServer(Server):
         Browsers always send Origin on a WebSocket; it must be the configured public URL's, or
         equal the Host the request came to (a name of this machine or an address).
         """
-        origin = request.headers.get("Origin", "")
-        parts = urlsplit(origin)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlsplit(request.headers.get("Origin", ""))
+        except ValueError:
+            return False
+        if parts.scheme not in ("http", "https") or not host_of(parts.netloc):
             return False
         if self.configured_url:
             public = urlsplit(self.configured_url)

@@ -89,6 +89,8 @@ async def answer(websocket: aiohttp.ClientWebSocketResponse) -> dict[str, Any]:
     {"Origin": "null"},
     {},  # no Origin at all
     {"Origin": "http://evil.example:{port}", "Host": "evil.example:{port}"},  # DNS rebinding
+    {"Origin": "http://[::1"},
+    {"Origin": "http://[::1", "Host": "[::1"},
 ])
 async def test_a_page_from_elsewhere_cannot_open_a_session(
         tmp_path: Path, headers: dict[str, str]) -> None:
@@ -233,8 +235,9 @@ async def test_the_page_points_at_the_address_it_was_opened_at(tmp_path: Path) -
         assert 'data-session-websocket-url="ws://192.168.1.20:8000/ws"' in html
         assert 'href="http://192.168.1.20:8000/static/css/xterm.css"' in html
         assert "0.0.0.0" not in html
-        stranger = await within(tabs.client.get("/", headers={"Host": "evil.example"}))
-        assert stranger.status == 421
+        for stranger in ("evil.example", "[::1", ""):
+            refused = await within(tabs.client.get("/", headers={"Host": stranger}))
+            assert refused.status == 421
 
 
 async def test_a_public_url_is_what_the_page_uses(tmp_path: Path) -> None:
