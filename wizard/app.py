@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from wizard.saving import default_save_dir
 from wizard.screens.welcome import WelcomeScreen
 from wizard.themes import DEFAULT_THEME, THEME_NAMES, build_themes, next_theme
 
@@ -40,7 +41,8 @@ class AppConfig:
     """
 
     theme: str = DEFAULT_THEME
-    save_dir: Path = field(default_factory=Path.cwd)
+    save_dir: Path = field(default_factory=default_save_dir)
+    """Where Save offers to put the summary first (the person can change it before saving)."""
     can_quit: bool = True
     can_save: bool = True
     can_copy: bool = True
@@ -82,6 +84,8 @@ class WizardApp(App[None]):
         """The decision tree (App.tree is Textual's own widget tree)."""
         self.config = config or AppConfig()
         self._session: Session | None = None
+        self.save_folder = self.config.save_dir
+        """Where Save offers to put the summary: the last folder chosen, at first the config's."""
         self.started = False
         """False while the welcome screen shows: the person has not pressed Start yet."""
         self.startup_seconds: float | None = None
@@ -212,7 +216,8 @@ class WizardApp(App[None]):
 
     # -- app-wide keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a dialog is open, only quitting (to ask first) and colours work underneath."""
+        """While a dialog is open, only quitting (to ask first), colours, and Tab and Shift+Tab
+        (which move the focus within the dialog) work underneath."""
         if action == "request_quit" and not self.config.can_quit:
             return False
         if action == "toggle_tree_panel" and not self.config.educator:
@@ -223,7 +228,7 @@ class WizardApp(App[None]):
 
             if action == "request_quit":
                 return not isinstance(top, ConfirmModal)
-            return action == "cycle_theme"
+            return action in ("cycle_theme", "focus_next", "focus_previous")
         return True
 
     def action_request_quit(self) -> None:
@@ -313,7 +318,7 @@ def create_app(
         raise ValueError(f"unknown theme '{name}'; choose one of: {', '.join(THEME_NAMES)}")
     config = AppConfig(
         theme=name,
-        save_dir=save_dir or Path.cwd(),
+        save_dir=save_dir or default_save_dir(),
         can_quit=not kiosk,
         can_save=not kiosk,
         can_copy=not kiosk,

@@ -10,7 +10,12 @@ next, whether an answer fits (its `AnswerError` sentences are shown as they are)
 an answer raises, and what the summary lists. This module only turns lines into option ids.
 
 Exit codes follow `wizard walk`: 0 when the summary was reached, 3 when input ended (or the
-person typed `quit`) before an outcome, because in both cases no summary was given.
+person typed `quit`) before an outcome, because in both cases no summary was given. (The
+command line adds 4 when standard output cannot be written.)
+
+Everything printed passes through `strip_control`: a tree's text and the person's own echoed
+input are data, never terminal sequences. A line longer than any answer is read in bounded
+pieces and refused, so endless input without a newline cannot fill memory.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from wizard.model.machine import AnswerError, Session
+from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
 
@@ -30,6 +36,7 @@ EXIT_OK = 0
 EXIT_INCOMPLETE = 3
 WIDTH = 78
 PROMPT = "> "
+MAX_LINE = 1000  # characters: far beyond any answer or command
 
 COMMANDS = (
     ("help", "show these commands"),
@@ -72,17 +79,28 @@ def parse_numbers(line: str, count: int) -> list[int]:
     for word in _SEPARATORS.split(line.strip()):
         if not word:
             continue
-        if not word.isdigit():
+        # Decimal digits (ASCII, or e.g. fullwidth "１" from an input method) are what int()
+        # reads; "²" and "①" are str.isdigit() too, but not numbers.
+        if not word.isdecimal():
             raise NotAnAnswer(
-                f"'{word}' is not an answer number or a command; type a number from 1 to "
+                f"'{_shown(word)}' is not an answer number or a command; type a number from 1 to "
                 f"{count}, or help."
             )
-        number = int(word)
+        digits = word.lstrip("0") or "0"
+        # A number longer than the count cannot be in range (and int() refuses 4,300+ digits).
+        number = int(digits) if len(digits) <= len(str(count)) else count + 1
         if not 1 <= number <= count:
-            raise NotAnAnswer(f"There is no answer {number} here; pick a number from 1 to {count}.")
+            raise NotAnAnswer(
+                f"There is no answer {_shown(digits)} here; pick a number from 1 to {count}."
+            )
         if number - 1 not in picks:
             picks.append(number - 1)
     return picks
+
+
+def _shown(word: str) -> str:
+    """A typed word quoted back, cut short so a pasted essay is not echoed whole."""
+    return word if len(word) <= 20 else word[:20] + "..."
 
 
 def wrap(text: str, indent: str = "") -> list[str]:
@@ -122,6 +140,10 @@ class _Conversation:
             if line is None:
                 self.say("", *self.stopped("Input ended"))
                 return EXIT_INCOMPLETE
+            if len(line) > MAX_LINE:
+                self.say(f"That line is too long to be an answer (over {MAX_LINE} characters).")
+                then = _Then.QUESTION
+                continue
             then = self.handle(line)
             if then is _Then.QUIT:
                 self.say(*self.stopped("You stopped"))
@@ -182,28 +204,37 @@ class _Conversation:
 
     # -- input and output -------------------------------------------------------------------
     def read(self) -> str | None:
-        """One line without its newline; None at end of input.
+        """One line without its newline; None at end of input (or input that cannot be read).
 
         Bytes that are not text (a wrong encoding in a script) become "?" rather than an error,
-        so the line is refused in words like any other unreadable answer.
+        so the line is refused in words like any other unreadable answer. A line over MAX_LINE
+        characters is read to its end in pieces and comes back as MAX_LINE + 1 characters,
+        which `run` refuses.
         """
         self.stdout.write(PROMPT)
         self.stdout.flush()
         try:
-            line = self.stdin.readline()
+            line = self.stdin.readline(MAX_LINE + 1)
+            if len(line) > MAX_LINE and not line.endswith("\n"):
+                rest = line
+                while rest and not rest.endswith("\n"):  # the rest of the line, piece by piece
+                    rest = self.stdin.readline(MAX_LINE)
         except UnicodeDecodeError:
             line = "\ufffd\n"
+        except (OSError, ValueError):  # e.g. a folder as standard input, or a closed stream
+            line = ""
         if not line:
             self.stdout.write("\n")
             return None
         line = line.rstrip("\r\n").encode("utf-8", "replace").decode("utf-8")
         if self.echo:
-            self.stdout.write(line + "\n")
+            self.stdout.write(strip_control(line[:MAX_LINE]) + "\n")
         return line
 
     def say(self, *lines: str) -> None:
+        """Print lines; tree text and quoted input may hold control characters, dropped here."""
         if lines:
-            self.stdout.write("\n".join(lines) + "\n")
+            self.stdout.write(strip_control("\n".join(lines)) + "\n")
             self.stdout.flush()
 
     # -- what is said -----------------------------------------------------------------------

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLE
+from tests.helpers import diagnose
+from wizard.model import loader
 from wizard.model.errors import TreeError
-from wizard.model.loader import MAX_BYTES, MarkedDict, load_tree, parse_yaml, read_text
+from wizard.model.loader import (
+    MAX_BYTES,
+    MAX_CONTROL_REPORTS,
+    MarkedDict,
+    check_text,
+    load_tree,
+    not_regular,
+    parse_yaml,
+    read_text,
+)
 
 
 def parse(text: str) -> tuple[object, list[str]]:
@@ -146,3 +159,92 @@ def test_a_tree_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TreeError) as caught:
         load_tree(path)
     assert "must be a mapping" in str(caught.value)
+
+
+# -- control characters: tree text is data ------------------------------------------------------
+def _control_problems(text: str) -> list[str]:
+    return [line for line in diagnose(text) if "control character" in line]
+
+
+def test_control_characters_are_refused_at_their_own_line_and_column(example_text: str) -> None:
+    """Raw and escaped, in labels, names, titles, keys: every one at once, where it is written."""
+    text = (
+        example_text.replace("label: Smoke from the lamp", "label: Smoke\x1bP from\x07 lamp")
+        .replace("name: Water less", 'name: "Water \\e[2J less"')
+        .replace("title: Houseplant care", "title: House\u202eplant care")
+        .replace("label: A cactus", 'label: "A \\x9b cactus \\u2066"')
+        .replace("    prompt: Welcome", "    prompt: Wel\x85come")
+    )
+    lines = text.split("\n")
+
+    def where(needle: str, char: str) -> str:
+        number = next(i for i, line in enumerate(lines, 1) if needle in line)
+        return f"t.yaml:{number}:{lines[number - 1].index(char) + 1}: error: control character "
+
+    found = _control_problems(text)
+    expected = [
+        where("Smoke", "\x1b") + "ESC (U+001B)",
+        where("Smoke", "\x07") + "BEL (U+0007)",
+        where("Water \\e", "\\e") + "ESC (U+001B)",
+        where("House", "\u202e") + "RIGHT-TO-LEFT OVERRIDE (U+202E)",
+        where("A \\x9b", "\\x9b") + "CSI (U+009B)",
+        where("A \\x9b", "\\u2066") + "LEFT-TO-RIGHT ISOLATE (U+2066)",
+        where("Wel", "\x85") + "NEL (U+0085)",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in found), (start, found)
+    assert len(found) == len(expected)
+
+
+def test_control_characters_in_keys_and_ids_are_refused_too() -> None:
+    found = _control_problems('format: 1\n"id\\u0007x": 1\nnodes: {"a\\x1bb": {kind: outcome}}\n')
+    assert [line.split(": error")[0] for line in found] == ["t.yaml:2:4", "t.yaml:3:11"]
+
+
+def test_tabs_newlines_and_windows_line_ends_are_plain_text(example_text: str) -> None:
+    crlf = example_text.replace("\n", "\r\n").replace(
+        "name: Water less", 'name: "Water\\tless\\nnow"'
+    )
+    assert _control_problems(crlf) == []
+    assert check_text(crlf, "t.yaml")[0] is not None
+
+
+def test_a_file_of_control_characters_is_reported_briefly() -> None:
+    found = diagnose("a: " + "\x1b" * 100_000 + "\n")
+    assert len(found) <= MAX_CONTROL_REPORTS + 1
+    assert any("control characters; is this a tree file?" in line for line in found)
+
+
+# -- only regular files, never past the cap -----------------------------------------------------
+def test_a_fifo_is_named_not_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert not_regular(fifo) == "a named pipe (FIFO)"
+    assert not_regular(Path("/dev/null")) == "a device"
+    assert not_regular(tmp_path) == "a folder"
+    assert not_regular(EXAMPLE) is None
+
+
+def test_a_device_posing_as_a_file_is_read_only_to_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Even if the kind checks were fooled, /dev/zero is read to one byte past the cap, not on."""
+    monkeypatch.setattr(loader, "MAX_BYTES", 1000)
+    monkeypatch.setattr(loader, "_kind_of", lambda mode: None)
+    with pytest.raises(TreeError) as caught:
+        read_text(Path("/dev/zero"))
+    assert "trees are capped" in str(caught.value)
+
+
+def test_a_five_thousand_digit_number_is_text_not_a_crash() -> None:
+    """int() refuses 4,300+ digits; such a "number" stays text and is quoted back briefly."""
+    digits = "9" * 5000
+    data, problems = parse(f"a: {digits}\nb: 12\n")
+    assert problems == [] and data == {"a": digits, "b": 12}
+    said = diagnose(f"format: 1\nnodes:\n  a: {{kind: multi, min: {digits}}}\n")
+    assert any(
+        "'min' of node 'a' must be a whole number, not '999" in line
+        and "...' (5000 characters)" in line
+        and len(line) < 200
+        for line in said
+    ), said

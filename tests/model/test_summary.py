@@ -122,7 +122,7 @@ def test_markdown_keeps_tree_text_literal(example_tree: Tree) -> None:
     assert "*" not in tricky  # the escaping below is about content that has such characters
     from wizard.render.markdown import _escape
 
-    assert _escape("use *care* with #1 <b>") == "use \\*care\\* with \\#1 &lt;b>"
+    assert _escape("use *care* with #1 <b>") == "use \\*care\\* with \\#1 \\<b\\>"
 
 
 class _Collector(HTMLParser):

@@ -39,6 +39,7 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
         "idle_timeout": 90.0,
         "print_command": None,
         "admin_pin": None,
+        "save_dir": None,
     }
 
 

@@ -119,8 +119,13 @@ def test_loopback_gets_no_warning() -> None:
     assert "warning" not in done.stderr
 
 
+def test_max_sessions_below_one_is_refused_by_serve_itself() -> None:
+    done = run_serve("'tests/trees/example.yaml'", "max_sessions=0")
+    assert (done.returncode, done.stderr) == (2, "wizard: --max-sessions must be a whole number of at least 1\n")
+
+
 @pytest.mark.parametrize(("option", "sentence"), [
-    (["--max-sessions", "0"], "wizard: --max-sessions must be a whole number of at least 1\n"),
+    (["--max-sessions", "0"], "wizard serve: --max-sessions must be a whole number from 1 to 1000, not '0' (see: wizard serve --help)\n"),
     (["--public-url", "ftp://x"], "wizard: --public-url must look like http://host:port or https://host, not 'ftp://x'\n"),
     (["--public-url", "http://x:99999"], "wizard: --public-url must look like http://host:port or https://host, not 'http://x:99999'\n"),
 ])

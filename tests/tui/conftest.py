@@ -1,6 +1,7 @@
 """Fixtures for the Textual app's tests: apps built by the same factory the CLI uses.
 
-Every app saves into the test's own tmp_path, so no test writes into the working directory.
+Every app saves into the test's own tmp_path, and home is a folder of the test's own, so no
+test writes into the working directory or the real home folder.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.001)
     monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.0005)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own: the save dialog takes a relative folder from home, and
+    random keys (the monkey test) can type one; nothing may land in the real home folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -35,11 +35,17 @@ async def test_summary_repeats_red_flags_at_the_top(example_app: WizardApp) -> N
         await press(pilot, "enter", "enter", "2", "enter", "enter")
         await press(pilot, "2", "1", "enter", "2")
         assert isinstance(app.screen, SummaryScreen)
-        first = app.screen.query_one("#summary").children[0]
-        assert isinstance(first, Static)
-        assert "urgent" in first.classes
-        assert first.border_title == "⚠ URGENT"
-        assert str(first.render()).startswith("Urgent: A pet may be poisoned")
+        view = app.screen.query_one("#summary")
+        children = list(view.children)
+        glance = next(i for i, w in enumerate(children) if "heading" in w.classes)
+        assert isinstance(children[glance], Static)
+        assert str(children[glance].render()) == "At a glance"  # the first section
+        first = children[glance + 1]  # ... and its first line
+        assert isinstance(first, Static) and "urgent" in first.classes
+        assert str(first.render()) == "Urgent: A pet may be poisoned"
+        card = view.query_one(".card.urgent", Static)  # then the alert with its advice
+        assert card.border_title == "⚠ URGENT"
+        assert str(card.render()).startswith("Urgent: A pet may be poisoned")
 
 
 async def test_changing_the_answer_drops_the_flag(example_app: WizardApp) -> None:

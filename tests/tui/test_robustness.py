@@ -10,11 +10,11 @@ from textual import events
 from tests.tui.pilots import page, press
 from wizard.app import WizardApp
 from wizard.model.tree import Tree
+from wizard.saving import default_files, free_files
 from wizard.screens.confirm import ConfirmModal
 from wizard.screens.help import HelpModal
 from wizard.screens.info import InfoScreen
 from wizard.screens.question import QuestionScreen
-from wizard.screens.summary_files import default_files, free_files
 from wizard.screens.welcome import WelcomeScreen
 from wizard.widgets.answer_list import prefix
 

@@ -14,6 +14,7 @@ from wizard.model.conditions import KEYWORDS as CONDITION_KEYWORDS
 from wizard.model.errors import Diagnostic, did_you_mean
 from wizard.model.loader import MarkedDict, MarkedList, YamlMark
 from wizard.model.spec import (
+    BRIEF_MAX,
     DATE,
     FACT,
     ITEM_ID,
@@ -28,6 +29,7 @@ from wizard.model.spec import (
 from wizard.model.tree import (
     ALWAYS,
     Condition,
+    Glance,
     Group,
     Mark,
     Node,
@@ -59,6 +61,7 @@ _REQUIRED: dict[str, tuple[Field, ...]] = {
 _SHAPED = ("object:", "list:", "map:", "next", "condition")
 _TYPE_WORDS = {
     "text": "text",
+    "line": "one line of text",
     "int": "a whole number",
     "bool": "true or false",
     "texts": "a list of texts",
@@ -79,7 +82,8 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, int):
         return f"the number {value}"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:60]}...' ({len(text)} characters)"
 
 
 class _Builder:
@@ -100,6 +104,10 @@ class _Builder:
     def error(self, yaml_mark: YamlMark | Mark | None, message: str) -> None:
         m = yaml_mark if isinstance(yaml_mark, Mark) else self.mark(yaml_mark)
         self.diagnostics.append(Diagnostic(self.file, m.line, m.col, "error", message))
+
+    def warn(self, yaml_mark: YamlMark | Mark | None, message: str) -> None:
+        m = yaml_mark if isinstance(yaml_mark, Mark) else self.mark(yaml_mark)
+        self.diagnostics.append(Diagnostic(self.file, m.line, m.col, "warning", message))
 
     def refer(self, what: str, ref: str, mark: YamlMark | Mark, who: str) -> None:
         here = mark if isinstance(mark, Mark) else self.mark(mark)
@@ -156,14 +164,14 @@ class _Builder:
 
     def value(self, field: Field, value: Any, mark: YamlMark, where: str) -> Any:
         kind = field.type
-        if kind == "text":  # first: by far the most common field type
+        if kind == "text" or kind == "line":  # first: by far the most common field types
             if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
                 return self._wrong(mark, where, kind, value)
             text = value if type(value) is str else str(value)
             if not text.strip():
                 self.error(mark, f"{where} is empty; write the text or remove the key")
                 return _BAD
-            return text
+            return text if kind == "text" else self._line(text, mark, where)
         if kind.startswith(_SHAPED):
             return value  # shaped by the caller, which knows what it builds
         if kind == "int":
@@ -194,6 +202,20 @@ class _Builder:
             self.error(mark, f"{where} is {_describe(value)}; it must be {words}")
             return _BAD
         return value
+
+    def _line(self, text: str, mark: YamlMark, where: str) -> Any:
+        """One line, trimmed; a break inside is an error, a long line a warning."""
+        line = text.strip()
+        if "\n" in line:
+            self.error(mark, f"{where} must be one line; move the rest to 'about'")
+            return _BAD
+        if len(line) > BRIEF_MAX:
+            self.warn(
+                mark,
+                f"{where} is {len(line)} characters; keep it under {BRIEF_MAX} so it reads "
+                "at a glance",
+            )
+        return line
 
     def _wrong(self, mark: YamlMark, where: str, kind: str, value: Any) -> Any:
         self.error(mark, f"{where} must be {_TYPE_WORDS[kind]}, not {_describe(value)}")
@@ -328,9 +350,16 @@ class _Builder:
             )
             if (q := self.question(item, item_mark)) is not None
         )
+        glances = self.glances(clean.get("at_a_glance"), vm.get("at_a_glance"))
         review = self.review(clean.get("review"), vm.get("review")) or Review("", "")
         self.check_references(
-            {"source": set(sources), "group": {g.id for g in groups}, "red flag": set(red_flags)}
+            {
+                "source": set(sources),
+                "group": {g.id for g in groups},
+                "red flag": set(red_flags),
+                # Every treatment written, built or not: a broken one was reported already.
+                "treatment": set(treatments) | set(_keys(clean.get("treatments"))),
+            }
         )
         # Missing essentials were reported above; the tree is still built (with blanks) so the
         # graph checks can run and the author sees every problem at once.
@@ -351,6 +380,7 @@ class _Builder:
             resources=resources,
             red_flags=red_flags,
             questions=questions,
+            at_a_glance=glances,
             path=self.file,
         )
 
@@ -563,16 +593,7 @@ class _Builder:
                     tuple(t for t, _ in s.get("common", ())),
                     tuple(t for t, _ in s.get("serious", ())),
                 )
-        notes: list[Note] = []
-        for item, item_mark in self.list_items(
-            clean.get("notes"), raw.value_marks.get("notes"), f"'notes' of {where}"
-        ):
-            n = self.fields(item, "note", f"a note of {where}", item_mark)
-            if n is None or "text" not in n:
-                continue
-            assert isinstance(item, MarkedDict)
-            note_when = self.optional_condition(n, item, f"a note of {where}")
-            notes.append(Note(n["text"], note_when or ALWAYS, self.mark(item_mark)))
+        notes = self.notes(clean, raw, where)
         if "group" in clean:
             self.refer("group", clean["group"], raw.value_marks["group"], where)
         if when is None or any(k not in clean for k in ("name", "group", "about")):
@@ -586,10 +607,47 @@ class _Builder:
             given=clean.get("given", ""),
             examples=tuple(t for t, _ in clean.get("examples", ())),
             side_effects=side,
-            notes=tuple(notes),
+            notes=notes,
             sources=self.cited(clean, where),
+            brief=clean.get("brief", ""),
             mark=self.mark(mark),
         )
+
+    def notes(self, clean: dict[str, Any], raw: MarkedDict, where: str) -> tuple[Note, ...]:
+        """An item's tailored lines, each with its condition and the sources it cites."""
+        notes: list[Note] = []
+        for item, item_mark in self.list_items(
+            clean.get("notes"), raw.value_marks.get("notes"), f"'notes' of {where}"
+        ):
+            n = self.fields(item, "note", f"a note of {where}", item_mark)
+            if n is None or "text" not in n:
+                continue
+            assert isinstance(item, MarkedDict)
+            note_when = self.optional_condition(n, item, f"a note of {where}")
+            cited = self.cited(n, f"a note of {where}")
+            notes.append(Note(n["text"], note_when or ALWAYS, cited, self.mark(item_mark)))
+        return tuple(notes)
+
+    def glances(self, raw: Any, mark: YamlMark | None) -> tuple[Glance, ...]:
+        """`at_a_glance`: each entry's condition and its order of treatment ids."""
+        glances: list[Glance] = []
+        for item, item_mark in self.list_items(raw, mark, "'at_a_glance'"):
+            where = "an 'at_a_glance' entry"
+            clean = self.fields(item, "glance", where, item_mark)
+            if clean is None:
+                continue
+            assert isinstance(item, MarkedDict)
+            when = self.optional_condition(clean, item, where)
+            order: list[str] = []
+            for treatment_id, id_mark in clean.get("order", ()):
+                if treatment_id in order:
+                    self.error(id_mark, f"{where} names treatment '{treatment_id}' twice")
+                    continue
+                self.refer("treatment", treatment_id, id_mark, where)
+                order.append(treatment_id)
+            if when is not None and "order" in clean:
+                glances.append(Glance(when, tuple(order), self.mark(item_mark)))
+        return tuple(glances)
 
     def resource(self, key: str, raw: Any, mark: YamlMark) -> Resource | None:
         where = f"resource '{key}'"
@@ -598,6 +656,7 @@ class _Builder:
             return None
         assert isinstance(raw, MarkedDict)
         when = self.optional_condition(clean, raw, where)
+        notes = self.notes(clean, raw, where)
         if when is None or "name" not in clean or "about" not in clean:
             return None
         return Resource(
@@ -608,6 +667,8 @@ class _Builder:
             contact=clean.get("contact", ""),
             url=clean.get("url", ""),
             sources=self.cited(clean, where),
+            notes=notes,
+            brief=clean.get("brief", ""),
             mark=self.mark(mark),
         )
 
@@ -637,6 +698,10 @@ class _Builder:
             self.cited(clean, "a question"),
             self.mark(mark),
         )
+
+
+def _keys(raw: Any) -> list[str]:
+    return [str(key) for key in raw] if isinstance(raw, MarkedDict) else []
 
 
 class _Bad:

@@ -2,14 +2,14 @@
 
 The builder has already checked keys and types; this module checks what only the whole tree can
 tell: references between nodes, reachability, dead ends, loops, facts that are read but never set
-(a misspelling, usually) or set but never read, items that no answers could ever list, and items
-that cite nothing.
+(a misspelling, usually) or set but never read, items that no answers could ever list, items
+that cite nothing, and `at_a_glance` orders naming treatments their entry never lists.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from wizard.model.conditions import can_hold
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
@@ -145,8 +145,12 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
             yield f"a note of treatment '{treatment.id}'", note.when
     for resource in tree.resources.values():
         yield f"resource '{resource.id}'", resource.when
+        for note in resource.notes:
+            yield f"a note of resource '{resource.id}'", note.when
     for question in tree.questions:
         yield "a question", question.when
+    for glance in tree.at_a_glance:
+        yield "an 'at_a_glance' entry", glance.when
 
 
 def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
@@ -178,15 +182,39 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
                 "remove it from 'sets'",
             )
     exclusive = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
-    for what, condition in conditions:
-        if all(f in setters for f, _ in condition.facts_read()) and not can_hold(
+
+    def possible(condition: Condition) -> bool:
+        """False only when every fact is set somewhere and still no answers make it hold."""
+        return not all(f in setters for f, _ in condition.facts_read()) or can_hold(
             condition, setters, exclusive
-        ):
+        )
+
+    for what, condition in conditions:
+        if not possible(condition):
             yield _diag(
                 condition.mark,
                 "warning",
                 f"{what} can never apply: no set of answers makes its condition hold",
             )
+    yield from _glance_orders(tree, possible)
+
+
+def _glance_orders(tree: Tree, possible: Callable[[Condition], bool]) -> Iterator[Diagnostic]:
+    """An `at_a_glance` order naming a treatment that is never listed when the order applies."""
+    for glance in tree.at_a_glance:
+        if not possible(glance.when):
+            continue  # already said: the entry itself can never apply
+        for treatment_id in glance.order:
+            treatment = tree.treatments.get(treatment_id)
+            if treatment is None or not possible(treatment.when):
+                continue  # an unknown id is an error, a never-listed treatment a warning, already
+            if not possible(Condition("all", items=(glance.when, treatment.when))):
+                yield _diag(
+                    glance.mark,
+                    "warning",
+                    f"an 'at_a_glance' entry orders treatment '{treatment_id}', which is never "
+                    "listed when this entry's 'when' holds",
+                )
 
 
 def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
@@ -194,6 +222,8 @@ def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
     for kind, items in (("treatment", tree.treatments), ("resource", tree.resources)):
         for item in items.values():
             cited.update(item.sources)
+            for note in item.notes:
+                cited.update(note.sources)
             if not item.sources:
                 yield _diag(
                     item.mark,

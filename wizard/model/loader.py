@@ -8,7 +8,10 @@ when it is not, or to point at the exact alias a file uses.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from yaml.resolver import BaseResolver
 
 from wizard.model.errors import Diagnostic, TreeError
 from wizard.model.gcpause import paused_gc
+from wizard.model.plain import find_control
 from wizard.model.tree import Tree
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -27,7 +31,8 @@ MAX_DEPTH = 64
 # whose brackets could nest this deep are composed in Python, where depth is checked as it goes.
 _SAFE_FLOW_DEPTH = 500
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
+# Longer digit strings stay text: no count in a tree is that long, and int() refuses 4,300+ digits.
+_INT = re.compile(r"[-+]?[0-9]{1,100}\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
 _PLAIN_TAGS = frozenset(
@@ -107,8 +112,9 @@ class _Converter:
     """Turns a composed node graph into MarkedDict / MarkedList / scalars, collecting every
     problem (duplicate keys, tags, aliases, non-text keys) instead of stopping at the first."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.text = text
         self.seen: set[int] = set()
         self.problems: list[tuple[YamlMark, str]] = []
 
@@ -118,6 +124,7 @@ class _Converter:
         if isinstance(node, ScalarNode):
             if node.tag != _STR_TAG:
                 self.problems.append((node.start_mark, _TAG_MESSAGE.format(tag=node.tag)))
+            self.control(node)
             return _scalar(node)
         if id(node) in self.seen:
             # libyaml shares the node an alias points to; seeing it twice means an alias.
@@ -142,6 +149,7 @@ class _Converter:
                 self.problems.append((key_node.start_mark, "a key must be plain text"))
                 continue
             key = key_node.value
+            self.control(key_node)
             if key in result:
                 first = result.key_marks[key]
                 self.problems.append(
@@ -156,6 +164,112 @@ class _Converter:
             result.key_marks[key] = key_node.start_mark
             result.value_marks[key] = value_node.start_mark
         return result
+
+
+    def control(self, node: ScalarNode) -> None:
+        """Report each control character in a scalar's value where it was written.
+
+        Raw ones never get here (`_raw_controls` reports and replaces them first), so only the
+        escapes of double-quoted text ("\\e", "\\x1b", "\\u202e") can make one: each is pointed
+        at its own backslash (at the value's start if it cannot be found).
+        """
+        if node.style != '"' or find_control(node.value) is None:
+            return
+        if self.text:
+            start, end = node.start_mark.index, node.end_mark.index
+            found = False
+            for match in _ESCAPE.finditer(self.text, start, end):
+                char = _unescape(match.group(1))
+                if char and find_control(char) is not None:
+                    found = True
+                    self.problems.append((_mark_at(self.text, match.start()), _control(char)))
+            if found:
+                return
+        at = find_control(node.value)
+        assert at is not None
+        self.problems.append((node.start_mark, _control(node.value[at])))
+
+
+# A double-quoted scalar's escapes (YAML 1.1 as PyYAML reads them): \x41, \u0041, \U00000041,
+# or a backslash and one character.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_C0_NAMES = (
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+    "FS", "GS", "RS", "US",
+)  # fmt: skip
+_C1_NAMES = (
+    "PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU",
+    "RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI",
+    "SCI", "CSI", "ST", "OSC", "PM", "APC",
+)  # fmt: skip
+MAX_CONTROL_REPORTS = 100
+
+
+def _unescape(code: str) -> str:
+    if code[0] in "xuU" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return str(yaml.scanner.Scanner.ESCAPE_REPLACEMENTS.get(code, ""))
+
+
+def describe_char(char: str) -> str:
+    """A character in words a tree author can search for, e.g. "ESC (U+001B)"."""
+    code = ord(char)
+    if code < 0x20:
+        name = _C0_NAMES[code]
+    elif code == 0x7F:
+        name = "DEL"
+    elif 0x80 <= code <= 0x9F:
+        name = _C1_NAMES[code - 0x80]
+    else:
+        name = unicodedata.name(char, "")
+    return f"{name} (U+{code:04X})" if name else f"U+{code:04X}"
+
+
+def _control(char: str) -> str:
+    return (
+        f"control character {describe_char(char)} in tree text; it could change what a screen "
+        "shows, so remove it"
+    )
+
+
+def _mark_at(text: str, index: int) -> YamlMark:
+    line_start = text.rfind("\n", 0, index) + 1
+    return YamlMark("", index, text.count("\n", 0, index), index - line_start, None, 0)
+
+
+def _raw_controls(text: str) -> tuple[str, list[tuple[YamlMark, str]], bool]:
+    """Control characters written straight into the file, each at its own line and column.
+
+    Returns the text with each replaced by U+FFFD (same length, so every later mark still points
+    at the right place, and the YAML reader does not stop at the first one), the problems, and
+    whether there were too many to list (then the file is not read further).
+    CR is a line break to YAML and is let be.
+    """
+    problems: list[tuple[YamlMark, str]] = []
+    if find_control(text) is None:
+        return text, problems, False
+    positions: list[int] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        column = 0
+        while (at := find_control(line[column:])) is not None:
+            column += at
+            if line[column] != "\r":
+                if len(positions) == MAX_CONTROL_REPORTS:
+                    return text, problems, True
+                positions.append(offset + column)
+                mark = YamlMark("", offset + column, number, column, None, 0)
+                problems.append((mark, _control(line[column])))
+            column += 1
+        offset += len(line) + 1
+    pieces: list[str] = []
+    last = 0
+    for position in positions:
+        pieces += [text[last:position], "\ufffd"]
+        last = position + 1
+    pieces.append(text[last:])
+    return "".join(pieces), problems, False
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -190,28 +304,101 @@ def _diag(file: str, mark: YamlMark | None, message: str) -> Diagnostic:
     return Diagnostic(file, line, col, "error", message)
 
 
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_regular(path: Path) -> str | None:
+    """What `path` is when it is something other than a regular file (following symlinks), e.g.
+    "a named pipe (FIFO)"; None for a regular file or one that cannot be looked at (reading it
+    then says why). Looking never opens it, so a FIFO cannot make the caller wait."""
+    try:
+        return _kind_of(path.stat().st_mode)
+    except (OSError, ValueError):
+        return None
+
+
+def _refuse_kind(name: str, kind: str) -> TreeError:
+    if kind == "a folder":
+        return TreeError([_diag(name, None, "this is a folder, not a tree file")])
+    return TreeError([_diag(name, None, f"this is {kind}, not a tree file; give a regular file")])
+
+
+def _too_big(name: str, size: int) -> TreeError:
+    return TreeError(
+        [_diag(name, None, f"the file is {size / 1e6:.1f} MB; trees are capped at 5 MB")]
+    )
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file.
+
+    Why not `read_bytes`: opening a FIFO waits for a writer forever, and a device such as
+    /dev/zero never ends. So the kind is looked at before opening (without opening), the file is
+    opened non-blocking (a FIFO swapped in meanwhile cannot make it wait), looked at again through
+    the open descriptor, and read only up to one byte past the cap, whatever its size claims.
+    """
+    name = str(path)
+    kind = not_regular(path)
+    if kind is not None:
+        raise _refuse_kind(name, kind)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        info = os.fstat(stream.fileno())
+        kind = _kind_of(info.st_mode)
+        if kind is not None:
+            raise _refuse_kind(name, kind)
+        if info.st_size > MAX_BYTES:
+            raise _too_big(name, info.st_size)
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:
+        raise _too_big(name, len(data))
+    return data
+
+
 def read_text(path: Path) -> str:
-    """The file as text, or TreeError with one clear sentence on why it cannot be read."""
+    """The file as text, or TreeError with one clear sentence on why it cannot be read.
+
+    Only regular files are read, and never more than MAX_BYTES (see `_read_bounded`).
+    """
     name = str(path)
     try:
-        if path.is_dir():
-            raise TreeError([_diag(name, None, "this is a folder, not a tree file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TreeError(
-                [_diag(name, None, f"the file is {size / 1e6:.1f} MB; trees are capped at 5 MB")]
-            )
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except FileNotFoundError:
         raise TreeError([_diag(name, None, "no such file")]) from None
     except PermissionError:
         raise TreeError(
             [_diag(name, None, "the file cannot be read (permission denied)")]
         ) from None
+    except IsADirectoryError:
+        raise _refuse_kind(name, "a folder") from None
     except OSError as error:
         raise TreeError(
             [_diag(name, None, f"the file cannot be read ({error.strerror})")]
         ) from None
+    except ValueError:  # e.g. a NUL byte in the name
+        raise TreeError([_diag(name, None, "this is not a usable file name")]) from None
     if b"\x00" in data[:8192]:
         raise TreeError([_diag(name, None, "this looks like a binary file, not a YAML tree")])
     try:
@@ -229,39 +416,48 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Diagnostic]]:
     """Text -> marked data and the problems found in the YAML itself."""
+    text, raw, too_many = _raw_controls(text)
+    if too_many:
+        more = _diag(
+            file, None, f"over {MAX_CONTROL_REPORTS} control characters; is this a tree file?"
+        )
+        return None, [*(_diag(file, mark, message) for mark, message in raw), more]
     try:
         data, problems = _compose_and_convert(text, file)
+        problems = raw + problems
     except _DepthError as error:
-        return None, [_diag(file, error.mark, f"nesting deeper than {MAX_DEPTH} levels")]
+        failed = _diag(file, error.mark, f"nesting deeper than {MAX_DEPTH} levels")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "the YAML cannot be read"
-        return None, [_diag(file, mark, f"YAML syntax: {problem}")]
+        failed = _diag(file, mark, f"YAML syntax: {problem}")
     except yaml.YAMLError as error:
-        return None, [_diag(file, None, f"YAML: {error}")]
+        failed = _diag(file, None, f"YAML: {error}")
     except RecursionError:
-        return None, [_diag(file, None, f"nesting deeper than {MAX_DEPTH} levels")]
-    return data, [_diag(file, mark, message) for mark, message in problems]
+        failed = _diag(file, None, f"nesting deeper than {MAX_DEPTH} levels")
+    else:
+        return data, [_diag(file, mark, message) for mark, message in problems]
+    return None, [*(_diag(file, mark, message) for mark, message in raw), failed]
 
 
 def _compose_and_convert(text: str, file: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
     if _max_flow_depth(text) <= _SAFE_FLOW_DEPTH:
-        data, problems = _convert(_CLoader(text), file)
+        data, problems = _convert(_CLoader(text), file, text)
         if not any(message == _ALIAS_MESSAGE for _, message in problems):
             return data, problems
     # Deep brackets, or an alias whose exact place libyaml's shared graph cannot tell.
     strict = StrictLoader(text)
-    data, problems = _convert(strict, file)
+    data, problems = _convert(strict, file, text)
     return data, strict.problems + problems
 
 
-def _convert(loader: Any, file: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
+def _convert(loader: Any, file: str, text: str) -> tuple[Any, list[tuple[YamlMark, str]]]:
     """Compose the single document with `loader`, then convert it to marked data."""
     try:
         node = loader.get_single_node()
     finally:
         loader.dispose()
-    converter = _Converter(file)
+    converter = _Converter(file, text)
     data = converter.convert(node) if node is not None else None
     return data, converter.problems
 

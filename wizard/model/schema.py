@@ -12,6 +12,7 @@ from wizard.model.spec import (
     DATE,
     FACT,
     ITEM_ID,
+    LINE,
     MAP_KEY_PATTERNS,
     NODE_ID,
     NODE_KEYS,
@@ -28,6 +29,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
     kind = field.type
     simple: dict[str, dict[str, Any]] = {
         "text": _TEXT,
+        "line": {"type": ["string", "number"], "pattern": LINE},
         "int": {"type": "integer"},
         "bool": {"type": "boolean"},
         "format": {"const": 1},

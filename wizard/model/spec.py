@@ -14,14 +14,18 @@ ITEM_ID = r"^[a-z0-9_-]+$"
 TREE_ID = r"^[a-z0-9-]+$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 NODE_KINDS = ("info", "choice", "multi", "outcome")
+# One line of text: no line break inside (surrounding blank space, as YAML's `>` leaves, is fine).
+LINE = r"^\s*[^\n]*\S[^\n]*\s*$"
+BRIEF_MAX = 120  # characters; a longer `brief` is warned about: it no longer reads at a glance
 
 
 @dataclass(frozen=True)
 class Field:
     """One key of an object.
 
-    `type` is one of: text, int, bool, date, node_ref, item_ref, texts, facts, refs, condition,
-    next, kind, format, tree_id, or `object:NAME`, `list:NAME`, `map:NAME` for nested objects.
+    `type` is one of: text, line (text on one line), int, bool, date, node_ref, item_ref, texts,
+    facts, refs, condition, next, kind, format, tree_id, or `object:NAME`, `list:NAME`,
+    `map:NAME` for nested objects.
     """
 
     name: str
@@ -50,6 +54,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("resources", "map:resource", doc="Coping and support resources."),
         F("red_flags", "map:red_flag", doc="Urgent alerts raised by an option's red_flag."),
         F("questions", "list:question", doc="Questions to ask the care team."),
+        F(
+            "at_a_glance",
+            "list:glance",
+            doc="Orders of the options in the summary's 'at a glance': the first whose `when` "
+            "holds is used.",
+        ),
     ),
     "review": (
         F("last_reviewed", "date", True, "YYYY-MM-DD"),
@@ -92,6 +102,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     ),
     "treatment": (
         F("name", "text", True),
+        F("brief", "line", doc="One plain line for the summary's 'at a glance'."),
         F("examples", "texts"),
         F("group", "item_ref", True, "Id of a group."),
         F("about", "text", True, "What it is."),
@@ -108,12 +119,15 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "note": (
         F("when", "condition", True),
         F("text", "text", True),
+        F("sources", "refs", doc="Source ids this note cites (listed when the note applies)."),
     ),
     "resource": (
         F("name", "text", True),
+        F("brief", "line", doc="One plain line for the summary's 'at a glance'."),
         F("about", "text", True),
         F("contact", "text", doc="Say which country a phone number serves."),
         F("url", "text"),
+        F("notes", "list:note", doc="Lines shown when their condition holds."),
         F("when", "condition", True),
         F("sources", "refs"),
     ),
@@ -126,6 +140,10 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("text", "text", True),
         F("when", "condition"),
         F("sources", "refs"),
+    ),
+    "glance": (
+        F("when", "condition", True, "This order is used when the condition holds."),
+        F("order", "refs", True, "Treatment ids, first shown first."),
     ),
 }
 

@@ -7,13 +7,14 @@ reads, so they all list the same things in the same order with the same reasons.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from wizard.model.conditions import describe, witnesses
 from wizard.model.tree import (
     Condition,
     Group,
     Node,
+    Note,
     Question,
     RedFlag,
     Resource,
@@ -33,13 +34,15 @@ class Listed(Generic[Item]):
     """An item on the summary with the reasons it is there.
 
     `because`: the answers that made its condition hold, in words. `rule`: the condition itself
-    in words, for educators. `notes`: a treatment's tailored lines that apply.
+    in words, for educators. `notes`: the item's tailored lines that apply. `sources`: what it
+    cites for this person, its own sources then those of the notes that apply.
     """
 
     item: Item
     because: tuple[str, ...]
     rule: str
     notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Summary:
     resources: tuple[Listed[Resource], ...]
     questions: tuple[Listed[Question], ...]
     sources: tuple[Source, ...]
+    glance: tuple[Listed[Treatment], ...] = ()
+    """The listed treatments in the order of the first `at_a_glance` entry that holds."""
 
     @property
     def treatments(self) -> tuple[Listed[Treatment], ...]:
@@ -104,10 +109,18 @@ def build_summary(session: Session) -> Summary:
         return tuple(f"You said: {label}" for label in labels)
 
     def listed(item: Item, condition: Condition) -> Listed[Item]:
-        notes: tuple[str, ...] = ()
-        if isinstance(item, Treatment):
-            notes = tuple(note.text for note in item.notes if note.when.holds(facts))
-        return Listed(item, reasons(condition), describe(condition, index.fact_labels), notes)
+        notes: tuple[Note, ...] = item.notes if isinstance(item, (Treatment, Resource)) else ()
+        applying: list[Note] = [note for note in notes if note.when.holds(facts)]
+        cites = dict.fromkeys(item.sources)
+        for note in applying:
+            cites.update(dict.fromkeys(note.sources))
+        return Listed(
+            item,
+            reasons(condition),
+            describe(condition, index.fact_labels),
+            tuple(note.text for note in applying),
+            tuple(cites),
+        )
 
     by_group: dict[str, list[Listed[Treatment]]] = {group.id: [] for group in tree.groups}
     for treatment in tree.treatments.values():
@@ -121,8 +134,9 @@ def build_summary(session: Session) -> Summary:
     resources = tuple(listed(r, r.when) for r in tree.resources.values() if r.when.holds(facts))
     questions = tuple(listed(q, q.when) for q in tree.questions if q.when.holds(facts))
     cited: dict[str, Source] = {}
-    cited_ids = [s for g in groups for t in g.treatments for s in t.item.sources]
-    cited_ids += [s for r in resources for s in r.item.sources]
+    shown: list[Listed[Any]] = [t for g in groups for t in g.treatments]
+    shown += [*resources, *questions]
+    cited_ids = [s for listed_item in shown for s in listed_item.sources]
     cited_ids += [s for flag in session.red_flags for s in flag.sources]
     for source_id in cited_ids:
         if source_id in tree.sources:
@@ -141,7 +155,24 @@ def build_summary(session: Session) -> Summary:
         resources=resources,
         questions=questions,
         sources=tuple(cited.values()),
+        glance=_glance(tree, facts, groups),
     )
+
+
+def _glance(
+    tree: Tree, facts: frozenset[str], groups: tuple[SummaryGroup, ...]
+) -> tuple[Listed[Treatment], ...]:
+    """The person's options in the first holding `at_a_glance` order, the rest in group order.
+
+    Nothing listed is ever left out, and an order naming what is not listed skips it.
+    """
+    listed = {t.item.id: t for group in groups for t in group.treatments}
+    order: tuple[str, ...] = next(
+        (glance.order for glance in tree.at_a_glance if glance.when.holds(facts)), ()
+    )
+    first = [listed[treatment_id] for treatment_id in order if treatment_id in listed]
+    named = set(order)
+    return (*first, *(t for t in listed.values() if t.item.id not in named))
 
 
 @dataclass(frozen=True)

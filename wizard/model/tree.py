@@ -177,6 +177,7 @@ class Note:
 
     text: str
     when: Condition = ALWAYS
+    sources: tuple[str, ...] = ()
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -194,6 +195,7 @@ class Treatment:
     side_effects: SideEffects = SideEffects()
     notes: tuple[Note, ...] = ()
     sources: tuple[str, ...] = ()
+    brief: str = ""
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -208,6 +210,8 @@ class Resource:
     contact: str = ""
     url: str = ""
     sources: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    brief: str = ""
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -229,6 +233,19 @@ class Question:
     text: str
     when: Condition = ALWAYS
     sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Glance:
+    """One entry of `at_a_glance`: when `when` holds, the person's options are shown in `order`.
+
+    `order` names treatments; those not listed for the person are skipped, listed ones it does
+    not name follow in group order, so an order never hides anything.
+    """
+
+    when: Condition
+    order: tuple[str, ...]
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -260,6 +277,7 @@ class Tree:
     resources: Mapping[str, Resource] = field(default_factory=dict)
     red_flags: Mapping[str, RedFlag] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
+    at_a_glance: tuple[Glance, ...] = ()
     path: str = "<memory>"
 
     def __hash__(self) -> int:

@@ -1,17 +1,28 @@
 """Summary -> a standalone, printable HTML page: no scripts, no external assets.
 
-The page is the Markdown rendering turned into HTML by markdown-it-py (already installed with
-Textual), so the saved HTML and the saved Markdown can never say different things.
+It renders the one outline (outline.py), as the Markdown does, so the saved HTML and Markdown say
+the same things. Tree text enters the page only through `_e` (every `<`, `&` and quote escaped);
+the only links are `url`s of sources and resources with an http(s), mailto or tel scheme
+(`outline.safe_url`, which also percent-encodes what could end the attribute). The page's
+Content-Security-Policy forbids fetching anything, so even a mistake here could not load a remote
+image, stylesheet or script.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from markdown_it import MarkdownIt
-
 from wizard.model.summary import Summary
-from wizard.render.markdown import render_markdown
+from wizard.render.outline import (
+    Entry,
+    Line,
+    Paragraph,
+    Section,
+    build_outline,
+    clean,
+    safe_url,
+)
+from wizard.render.words import fill
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
@@ -21,6 +32,8 @@ h2 { font-size: 1.3rem; border-bottom: 2px solid #333; padding-bottom: .2rem; ma
 h3 { font-size: 1.1rem; margin-bottom: .3rem; }
 blockquote { border-left: 5px solid #333; margin: .5rem 0; padding: .3rem .8rem;
              background: #f3f3f3; }
+.urgent { border-left-color: #b00020; }
+ul.checklist { list-style: none; padding-left: 0; }
 a { color: #0645ad; word-break: break-word; }
 @media print {
   body { margin: 0; max-width: none; font-size: 12pt; }
@@ -29,16 +42,103 @@ a { color: #0645ad; word-break: break-word; }
   a::after { content: ""; }
 }
 """
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+_LIST_KINDS = frozenset({"urgent_line", "option", "question", "answer", "source"})
+
+
+def _e(text: str) -> str:
+    """Text as HTML text or attribute value: never markup."""
+    return escape(text, quote=True)
+
+
+def _link(url: str) -> str:
+    safe = safe_url(url)
+    return f'<a href="{_e(safe)}">{_e(url)}</a>' if safe is not None else _e(url)
+
+
+def _paragraphs(text: str, css: str = "") -> list[str]:
+    attribute = f' class="{css}"' if css else ""
+    return [
+        f"<p{attribute}>{_e(' '.join(p.split()))}</p>"
+        for p in text.strip().split("\n\n")
+        if p.strip()
+    ]
+
+
+def _line(line: Line) -> list[str]:
+    label = f"<strong>{_e(line.label)}:</strong> " if line.label else ""
+    if line.items:
+        items = "".join(f"<li>{_e(item)}</li>" for item in line.items)
+        return [f"<p>{label.strip()}</p>", f"<ul>{items}</ul>"]
+    text = _link(line.text) if line.url else _e(line.text)
+    if line.role == "note":
+        return [f"<blockquote><p>{label}{text}</p></blockquote>"]
+    return [f"<p>{label}{text}</p>"]
+
+
+def _list_item(entry: Entry) -> str:
+    title = _e(entry.title)
+    if entry.kind == "urgent_line":
+        return f'<li class="urgent"><strong>{title}</strong></li>'
+    if entry.kind == "option":
+        if not entry.detail:
+            return f"<li><strong>{title}</strong></li>"
+        words = fill("option_line", _e, name=f"<strong>{title}</strong>", brief=_e(entry.detail))
+        return f"<li>{words}</li>"
+    if entry.kind == "answer":
+        return f"<li>{title} <strong>{_e(entry.detail)}</strong></li>"
+    if entry.kind == "source":
+        publisher = f", {_e(entry.detail)}" if entry.detail else ""
+        where = f" {_link(entry.url)}" if entry.url else ""
+        return f"<li>{title}{publisher}{where}</li>"
+    sub = "".join(
+        f"<li>{_e(line.label)}: {_e(line.text)}</li>" for line in entry.lines if not line.items
+    )
+    return f"<li>☐ {title}" + (f"<ul>{sub}</ul>" if sub else "") + "</li>"
+
+
+def _card(entry: Entry) -> list[str]:
+    if entry.kind == "urgent":
+        advice = "".join(f"<p>{_e(line.text)}</p>" for line in entry.lines)
+        return [
+            f'<blockquote class="urgent"><p><strong>{_e(entry.title)}</strong></p>{advice}'
+            "</blockquote>"
+        ]
+    lines = [f"<h3>{_e(entry.title)}</h3>"]
+    for line in entry.lines:
+        lines += _line(line)
+    return lines
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"<h2>{_e(section.heading)}</h2>"]
+    listing = False
+    for block in section.blocks:
+        is_list = isinstance(block, Entry) and block.kind in _LIST_KINDS
+        if listing and not is_list:
+            lines.append("</ul>")
+        if is_list and not listing:
+            lines.append('<ul class="checklist">' if section.id == "questions" else "<ul>")
+        listing = is_list
+        if isinstance(block, Paragraph):
+            lines += _paragraphs(block.text, block.role)
+        elif isinstance(block, Entry) and is_list:
+            lines.append(_list_item(block))
+        elif isinstance(block, Entry):
+            lines += _card(block)
+    return lines + (["</ul>"] if listing else [])
 
 
 def render_html(summary: Summary) -> str:
-    body = MarkdownIt("commonmark", {"html": False, "linkify": False}).render(
-        render_markdown(summary)
-    )
+    outline = build_outline(summary)
+    body = [f"<h1>{_e(outline.title)}</h1>", f"<p><em>{_e(outline.subtitle)}</em></p>"]
+    for section in outline.sections:
+        body += _section(section)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(summary.tree.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{_e(clean(summary.tree.language))}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(summary.title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n{body}</body>\n</html>\n"
+        f"<title>{_e(outline.title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

@@ -1,17 +1,61 @@
-"""Summary -> the JSON document of the contract (`wizard walk --format json`)."""
+"""Summary -> the JSON document of the contract (`wizard walk --format json`).
+
+The contract's fields stay as they were (keys may be added, never renamed or dropped). Added:
+`at_a_glance` (urgent lines and the person's options in their order) and `outline` (every
+section's id, heading and entries, in reading order), both read from the one outline the other
+outputs render. Every string passes through `strip_control` on its way out (`_clean`).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from wizard.model.plain import strip_control
 from wizard.model.summary import Summary
+from wizard.render.outline import Outline, build_outline
+
+
+def _clean(value: Any) -> Any:
+    """The data with control characters stripped from every string in it."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def _outline_data(outline: Outline) -> dict[str, Any]:
+    glance = outline.section("glance")
+    entries = glance.entries if glance is not None else ()
+    return {
+        "at_a_glance": {
+            "urgent": [e.title for e in entries if e.kind == "urgent_line"],
+            "options": [
+                {"id": e.id, "name": e.title, "brief": e.detail}
+                for e in entries
+                if e.kind == "option"
+            ],
+        },
+        "outline": [
+            {
+                "id": section.id,
+                "heading": section.heading,
+                "entries": [
+                    {"kind": e.kind, "id": e.id, "title": e.title} for e in section.entries
+                ],
+            }
+            for section in outline.sections
+        ],
+    }
 
 
 def summary_data(summary: Summary) -> dict[str, Any]:
-    """The contract's shape; keys may be added, never renamed or dropped."""
+    """The contract's shape, plus `at_a_glance` and `outline`."""
     tree = summary.tree
-    return {
+    data = {
         "tree": {"id": tree.id, "version": tree.version},
         "outcome": summary.outcome.id if summary.outcome is not None else None,
         "answers": [{"node": a.node, "options": list(a.options)} for a in summary.answers],
@@ -24,6 +68,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 "id": t.item.id,
                 "name": t.item.name,
                 "group": t.item.group,
+                "brief": t.item.brief,
                 "examples": list(t.item.examples),
                 "about": t.item.about,
                 "given": t.item.given,
@@ -33,7 +78,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 },
                 "notes": list(t.notes),
                 "because": list(t.because),
-                "sources": list(t.item.sources),
+                "sources": list(t.sources),
             }
             for t in summary.treatments
         ],
@@ -41,11 +86,13 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             {
                 "id": r.item.id,
                 "name": r.item.name,
+                "brief": r.item.brief,
                 "about": r.item.about,
                 "contact": r.item.contact,
                 "url": r.item.url,
+                "notes": list(r.notes),
                 "because": list(r.because),
-                "sources": list(r.item.sources),
+                "sources": list(r.sources),
             }
             for r in summary.resources
         ],
@@ -55,7 +102,9 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             for s in summary.sources
         ],
         "disclaimer": summary.disclaimer,
+        **_outline_data(build_outline(summary)),
     }
+    return dict(_clean(data))
 
 
 def render_json(summary: Summary) -> str:

@@ -1,13 +1,20 @@
-"""Summary -> plain text: for terminals, printers and screen readers (no markup at all)."""
+"""Summary -> plain text: for terminals, printers and screen readers (no markup at all).
+
+It renders the one outline (outline.py), so it lists what every other output lists, in the same
+order, under the same headings. The outline has already stripped control characters from tree
+text, which is all plain text needs: nothing in it is read as markup.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from wizard.model.summary import Listed, Summary
-from wizard.model.tree import Treatment
+from wizard.model.summary import Summary
+from wizard.render.outline import Entry, Line, Paragraph, Section, build_outline
+from wizard.render.words import t
 
 WIDTH = 78
+INDENT = "    "
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
@@ -22,10 +29,13 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return lines
 
 
-def _bullet(text: str, marker: str) -> list[str]:
+def _bullet(text: str, marker: str, indent: str = "") -> list[str]:
     """A list item whose following lines line up under its first word."""
     return textwrap.wrap(
-        " ".join(text.split()), WIDTH, initial_indent=marker, subsequent_indent=" " * len(marker)
+        " ".join(text.split()),
+        WIDTH,
+        initial_indent=indent + marker,
+        subsequent_indent=indent + " " * len(marker),
     )
 
 
@@ -33,75 +43,50 @@ def _heading(text: str, underline: str) -> list[str]:
     return ["", text, underline * len(text)]
 
 
-def _treatment(listed: Listed[Treatment], names: dict[str, str]) -> list[str]:
-    t = listed.item
-    lines = ["", f"* {t.name}"]
-    if t.examples:
-        lines += _wrap("Examples: " + ", ".join(t.examples), "    ")
-    lines += _wrap(t.about, "    ")
-    if t.given:
-        lines += _wrap("How it is given: " + t.given, "    ")
-    for heading, effects in (
-        ("Common side effects:", t.side_effects.common),
-        ("Serious side effects (tell your care team at once):", t.side_effects.serious),
-    ):
-        if effects:
-            lines += ["    " + heading]
-            for effect in effects:
-                lines += _bullet(effect, "      - ")
-    for note in listed.notes:
-        lines += _wrap("Note for you: " + note, "    ")
-    if listed.because:
-        lines += _wrap("Why this is listed: " + "; ".join(listed.because), "    ")
-    if t.sources:
-        lines += _wrap("Sources: " + "; ".join(names.get(s, s) for s in t.sources), "    ")
+def _line(line: Line, indent: str) -> list[str]:
+    if line.items:
+        return [f"{indent}{line.label}:"] + [
+            wrapped for item in line.items for wrapped in _bullet(item, "  - ", indent)
+        ]
+    return _wrap(f"{line.label}: {line.text}" if line.label else line.text, indent)
+
+
+def _entry(entry: Entry) -> list[str]:
+    if entry.kind == "urgent_line":
+        return _bullet(entry.title, "! ")
+    if entry.kind == "option":
+        words = t("option_line", name=entry.title, brief=entry.detail) if entry.detail else None
+        return _bullet(words or entry.title, "- ")
+    if entry.kind == "answer":
+        return _bullet(f"{entry.title} {entry.detail}", "- ")
+    if entry.kind == "source":
+        words = entry.title + (f", {entry.detail}" if entry.detail else "")
+        return _bullet(words + (f": {entry.url}" if entry.url else ""), "- ")
+    if entry.kind == "question":
+        lines = _bullet(entry.title, "[ ] ")
+        return lines + [text for line in entry.lines for text in _line(line, INDENT)]
+    if entry.kind == "urgent":
+        lines = ["", *_bullet(entry.title, "! ")]
+        return lines + [text for line in entry.lines for text in _line(line, "  ")]
+    lines = ["", *_bullet(entry.title, "* ")]
+    return lines + [text for line in entry.lines for text in _line(line, INDENT)]
+
+
+def _section(section: Section) -> list[str]:
+    lines = _heading(section.heading, "!" if section.id == "urgent" else "-")
+    previous: type | None = None
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines += ["", *_wrap(block.text)] if previous is not None else _wrap(block.text)
+        else:
+            lines += _entry(block)
+        previous = type(block)
     return lines
 
 
 def render_text(summary: Summary) -> str:
-    tree = summary.tree
-    names = {s.id: s.title for s in summary.sources}
-    lines = [summary.title, "=" * len(summary.title), tree.title + f" (content {tree.version})"]
-    if summary.red_flags:
-        lines += _heading("URGENT: get help now", "!")
-        for flag in summary.red_flags:
-            lines += ["", f"! {flag.title}", *_wrap(flag.advice, "  ")]
-    if summary.answers:
-        lines += _heading("What you told us", "-")
-        for answer in summary.answers:
-            lines += _wrap(f"- {answer.prompt} {', '.join(answer.labels)}")
-    if summary.outcome is not None and summary.outcome.text:
-        lines += ["", *_wrap(summary.outcome.text)]
-    for group in summary.groups:
-        lines += _heading(group.group.title, "-")
-        if group.group.about:
-            lines += _wrap(group.group.about)
-        for listed in group.treatments:
-            lines += _treatment(listed, names)
-    if summary.resources:
-        lines += _heading("Help with coping", "-")
-        for r in summary.resources:
-            lines += ["", f"* {r.item.name}", *_wrap(r.item.about, "    ")]
-            if r.item.contact:
-                lines += _wrap("Contact: " + r.item.contact, "    ")
-            if r.item.url:
-                lines += _wrap("Web: " + r.item.url, "    ")
-    if summary.questions:
-        lines += _heading("Questions to ask your care team", "-")
-        for q in summary.questions:
-            lines += _wrap("[ ] " + q.item.text, "")
-    if summary.sources:
-        lines += _heading("Sources", "-")
-        for s in summary.sources:
-            lines += _wrap(
-                f"- {s.title}"
-                + (f", {s.publisher}" if s.publisher else "")
-                + (f": {s.url}" if s.url else "")
-            )
-    lines += _heading("Please note", "-")
-    lines += _wrap(summary.disclaimer)
-    lines += [
-        "",
-        f"Content reviewed {tree.review.last_reviewed}; next review due {tree.review.next_review}.",
-    ]
+    outline = build_outline(summary)
+    lines = [outline.title, "=" * len(outline.title), outline.subtitle]
+    for section in outline.sections:
+        lines += _section(section)
     return "\n".join(lines) + "\n"

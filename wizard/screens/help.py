@@ -41,6 +41,16 @@ KEYS: Keys = (
         ),
     ),
     (
+        "In a pop-up box",
+        (
+            ("Tab, Shift+Tab", "Move to the next or the previous button"),
+            ("← → ↑ ↓", "Move between the buttons"),
+            ("Enter", "Press the highlighted button"),
+            ("Esc", "Cancel or close (not an urgent alert)"),
+            ("y, n", "Yes or no, where the box asks"),
+        ),
+    ),
+    (
         "Anywhere",
         (
             ("Ctrl+R", "Start over (asks first)"),

@@ -3,10 +3,15 @@
 The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
 "I'm done" (a clean slate for the next visitor), and Print when the operator named a print
 command; the educator view shows each item's rule and offers "What if…".
+
+Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
+leaves the writing to wizard/saving.py; what happened is one sentence in the line above the
+buttons, never a notification that could cover them.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -16,9 +21,9 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
+from wizard.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
 from wizard.screens.base import WalkScreen
 from wizard.screens.overwrite import OverwriteChoice, OverwriteModal
-from wizard.screens.summary_files import SummaryFiles, default_files, free_files, write_summary
 from wizard.widgets.summary_view import SummaryView
 
 
@@ -37,7 +42,9 @@ class SummaryScreen(WalkScreen):
         super().__init__(session)
         self.summary = session.summary()
         self.saved: SummaryFiles | None = None
-        """The files written by the last Save, for the message and the tests."""
+        """The files written by the last Save that worked, for the tests."""
+        self.last_save: SaveOutcome | None = None
+        """What the last Save did, whether it worked or not."""
 
     def where(self) -> str:
         answered = len(self.summary.answers)
@@ -69,10 +76,23 @@ class SummaryScreen(WalkScreen):
 
     # -- Save ---------------------------------------------------------------------------------
     def action_save(self) -> None:
-        """Save Markdown and HTML; if the files exist, ask: replace, new name, or cancel."""
+        """Show where the files will go (the person may change it), then save Markdown and
+        HTML; if files are already there, ask first: replace, new name, or cancel."""
         if not self.wizard.config.can_save:
             return
-        folder = self.wizard.config.save_dir
+        from wizard.screens.save import SaveModal
+
+        def folder_chosen(folder: Path | None) -> None:
+            if folder is None:
+                self.tell("Not saved.")
+                return
+            self.wizard.save_folder = folder  # offered again next time
+            self._save_in(folder)
+
+        files = default_files(self.wizard.save_folder, self.summary)
+        self.app.push_screen(SaveModal(files), folder_chosen)
+
+    def _save_in(self, folder: Path) -> None:
         files = default_files(folder, self.summary)
         if not files.exist:
             self._write(files)
@@ -89,14 +109,13 @@ class SummaryScreen(WalkScreen):
         self.app.push_screen(OverwriteModal(files.describe()), chosen)
 
     def _write(self, files: SummaryFiles) -> None:
-        try:
-            write_summary(files, self.summary)
-        except OSError as error:
-            self.tell(f"Could not save: {error.strerror or error}. Try Copy instead.")
-            return
-        self.saved = files
-        self.tell(f"Saved to {files.describe()} (open the .html file to print it).")
-        self.notify(f"Saved to {files.markdown.parent}", timeout=4)
+        """Write the pair; say in one sentence, in the line above the buttons, what happened.
+        On a failure the summary stays as it is, to try again (or Copy)."""
+        outcome = write_summary(files, self.summary)
+        self.last_save = outcome
+        if outcome.ok:
+            self.saved = files
+        self.tell(outcome.message)
 
     # -- Copy ---------------------------------------------------------------------------------
     def action_copy(self) -> None:

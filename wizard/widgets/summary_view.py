@@ -1,23 +1,28 @@
-"""The summary as widgets: urgent alerts first, then what was said, treatments, support,
-questions for the care team, sources and the disclaimer.
+"""The summary as widgets: the one outline (wizard.render.outline) drawn on screen.
 
-Built straight from the engine's `Summary` (the same data the Markdown, HTML and text renderers
-read), so the screen lists exactly what a saved file lists, in the same order, with the same
-reasons. Headings and labels are words ("Urgent", "Why this is listed"), never colour alone.
+The screen, the saved files, the clipboard and `wizard walk` all render that same outline, so the
+screen lists exactly what a saved file lists, in the same order, under the same headings, with the
+same words. Headings and labels are words ("Urgent", "Why this is listed"), never colour alone.
+
+Tree text is data: it reaches Textual only as `Content` built from plain strings (never parsed
+as markup), border titles included, so `[@click=app.quit]` in a tree is shown, not obeyed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.model.summary import Listed, Summary
-from wizard.model.tree import Resource, Source, Treatment
+from wizard.model.summary import Summary
+from wizard.render.outline import Entry, Line, Outline, Paragraph, Section, build_outline
+from wizard.render.words import t
+
+# Entries shown one line each, a run of them in one block; the others are cards.
+_LINE_KINDS = frozenset({"urgent_line", "option", "question", "answer", "source"})
 
 
 def tidy(text: str) -> str:
@@ -26,7 +31,9 @@ def tidy(text: str) -> str:
 
 
 def field(label: str, text: str) -> Content:
-    """'Label: text' with the label in bold."""
+    """'Label: text' with the label in bold; no label, just the text."""
+    if not label:
+        return Content(tidy(text))
     return Content.assemble((f"{label}: ", "bold"), tidy(text))
 
 
@@ -37,63 +44,14 @@ def bullets(label: str, items: Sequence[str]) -> Content:
     return Content("\n").join(lines)
 
 
-def cite(source_ids: Sequence[str], sources: Mapping[str, Source]) -> str:
-    """Source ids as their titles, for the 'Sources:' line of an item."""
-    return "; ".join(sources[s].title if s in sources else s for s in source_ids)
-
-
-def why(listed: Listed[Any], *, rules: bool = False) -> list[Content]:
-    """Why an item is listed: the answers behind it, and for educators the rule itself."""
-    parts = [field("Listed when", listed.rule)] if rules else []
-    if listed.because:
-        parts.append(field("Why this is listed", "; ".join(listed.because)))
-    return parts
-
-
-def treatment_content(
-    listed: Listed[Treatment], sources: Mapping[str, Source], *, rules: bool = False
-) -> Content:
-    """Everything about one treatment: what it is, how given, side effects, notes, why, sources."""
-    item = listed.item
-    parts: list[Content] = []
-    if item.examples:
-        parts.append(field("Examples", ", ".join(item.examples)))
-    parts.append(field("What it is", item.about))
-    if item.given:
-        parts.append(field("How it is given", item.given))
-    if item.side_effects.common:
-        parts.append(bullets("Common side effects", item.side_effects.common))
-    if item.side_effects.serious:
-        serious = item.side_effects.serious
-        parts.append(bullets("Serious side effects (tell your care team)", serious))
-    for note in listed.notes:
-        parts.append(field("For you", note))
-    parts += why(listed, rules=rules)
-    if item.sources:
-        parts.append(field("Sources", cite(item.sources, sources)))
-    return Content("\n").join(parts)
-
-
-def resource_content(
-    listed: Listed[Resource], sources: Mapping[str, Source], *, rules: bool = False
-) -> Content:
-    """One coping or support resource: what it is, how to reach it, why it is listed."""
-    item = listed.item
-    parts = [Content(tidy(item.about))]
-    if item.contact:
-        parts.append(field("Contact", item.contact))
-    if item.url:
-        parts.append(field("Web", item.url))
-    parts += why(listed, rules=rules)
-    if item.sources:
-        parts.append(field("Sources", cite(item.sources, sources)))
-    return Content("\n").join(parts)
+def line_content(line: Line) -> Content:
+    return bullets(line.label, line.items) if line.items else field(line.label, line.text)
 
 
 def card(content: Content, title: str, classes: str = "card") -> Static:
-    """A bordered block with its name in the border."""
+    """A bordered block with its name in the border (as Content: a name is never markup)."""
     widget = Static(content, classes=classes)
-    widget.border_title = title
+    widget.border_title = Content(title)
     return widget
 
 
@@ -112,6 +70,11 @@ class SummaryView(VerticalScroll):
     to its question; off for a summary that is not the person's own ("what if").
     """
 
+    DEFAULT_CSS = """
+    SummaryView .subtitle { color: $text-muted; }
+    SummaryView .glance-urgent { text-style: bold; color: $text-error; }
+    """
+
     def __init__(
         self,
         summary: Summary,
@@ -124,84 +87,69 @@ class SummaryView(VerticalScroll):
         self.summary = summary
         self.rules = rules
         self.changeable = changeable
+        self.outline: Outline = build_outline(summary, rules=rules)
 
     def compose(self) -> ComposeResult:
-        yield from self._red_flags()
-        summary = self.summary
-        yield Static(Content(summary.title), id="summary-title")
-        if summary.outcome is not None and summary.outcome.text:
-            yield paragraph(summary.outcome.text)
-        yield from self._answers()
-        yield from self._treatments()
-        yield from self._resources()
-        yield from self._questions()
-        yield from self._sources()
-        yield heading("Please note")
-        yield paragraph(summary.disclaimer, "paragraph disclaimer")
+        yield Static(Content(self.outline.title), id="summary-title")
+        yield Static(Content(self.outline.subtitle), classes="subtitle")
+        for section in self.outline.sections:
+            yield from self._section(section)
 
-    def _red_flags(self) -> Iterator[Static]:
-        for flag in self.summary.red_flags:
-            text = Content.assemble((f"Urgent: {flag.title}", "bold"), "\n", tidy(flag.advice))
-            yield card(text, "⚠ URGENT", "card urgent")
+    def _section(self, section: Section) -> Iterator[Static]:
+        yield heading(section.heading)
+        run: list[Entry] = []
+        for block in section.blocks:
+            if isinstance(block, Entry) and block.kind in _LINE_KINDS:
+                if block.kind == "urgent_line":
+                    yield from self._lines(section, run)
+                    run = []
+                    yield Static(Content(block.title), classes="glance-urgent urgent")
+                else:
+                    run.append(block)
+                continue
+            yield from self._lines(section, run)
+            run = []
+            if isinstance(block, Paragraph):
+                css = "paragraph disclaimer" if block.role == "disclaimer" else "paragraph"
+                yield paragraph(block.text, css)
+            elif block.kind == "urgent":
+                body = Content.assemble((block.title, "bold"), "\n")
+                body = body + Content("\n").join(line_content(line) for line in block.lines)
+                yield card(body, t("urgent_badge"), "card urgent")
+            else:
+                body = Content("\n").join(line_content(line) for line in block.lines)
+                yield card(body, block.title)
+        yield from self._lines(section, run)
 
-    def _answers(self) -> Iterator[Static]:
-        if not self.summary.answers:
+    def _lines(self, section: Section, entries: list[Entry]) -> Iterator[Static]:
+        """A run of one-line entries as one block of lines."""
+        if not entries:
             return
-        yield heading("What you told us")
-        lines = [
-            Content.assemble(
-                f"• {answer.prompt} ",
-                (", ".join(answer.labels), "bold"),
-                "  ",
-                Content.from_markup(f"[@click=app.jump_to('{answer.node}')]change[/]")
-                if self.changeable
-                else "",
-            )
-            for answer in self.summary.answers
-        ]
-        yield Static(Content("\n").join(lines), id="summary-answers")
+        lines: list[Content] = []
+        for entry in entries:
+            lines.append(self._one_line(entry))
+            if entry.kind == "question":
+                lines += [Content("    ").append(line_content(line)) for line in entry.lines]
+        widget_id = "summary-answers" if section.id == "answers" else None
+        yield Static(Content("\n").join(lines), classes="lines", id=widget_id)
 
-    def _treatments(self) -> Iterator[Static]:
-        sources = self.summary.tree.sources
-        if not self.summary.groups:
-            yield heading("Treatments")
-            yield paragraph("Nothing in this guide is listed for these answers.")
-        for group in self.summary.groups:
-            yield heading(group.group.title)
-            if group.group.about:
-                yield paragraph(group.group.about)
-            for listed in group.treatments:
-                yield card(treatment_content(listed, sources, rules=self.rules), listed.item.name)
-
-    def _resources(self) -> Iterator[Static]:
-        if not self.summary.resources:
-            return
-        sources = self.summary.tree.sources
-        yield heading("Help with coping")
-        for listed in self.summary.resources:
-            yield card(resource_content(listed, sources, rules=self.rules), listed.item.name)
-
-    def _questions(self) -> Iterator[Static]:
-        if not self.summary.questions:
-            return
-        yield heading("Questions to ask your care team")
-        lines = []
-        for question in self.summary.questions:
-            lines.append(Content(f"[ ] {tidy(question.item.text)}"))
-            if self.rules:
-                lines += [Content("    ").append(part) for part in why(question, rules=True)]
-        yield Static(Content("\n").join(lines), classes="paragraph")
-
-    def _sources(self) -> Iterator[Static]:
-        if not self.summary.sources:
-            return
-        yield heading("Sources")
-        lines = []
-        for source in self.summary.sources:
-            text = f"• {source.title}"
-            if source.publisher:
-                text += f", {source.publisher}"
-            if source.url:
-                text += f": {source.url}"
-            lines.append(Content(text))
-        yield Static(Content("\n").join(lines), classes="paragraph")
+    def _one_line(self, entry: Entry) -> Content:
+        if entry.kind == "option":
+            name = Content.styled(entry.title, "bold")
+            if not entry.detail:
+                return Content("• ").append(name)
+            return Content.assemble("• ", name, ": ", entry.detail)
+        if entry.kind == "question":
+            return Content(f"[ ] {entry.title}")
+        if entry.kind == "answer":
+            change = Content("")
+            if self.changeable:
+                # the node id is an id ([a-z0-9_]), quoted as a Python string for the action
+                change = Content.assemble("  ", (t("change"), f"@click=app.jump_to({entry.id!r})"))
+            return Content.assemble(f"• {entry.title} ", (entry.detail, "bold"), change)
+        text = f"• {entry.title}"
+        if entry.detail:
+            text += f", {entry.detail}"
+        if entry.url:
+            text += f": {entry.url}"
+        return Content(text)

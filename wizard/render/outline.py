@@ -1,0 +1,272 @@
+"""Summary -> Outline: the summary's sections, order, headings and labels, decided once.
+
+Text, Markdown, HTML, JSON and the summary screen all render this one outline, so they show the
+same sections in the same order with the same words; a renderer only decides how things look.
+The outline is plain data: headings and labels come from the vocabulary (`words.t`), everything
+else is the tree's text, with control characters already stripped (`plain.strip_control`), so no
+output can carry a terminal sequence. Escaping for a markup language is the renderer's job, done
+where it takes text from here.
+
+Reading order: "At a glance" (urgent alerts, one line each, then the person's options, one line
+each, in the tree's `at_a_glance` order), the urgent alerts with their advice, the treatment
+groups, help with coping, questions for the care team, the person's answers, sources, and the
+disclaimer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from wizard.model.plain import strip_control
+from wizard.model.summary import Listed, Summary
+from wizard.model.tree import Question, Resource, Treatment
+from wizard.render.words import t
+
+EntryKind = Literal[
+    "urgent_line", "option", "urgent", "treatment", "resource", "question", "answer", "source"
+]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text; blank lines in it separate paragraphs. `role` lets a renderer style it."""
+
+    text: str
+    role: Literal["", "outcome", "about", "disclaimer", "reviewed", "empty"] = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled line of an entry: `label: text`, or `label:` over a list of `items`.
+
+    `url`: the text is a web address a renderer may link (after checking its scheme).
+    `role`: "note" (tailored to the person), "rule" (educators only), "serious" (side effects).
+    """
+
+    label: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    url: bool = False
+    role: Literal["", "note", "rule", "serious"] = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing in a section: an item card, a one-line glance, an answer or a source.
+
+    `title` is its name (a card's title, or a one-line entry's text); `detail` a short second
+    part (a glance's brief, an answer's picked labels, a source's publisher); `url` a source's or
+    resource's web address; `id` the item, red flag, node or source it stands for.
+    """
+
+    kind: EntryKind
+    id: str
+    title: str
+    detail: str = ""
+    lines: tuple[Line, ...] = ()
+    url: str = ""
+
+
+Block = Paragraph | Entry
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what comes under it, in order. `id` names the section for every output."""
+
+    id: str
+    heading: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Entry))
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The whole summary: a title, a subtitle, then sections in reading order."""
+
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...] = field(default=())
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Characters a URL keeps as they are; anything else (spaces, quotes, <, >, backslashes) is
+# percent-encoded, so a link cannot break out of its Markdown or its HTML attribute.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def safe_url(url: str) -> str | None:
+    """`url` fit to be a link (http, https, mailto or tel; unsafe characters encoded), or None.
+
+    None means: show the address as plain text, never as a link.
+    """
+    from urllib.parse import quote, urlsplit
+
+    url = clean(url).strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in LINK_SCHEMES or url.startswith("//"):
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def clean(text: str) -> str:
+    """Tree text made safe to show anywhere: no control characters."""
+    return strip_control(text)
+
+
+def _texts(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(clean(text) for text in texts)
+
+
+def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
+    """The outline of a summary. `rules`: add each item's rule in words (educators)."""
+    tree = summary.tree
+    names = {source.id: clean(source.title) for source in summary.sources}
+    sections = [_glance(summary)]
+    if summary.red_flags:
+        urgent = tuple(
+            Entry(
+                "urgent",
+                flag.id,
+                t("urgent_line", title=clean(flag.title)),
+                lines=(Line("", clean(flag.advice)),),
+            )
+            for flag in summary.red_flags
+        )
+        sections.append(Section("urgent", t("urgent"), urgent))
+    sections += _treatments(summary, names, rules)
+    if summary.resources:
+        resources = tuple(_resource(listed, names, rules) for listed in summary.resources)
+        sections.append(Section("resources", t("resources"), resources))
+    if summary.questions:
+        questions = tuple(
+            Entry("question", str(i), clean(q.item.text), lines=_why(q, names, rules, rules))
+            for i, q in enumerate(summary.questions, 1)
+        )
+        sections.append(Section("questions", t("questions"), questions))
+    if summary.answers:
+        answers = tuple(
+            Entry("answer", a.node, clean(a.prompt), clean(", ".join(a.labels)))
+            for a in summary.answers
+        )
+        sections.append(Section("answers", t("answers"), answers))
+    if summary.sources:
+        sources = tuple(
+            Entry("source", s.id, clean(s.title), clean(s.publisher), url=clean(s.url))
+            for s in summary.sources
+        )
+        sections.append(Section("sources", t("sources"), sources))
+    review = tree.review
+    sections.append(
+        Section(
+            "note",
+            t("note"),
+            (
+                Paragraph(clean(summary.disclaimer), "disclaimer"),
+                Paragraph(
+                    t("reviewed", last=review.last_reviewed, next=review.next_review), "reviewed"
+                ),
+            ),
+        )
+    )
+    return Outline(
+        clean(summary.title),
+        t("subtitle", tree=clean(tree.title), version=clean(tree.version)),
+        tuple(sections),
+    )
+
+
+def _glance(summary: Summary) -> Section:
+    """Urgent alerts first, then the person's options, each one line; then the outcome's text."""
+    blocks: list[Block] = [
+        Entry("urgent_line", flag.id, t("urgent_line", title=clean(flag.title)))
+        for flag in summary.red_flags
+    ]
+    blocks += [
+        Entry("option", listed.item.id, clean(listed.item.name), clean(listed.item.brief))
+        for listed in summary.glance
+    ]
+    if not summary.glance:
+        blocks.append(Paragraph(t("nothing_listed"), "empty"))
+    if summary.outcome is not None and summary.outcome.text:
+        blocks.append(Paragraph(clean(summary.outcome.text), "outcome"))
+    return Section("glance", t("glance"), tuple(blocks))
+
+
+def _treatments(summary: Summary, names: dict[str, str], rules: bool) -> list[Section]:
+    if not summary.groups:
+        return [Section("treatments", t("treatments"), (Paragraph(t("nothing_listed"), "empty"),))]
+    sections = []
+    for group in summary.groups:
+        blocks: list[Block] = []
+        if group.group.about:
+            blocks.append(Paragraph(clean(group.group.about), "about"))
+        blocks += [_treatment(listed, names, rules) for listed in group.treatments]
+        sections.append(Section(f"group:{group.group.id}", clean(group.group.title), tuple(blocks)))
+    return sections
+
+
+def _treatment(listed: Listed[Treatment], names: dict[str, str], rules: bool) -> Entry:
+    item = listed.item
+    lines: list[Line] = []
+    if item.examples:
+        lines.append(Line(t("examples"), clean(", ".join(item.examples))))
+    lines.append(Line(t("about"), clean(item.about)))
+    if item.given:
+        lines.append(Line(t("given"), clean(item.given)))
+    if item.side_effects.common:
+        lines.append(Line(t("common"), items=_texts(item.side_effects.common)))
+    if item.side_effects.serious:
+        lines.append(Line(t("serious"), items=_texts(item.side_effects.serious), role="serious"))
+    lines += _notes(listed)
+    lines += _why(listed, names, rules, True)
+    return Entry("treatment", item.id, clean(item.name), lines=tuple(lines))
+
+
+def _resource(listed: Listed[Resource], names: dict[str, str], rules: bool) -> Entry:
+    item = listed.item
+    lines = [Line(t("about"), clean(item.about))]
+    if item.contact:
+        lines.append(Line(t("contact"), clean(item.contact)))
+    if item.url:
+        lines.append(Line(t("web"), clean(item.url), url=True))
+    lines += _notes(listed)
+    lines += _why(listed, names, rules, True)
+    return Entry("resource", item.id, clean(item.name), lines=tuple(lines), url=clean(item.url))
+
+
+def _notes(listed: Listed[Any]) -> list[Line]:
+    return [Line(t("note_for_you"), clean(note), role="note") for note in listed.notes]
+
+
+def _why(
+    listed: Listed[Treatment] | Listed[Resource] | Listed[Question],
+    names: dict[str, str],
+    rules: bool,
+    because: bool,
+) -> tuple[Line, ...]:
+    """Why an item is listed (and for educators the rule), then what it cites.
+
+    A question says why only to educators: for a person, a question needs no reason.
+    """
+    lines = [Line(t("rule"), clean(listed.rule), role="rule")] if rules else []
+    if listed.because and because:
+        lines.append(Line(t("because"), clean("; ".join(listed.because))))
+    if listed.sources:
+        lines.append(Line(t("cites"), "; ".join(_cited(listed.sources, names))))
+    return tuple(lines)
+
+
+def _cited(source_ids: Sequence[str], names: dict[str, str]) -> list[str]:
+    return [names.get(source_id, clean(source_id)) for source_id in source_ids]

@@ -1,0 +1,257 @@
+"""Saving the summary: where the files go, what they are called, and writing them safely.
+
+Plain Python (no Textual), so every rule here is tested without a screen:
+
+- The default folder is the person's Documents folder, or their home folder: never the current
+  directory, which is often the program's own checkout. `wizard run --save-dir` and the save
+  dialog's folder field change it; the dialog shows the whole path before anything is written.
+- Two files are saved as a pair: `<tree id>-summary.md` and `.html` (a page to print). An
+  existing pair is never replaced without asking; "New name" picks the first free `-2`, `-3`...
+  Anything at those names counts as existing, a dangling symbolic link included (`lexists`).
+- Writing is atomic: each file goes to a temporary file in the same folder and is then renamed
+  over the old one (`os.replace`). A full disk, a read-only or vanished folder therefore leaves
+  the earlier files whole and no partial file behind. `os.replace` replaces a symbolic link
+  itself, so a link in the way is never written through. Both temporary files are written
+  before either is renamed, so the only half pair possible is a failure between the two renames,
+  and the outcome then says which file was saved.
+- Every failure becomes one plain sentence (`SaveOutcome.message`, `FolderError`).
+
+New files are readable by their owner only (0600, as `tempfile.mkstemp` makes them): a summary
+holds health information.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.model.plain import find_control
+
+if TYPE_CHECKING:
+    from wizard.model.summary import Summary
+
+
+# -- where ---------------------------------------------------------------------------------------
+def default_save_dir() -> Path:
+    """`~/Documents` if it is a folder, else the home folder (the current directory only when
+    there is no home folder at all)."""
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME and no password entry
+        return Path.cwd()
+    documents = home / "Documents"
+    return documents if documents.is_dir() else home
+
+
+class FolderError(ValueError):
+    """One sentence saying why a folder cannot be used."""
+
+
+@dataclass(frozen=True)
+class FolderChoice:
+    """A usable folder typed by the person; `missing` when it must be created first."""
+
+    folder: Path
+    missing: bool
+
+
+def choose_folder(typed: str, home: Path | None = None) -> FolderChoice:
+    """The folder the person typed, as an absolute path; raises FolderError for one that cannot
+    be used. `~` is the home folder, and a relative path is taken from the home folder (never
+    the current directory, which may be the program's own)."""
+    text = typed.strip()
+    if not text:
+        raise FolderError("Type the folder to save in.")
+    if find_control(text) is not None:
+        raise FolderError("That folder name has characters that cannot be used.")
+    try:
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = (home or Path.home()) / path
+    except (RuntimeError, KeyError):
+        raise FolderError(f"Cannot find the home folder for {text}.") from None
+    folder = Path(os.path.abspath(path))  # tidy `..` without following links
+    if folder.is_dir():
+        return FolderChoice(folder, missing=False)
+    if os.path.lexists(folder):
+        if folder.is_symlink():
+            raise FolderError(f"{folder} is a link to a folder that is not there.")
+        raise FolderError(f"{folder} is a file, not a folder.")
+    return FolderChoice(folder, missing=True)
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and the folders above it); raises FolderError in one sentence."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FolderError(f"Could not create {folder}: {reason(error)}.") from None
+
+
+# -- what the files are called ---------------------------------------------------------------
+@dataclass(frozen=True)
+class SummaryFiles:
+    """The Markdown file and the HTML page saved together."""
+
+    markdown: Path
+    html: Path
+
+    @property
+    def paths(self) -> tuple[Path, Path]:
+        return (self.markdown, self.html)
+
+    @property
+    def folder(self) -> Path:
+        return self.markdown.parent
+
+    @property
+    def exist(self) -> bool:
+        """True when saving here would replace anything (a link, even a dangling one, too)."""
+        return any(os.path.lexists(path) for path in self.paths)
+
+    def describe(self) -> str:
+        """Both whole paths, for the person to find the files again."""
+        return f"{self.markdown} and {self.html}"
+
+
+def files_for(folder: Path, stem: str) -> SummaryFiles:
+    return SummaryFiles(folder / f"{stem}.md", folder / f"{stem}.html")
+
+
+def default_files(folder: Path, summary: Summary) -> SummaryFiles:
+    """`<tree id>-summary.md` and `.html` in the save folder."""
+    return files_for(folder, f"{summary.tree.id}-summary")
+
+
+def free_files(folder: Path, summary: Summary) -> SummaryFiles:
+    """The first `<tree id>-summary-N` pair (N from 2) where neither name is taken."""
+    number = 2
+    while (files := files_for(folder, f"{summary.tree.id}-summary-{number}")).exist:
+        number += 1
+    return files
+
+
+# -- writing ---------------------------------------------------------------------------------
+REASONS: dict[int, str] = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk is full",
+    errno.EROFS: "the folder is on a read-only disk",
+    errno.EACCES: "you are not allowed to write there",
+    errno.EPERM: "you are not allowed to write there",
+    errno.ENOENT: "the folder is no longer there",
+    errno.ENOTDIR: "the folder is no longer there",
+    errno.EISDIR: "a folder has that name",
+}
+
+
+def reason(error: OSError) -> str:
+    """Why, in a few plain words, for the middle of a sentence."""
+    if error.errno in REASONS:
+        return REASONS[error.errno]
+    return (error.strerror or str(error) or "the system refused").rstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did: the files written (none, one or both) and, if it failed, why."""
+
+    files: SummaryFiles
+    saved: tuple[Path, ...] = ()
+    error: OSError | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def message(self) -> str:
+        """One sentence for the person."""
+        files = self.files
+        if self.error is None:
+            return f"Saved {files.describe()} (open the .html file to print it)."
+        why = reason(self.error)
+        if self.saved:
+            written, missed = files.markdown, files.html
+            if self.saved == (files.html,):
+                written, missed = files.html, files.markdown
+            return f"Saved only {written}, not {missed.name}, because {why}; try again."
+        return f"Not saved, because {why}; nothing in {files.folder} was changed."
+
+
+def write_summary(files: SummaryFiles, summary: Summary) -> SaveOutcome:
+    """Render the summary and save the pair (the renderers are imported only when saving)."""
+    from wizard.render.html import render_html
+    from wizard.render.markdown import render_markdown
+
+    return write_pair(files, render_markdown(summary), render_html(summary))
+
+
+def write_pair(files: SummaryFiles, markdown: str, html: str) -> SaveOutcome:
+    """Write both files atomically, as far as two files can be: never raises OSError.
+
+    Both texts are written to temporary files first (where a full disk shows); only then are
+    they renamed over the old files, one after the other.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in zip(files.paths, (markdown, html), strict=True):
+            staged.append((stage(path, text.encode("utf-8")), path))
+    except OSError as error:
+        discard(temporary for temporary, _ in staged)
+        return SaveOutcome(files, (), error)
+    saved: list[Path] = []
+    for number, (temporary, path) in enumerate(staged):
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            discard(temporary for temporary, _ in staged[number:])
+            return SaveOutcome(files, tuple(saved), error)
+        saved.append(path)
+    sync_folder(files.folder)
+    return SaveOutcome(files, tuple(saved))
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a new hidden temporary file beside `path`, flushed to the disk; on any
+    failure the temporary file is removed and the error raised."""
+    import tempfile  # only saving pays for importing it
+
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    temporary = Path(name)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+            os.fsync(handle)  # a full disk can show only here
+        finally:
+            os.close(handle)
+    except BaseException:
+        discard([temporary])
+        raise
+    return temporary
+
+
+def discard(paths: Iterable[Path]) -> None:
+    """Remove temporary files, quietly (the folder may be gone)."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames durable where the system allows it (best effort)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)
