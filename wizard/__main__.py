@@ -261,7 +261,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.theme is not None:
         run_options += ["--theme", args.theme]
     return serve(
-        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options
+        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
+        max_sessions=args.max_sessions, public_address=args.public_url,
     )
 
 
@@ -357,6 +358,7 @@ def _shown(word: str) -> str:
 
 PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
+MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
 IDLE_SECONDS = _seconds("--idle-timeout", 86_400)
 
 
@@ -462,6 +464,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--print-command", metavar="CMD", help="passed to run")
     serve.add_argument("--theme", choices=THEME_NAMES, help="passed to run")
+    serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
+                       help="most browser tabs (app processes) at once")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address visitors open, e.g. behind a proxy")
     serve.set_defaults(func=cmd_serve)
     return parser
 

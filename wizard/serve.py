@@ -5,7 +5,9 @@ shows that process's terminal in the page (xterm.js), so the web version is the 
 itself, not a second front end that could drift from it.
 
 Safe by default: it listens on 127.0.0.1, so only this machine can open it. Listening on other
-addresses (a kiosk on a clinic network) is a deliberate `--host` choice.
+addresses (a kiosk on a clinic network) is a deliberate `--host` choice, and the console says
+in one sentence what it means. The limits every tab lives within (origin check, session cap,
+bounded input, a private save folder, an app that always ends) are in wizard.terminal_server.
 
 The tree is checked here, once, before listening, so a broken or misspelt tree is one sentence
 on the console (exit 2) instead of an app that fails in every visitor's tab. Textual and
@@ -19,6 +21,7 @@ import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from wizard.bundled import resolve_tree
 from wizard.model.errors import TreeError
@@ -26,29 +29,42 @@ from wizard.model.errors import TreeError
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
+DEFAULT_MAX_SESSIONS = 20
 
 
 def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
-          kiosk: bool = False, run_options: Sequence[str] = ()) -> int:
+          kiosk: bool = False, run_options: Sequence[str] = (),
+          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None) -> int:
     """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
 
-    Returns 2, with a sentence on stderr, when the tree cannot be used or the address cannot be
-    listened on. `run_options` are passed on to each tab's `wizard run` (e.g. `--idle-timeout
-    60`, `--print-command lp`, `--theme light`).
+    Returns 2, with a sentence on stderr, when the tree, `max_sessions` or `public_address`
+    cannot be used or the address cannot be listened on. `run_options` are passed on to each
+    tab's `wizard run` (e.g. `--idle-timeout 60`, `--print-command lp`, `--theme light`).
+    `public_address` is the URL visitors open (`--public-url`, for a proxy or a name); without
+    it each page uses the address its own request came to.
     """
     try:
         tree_path, title = find_tree(tree_arg)
+        check_limits(max_sessions, public_address)
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
-    from textual_serve.server import Server  # only `serve` pays for importing it
+    # only `serve` pays for importing textual-serve and aiohttp
+    from wizard.terminal_server import Limits, TerminalServer, is_loopback
 
-    server = Server(
-        serve_command(tree_path, kiosk, run_options),
+    if not is_loopback(host):
+        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
+              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
+              "this machine).", file=sys.stderr)
+
+    server = TerminalServer(
+        run_words(tree_path, kiosk, run_options),
         host=host,
         port=port,
         title=title,
-        public_url=public_url(host, port),
+        public_url=public_address,
+        shown_url=public_url(host, port),
+        limits=Limits(max_sessions=max_sessions),
     )
     try:
         server.serve()
@@ -62,17 +78,43 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
 def serve_command(
     tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
 ) -> str:
-    """The shell command textual-serve runs for each browser tab.
+    """The command each browser tab runs, as one shell-quoted line (for people to read).
+
+    Each tab then adds `--save-dir` with its own folder (wizard.terminal_server).
+    """
+    return shlex.join(run_words(tree_path, kiosk, run_options))
+
+
+def run_words(
+    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
+) -> list[str]:
+    """The argument list each browser tab's app is started with, without a shell.
 
     The same Python runs it (`sys.executable -m wizard`), so the app comes from the same
-    installation as the server; every part is shell-quoted, because textual-serve hands the
-    command to a shell and tree paths may hold spaces or quotes.
+    installation as the server.
     """
     words = [sys.executable, "-m", "wizard", "run", str(tree_path)]
     if kiosk:
         words.append("--kiosk")
     words.extend(run_options)
-    return shlex.join(words)
+    return words
+
+
+def check_limits(max_sessions: int, public_address: str | None) -> None:
+    """ValueError with a sentence when a serve option cannot be used."""
+    if max_sessions < 1:
+        raise ValueError("--max-sessions must be a whole number of at least 1")
+    if public_address is not None:
+        try:
+            parts = urlsplit(public_address)
+            usable = (parts.scheme in ("http", "https") and bool(parts.hostname)
+                      and not parts.query and not parts.fragment and parts.port != 0)
+        except ValueError:  # a bad port number or IPv6 literal
+            usable = False
+        if not usable:
+            raise ValueError(
+                f"--public-url must look like http://host:port or https://host, not "
+                f"'{public_address}'")
 
 
 def find_tree(tree_arg: str | None) -> tuple[str, str]:
@@ -93,10 +135,11 @@ def find_tree(tree_arg: str | None) -> tuple[str, str]:
 
 
 def public_url(host: str, port: int) -> str:
-    """The address the page tells the browser to open its websocket on.
+    """The address printed on the console for people to open.
 
-    textual-serve builds it from `host`, which fails for "listen everywhere" (0.0.0.0 is not an
-    address a browser can reach) and for IPv6 literals (they need brackets).
+    Built from `host`, it must not say "listen everywhere" (0.0.0.0 is not an address a browser
+    can reach) and needs brackets for IPv6 literals. The pages themselves use the address their
+    request came to (wizard.terminal_server).
     """
     if host in _ANY_ADDRESS:
         host = socket.getfqdn()

@@ -96,3 +96,40 @@ def test_run_options_reach_every_tab() -> None:
     command = serve_command("/t/a.yaml", kiosk=True, run_options=["--idle-timeout", "60", "--print-command", "lp -d front desk"])
     words = shlex.split(command)
     assert words[-5:] == ["--kiosk", "--idle-timeout", "60", "--print-command", "lp -d front desk"]
+
+
+def test_listening_beyond_this_machine_warns_in_one_sentence() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_serve("'tests/trees/example.yaml'", "host='0.0.0.0'", f"port={port}")
+    warning, refusal = done.stderr.splitlines()
+    assert warning.startswith("wizard: warning: listening on 0.0.0.0 lets anyone")
+    assert warning.count(". ") == 0 and warning.endswith(".")
+    assert refusal.startswith(f"wizard: cannot listen on 0.0.0.0:{port}")
+    assert done.returncode == 2
+
+
+def test_loopback_gets_no_warning() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = run_serve("'tests/trees/example.yaml'", f"port={taken.getsockname()[1]}")
+    assert "warning" not in done.stderr
+
+
+def test_max_sessions_below_one_is_refused_by_serve_itself() -> None:
+    done = run_serve("'tests/trees/example.yaml'", "max_sessions=0")
+    assert (done.returncode, done.stderr) == (2, "wizard: --max-sessions must be a whole number of at least 1\n")
+
+
+@pytest.mark.parametrize(("option", "sentence"), [
+    (["--max-sessions", "0"], "wizard serve: --max-sessions must be a whole number from 1 to 1000, not '0' (see: wizard serve --help)\n"),
+    (["--public-url", "ftp://x"], "wizard: --public-url must look like http://host:port or https://host, not 'ftp://x'\n"),
+    (["--public-url", "http://x:99999"], "wizard: --public-url must look like http://host:port or https://host, not 'http://x:99999'\n"),
+])
+def test_unusable_serve_options_are_one_sentence_and_exit_2(option: list[str], sentence: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "wizard", "serve", "tests/trees/example.yaml", *option],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (done.returncode, done.stderr) == (2, sentence)
