@@ -1,8 +1,13 @@
 """What every page of a walk shares: the top bar, the breadcrumb, Back, and the footer (and in
-the educator mode, the tree panel)."""
+the educator mode, the tree panel).
+
+A page shown as red flags are raised (under their alerts) also keeps each flag's title and advice
+on the page itself (`urgent_advice`), so the advice is still there to follow once the alert is
+closed: the page after a red-flag answer may well say "follow the advice on the screen"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -14,8 +19,11 @@ from wizard.widgets.breadcrumb import Breadcrumb
 from wizard.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
+    from textual.widgets import Static
+
     from wizard.app import WizardApp
     from wizard.model.machine import Session
+    from wizard.model.tree import RedFlag
 
 CRUMB_WIDTH = 28
 
@@ -34,11 +42,13 @@ class WalkScreen(Screen[None]):
         Binding("escape,backspace", "go_back", "Back", key_display="Esc"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, raised: Sequence[RedFlag] = ()) -> None:
         super().__init__()
         self.session = session
         self.node = session.current
         """The node this page shows; the app replaces the page when the session moves on."""
+        self.raised = tuple(raised)
+        """The red flags the answer that led here raised (their alerts are shown above)."""
 
     @property
     def wizard(self) -> WizardApp:
@@ -68,6 +78,13 @@ class WalkScreen(Screen[None]):
     def compose_page(self) -> ComposeResult:
         """The middle of the page, between the breadcrumb and the footer."""
         yield from ()
+
+    def urgent_advice(self) -> Iterator[Static]:
+        """A card for each red flag just raised, for pages to place under their prompt."""
+        from wizard.widgets.urgent import urgent_card
+
+        for flag in self.raised:
+            yield urgent_card(flag)
 
     def action_go_back(self) -> None:
         self.wizard.step_back(self.node.id)

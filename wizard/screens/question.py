@@ -7,17 +7,21 @@ accepting a tick, and shows `AnswerError` messages in words on the page, never a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
+from wizard.model.tree import RedFlag
 from wizard.screens.base import WalkScreen
 from wizard.widgets.answer_list import AnswerList
+from wizard.widgets.tree_markdown import TreeMarkdown
+from wizard.widgets.tree_text import literal
 
 CHOICE_KEYS = "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help"
 MULTI_KEYS = (
@@ -45,8 +49,8 @@ class QuestionScreen(WalkScreen):
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: Session, raised: Sequence[RedFlag] = ()) -> None:
+        super().__init__(session, raised)
         self.multi = self.node.kind == "multi"
         self.ticked: tuple[str, ...] = session.preselected
         """For a multi-select: the answers ticked so far. It starts from the session's
@@ -54,16 +58,17 @@ class QuestionScreen(WalkScreen):
 
     def compose_page(self) -> ComposeResult:
         node = self.node
-        with VerticalScroll(id="question"):
-            yield Static(node.prompt, id="prompt", markup=False)
+        with VerticalScroll(id="question", classes="-urgent" if self.raised else ""):
+            yield Static(literal(node.prompt), id="prompt")
             if self.multi:
                 hint = pick_hint(node.min, node.max_picks, len(node.options))
                 yield Static(hint, id="hint", markup=False)
+            yield from self.urgent_advice()
             with Vertical(id="help") as help_box:
                 help_box.display = False
                 help_box.border_title = "Help"
                 if node.help:
-                    yield Markdown(node.help, id="help-text", open_links=False)
+                    yield TreeMarkdown(node.help, id="help-text")
                 yield Static(MULTI_KEYS if self.multi else CHOICE_KEYS, id="help-keys")
         with Vertical(id="answers-box"):
             yield AnswerList(
@@ -82,7 +87,7 @@ class QuestionScreen(WalkScreen):
     def say(self, message: str) -> None:
         """Show a message (or clear it, with an empty string) under the answers."""
         line = self.query_one("#message", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(literal(f"⚠ {message}" if message else ""))
         line.set_class(bool(message), "shown")
 
     def pick(self, option_id: str) -> None:

@@ -20,6 +20,7 @@ from wizard.screens.base import WalkScreen
 from wizard.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.screens.summary_files import SummaryFiles, default_files, free_files, write_summary
 from wizard.widgets.summary_view import SummaryView
+from wizard.widgets.tree_text import literal
 
 
 class SummaryScreen(WalkScreen):
@@ -64,7 +65,7 @@ class SummaryScreen(WalkScreen):
     def tell(self, message: str) -> None:
         """Say what just happened (saved where, copied) in the line above the buttons."""
         status = self.query_one("#status", Static)
-        status.update(message)
+        status.update(literal(message))
         status.set_class(bool(message), "shown")
 
     # -- Save ---------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ class SummaryScreen(WalkScreen):
             return
         self.saved = files
         self.tell(f"Saved to {files.describe()} (open the .html file to print it).")
-        self.notify(f"Saved to {files.markdown.parent}", timeout=4)
+        self.notify(f"Saved to {files.markdown.parent}", timeout=4, markup=False)
 
     # -- Copy ---------------------------------------------------------------------------------
     def action_copy(self) -> None:
