@@ -13,7 +13,6 @@ reach the screen.
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from tests.modes.drive import drawn_text
 from tests.tui.pilots import click, press, shown_text
 from wizard.app import WizardApp, create_app
 from wizard.educator import what_if
@@ -55,15 +55,9 @@ def hostile_tree() -> Tree:
 
 
 # -- reading and clicking the screen ------------------------------------------------------------
-def drawn(app: WizardApp) -> str:
-    """The text of the screen as drawn now (the SVG screenshot without its markup)."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
-
-
 def shows(app: WizardApp, *texts: str) -> None:
     """Each text is on the screen, exactly as written."""
-    screen = drawn(app)
+    screen = drawn_text(app)
     missing = [text for text in texts if text not in screen]
     assert not missing, f"not shown literally: {missing}"
 
@@ -76,7 +70,11 @@ def leaves(app: WizardApp) -> Iterator[tuple[Widget, list[str], list[list[Any]]]
             continue
         width, height = widget.region.size
         strips = widget.render_lines(Region(0, 0, width, height))
-        yield widget, [strip.text for strip in strips], [[s.style for s in strip] for strip in strips]
+        yield (
+            widget,
+            [strip.text for strip in strips],
+            [[s.style for s in strip] for strip in strips],
+        )
 
 
 def click_actions(app: WizardApp) -> set[str]:
@@ -103,10 +101,10 @@ def find(app: WizardApp, text: str) -> tuple[int, int] | None:
             x = line.find(text)
             if x < 0:
                 continue
-            at = widget.region.offset + (x + 1, y)  # on the '@' of a '[@click=...]'
+            at = (widget.region.x + x + 1, widget.region.y + y)  # the '@' of '[@click=...]'
             under, _ = app.screen.get_widget_at(*at)
             if under is widget:
-                return at.x, at.y
+                return at
     return None
 
 
