@@ -146,8 +146,11 @@ def panel_rows(app: WizardApp) -> str:
 
 
 # -- the walk up to the summary -----------------------------------------------------------------
-async def test_every_page_before_the_summary_shows_tree_text_literally(hostile_tree: Tree) -> None:
-    app = create_app(hostile_tree, educator=True)
+@pytest.mark.parametrize("mode", ["educator", "kiosk"])
+async def test_every_page_before_the_summary_shows_tree_text_literally(
+    hostile_tree: Tree, mode: str
+) -> None:
+    app = create_app(hostile_tree, educator=mode == "educator", kiosk=mode == "kiosk")
     async with app.run_test(size=SIZE) as pilot:
         spy = Spy(app)
         shows(app, f"Title {LEAVE}", f"Description {BRACKETS}", f"Disclaimer {SHELL}")
@@ -166,8 +169,9 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(hostile_t
             f"Info {SHELL}",
             f"Info help {BRACKETS} and https://evil.example/auto",
         )
-        assert f"◆ Welcome {LEAVE}" in panel_rows(app)
-        assert f"Title {LEAVE}" in panel_rows(app)
+        if app.config.educator:
+            assert f"◆ Welcome {LEAVE}" in panel_rows(app)
+            assert f"Title {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Welcome {LEAVE}", "the leaflet", "tracker", f"Info {SHELL}")
 
@@ -181,7 +185,8 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(hostile_t
             f"Option help {BRACKETS}",
             f"None {LEAVE}",
         )
-        assert f"○ None {LEAVE}" in panel_rows(app)
+        if app.config.educator:
+            assert f"○ None {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Question {CLOSER}", f"Question help {LEAVE}", "a link")
 
@@ -201,7 +206,12 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(hostile_t
 
         await press(pilot, "enter")  # a single choice
         assert isinstance(app.screen, QuestionScreen)
-        shows(app, f"Which drug? {BRACKETS}", f"○ {BRACKETS}", f"○ Other {CLOSER}")
+        shows(app, f"Which drug? {BRACKETS}", f"Other {CLOSER}")
+        answers = app.screen.query_one(AnswerList)
+        assert [answers.row_text(i) for i in (0, 1)] == [
+            f"› 1 ○ {BRACKETS}",
+            f"  2 ○ Other {CLOSER}",
+        ]
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Which drug? {BRACKETS}")
         assert app.is_running and spy.called == []
