@@ -17,6 +17,7 @@ from textual.widgets import Footer
 
 from wizard.widgets.breadcrumb import Breadcrumb
 from wizard.widgets.top_bar import TopBar
+from wizard.widgets.urgent import urgent_card
 
 if TYPE_CHECKING:
     from textual.widgets import Static
@@ -81,8 +82,6 @@ class WalkScreen(Screen[None]):
 
     def urgent_advice(self) -> Iterator[Static]:
         """A card for each red flag just raised, for pages to place under their prompt."""
-        from wizard.widgets.urgent import urgent_card
-
         for flag in self.raised:
             yield urgent_card(flag)
 
