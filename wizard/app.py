@@ -130,7 +130,7 @@ class WizardApp(App[None]):
 
         The stack is always Textual's base screen, one page (the welcome screen or a step of
         the walk), and any dialogs above it. Red flags are pushed last-first so the first one
-        raised is read first; the page under them keeps their advice once they are closed.
+        raised is read first; the page under them keeps their advice (screens/base.py).
         """
         self._drop_modals()
         if not self.started:
@@ -138,18 +138,18 @@ class WizardApp(App[None]):
             return
         kind = self.session.current.kind
         screen: Screen[None]
-        if kind == "outcome":  # the summary lists every red flag at its top already
+        if kind == "outcome":
             from wizard.screens.summary import SummaryScreen
 
             screen = SummaryScreen(self.session)
         elif kind == "info":
             from wizard.screens.info import InfoScreen
 
-            screen = InfoScreen(self.session, raised)
+            screen = InfoScreen(self.session)
         else:
             from wizard.screens.question import QuestionScreen
 
-            screen = QuestionScreen(self.session, raised)
+            screen = QuestionScreen(self.session)
         self.switch_screen(screen)
         if raised:
             from wizard.screens.red_flag import RedFlagModal

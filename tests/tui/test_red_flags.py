@@ -84,6 +84,10 @@ async def test_the_page_under_the_alert_keeps_its_advice(example_app: WizardApp)
         assert "What kind of plant is it?" in drawn  # the question is still there too
         await press(pilot, "1")  # the next page was not raised by a red flag: no card
         assert urgent_cards(app) == []
+        await press(pilot, "escape")  # back: the advice is there again, with no second alert
+        assert not isinstance(app.screen, RedFlagModal)
+        assert app.screen.node.id == "kind"
+        assert len(urgent_cards(app)) == 2
 
 
 async def test_a_question_without_red_flags_has_no_urgent_card(example_app: WizardApp) -> None:
@@ -109,3 +113,6 @@ async def test_the_bundled_pause_page_shows_the_advice_it_asks_to_follow(
         drawn = drawn_text(app)
         assert f"Urgent: {flag.title}" in drawn
         assert " ".join(tidy(flag.advice).split()[:4]) in drawn  # its first line
+        await press(pilot, "enter", "escape")  # on, then back to this page
+        assert isinstance(app.screen, InfoScreen)
+        assert urgent_cards(app) == [f"Urgent: {flag.title}\n{tidy(flag.advice)}"]

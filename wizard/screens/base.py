@@ -1,13 +1,14 @@
 """What every page of a walk shares: the top bar, the breadcrumb, Back, and the footer (and in
 the educator mode, the tree panel).
 
-A page shown as red flags are raised (under their alerts) also keeps each flag's title and advice
-on the page itself (`urgent_advice`), so the advice is still there to follow once the alert is
-closed: the page after a red-flag answer may well say "follow the advice on the screen"."""
+The page right after a red-flag answer (shown under the alert the answer raised) also keeps each
+flag's title and advice on the page itself (`urgent_advice`), so the advice is still there to
+follow once the alert is closed, and when the person comes Back to that page later: such a page
+may well say "follow the advice on the screen"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -34,6 +35,17 @@ def shorten(text: str, width: int = CRUMB_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def flags_leading_here(session: Session) -> tuple[RedFlag, ...]:
+    """The red flags raised by the last answer given (the one that led to the current page),
+    in the order they were raised; none when that answer raised none."""
+    if not session.history:
+        return ()
+    last = session.history[-1]
+    picked = set(last.options)
+    named = {o.red_flag for o in session.tree.nodes[last.node].options if o.id in picked}
+    return tuple(flag for flag in session.red_flags if flag.id in named)
+
+
 class WalkScreen(Screen[None]):
     """A page showing the session's current node; subclasses compose the middle part."""
 
@@ -43,13 +55,13 @@ class WalkScreen(Screen[None]):
         Binding("escape,backspace", "go_back", "Back", key_display="Esc"),
     ]
 
-    def __init__(self, session: Session, raised: Sequence[RedFlag] = ()) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.node = session.current
         """The node this page shows; the app replaces the page when the session moves on."""
-        self.raised = tuple(raised)
-        """The red flags the answer that led here raised (their alerts are shown above)."""
+        self.raised = flags_leading_here(session)
+        """The red flags of the answer that led to this page."""
 
     @property
     def wizard(self) -> WizardApp:

@@ -7,7 +7,6 @@ accepting a tick, and shows `AnswerError` messages in words on the page, never a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
@@ -17,7 +16,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
-from wizard.model.tree import RedFlag
 from wizard.screens.base import WalkScreen
 from wizard.widgets.answer_list import AnswerList
 from wizard.widgets.tree_markdown import TreeMarkdown
@@ -49,8 +47,8 @@ class QuestionScreen(WalkScreen):
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, session: Session, raised: Sequence[RedFlag] = ()) -> None:
-        super().__init__(session, raised)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         self.multi = self.node.kind == "multi"
         self.ticked: tuple[str, ...] = session.preselected
         """For a multi-select: the answers ticked so far. It starts from the session's
