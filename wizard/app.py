@@ -134,7 +134,7 @@ class WizardApp(App[None]):
 
         The stack is always Textual's base screen, one page (the welcome screen or a step of
         the walk), and any dialogs above it. Red flags are pushed last-first so the first one
-        raised is read first.
+        raised is read first; the page under them keeps their advice (screens/base.py).
         """
         self._drop_modals()
         if not self.started:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from tests.modes.drive import drawn_text
 from tests.tui.pilots import page, press, shown_text
 from wizard.app import WizardApp
+from wizard.screens.info import InfoScreen
 from wizard.screens.red_flag import RedFlagModal
 from wizard.screens.summary import SummaryScreen
+from wizard.widgets.summary_view import tidy
 
 
 async def test_each_red_flag_raises_an_alert_in_order(example_app: WizardApp) -> None:
@@ -59,3 +62,63 @@ async def test_changing_the_answer_drops_the_flag(example_app: WizardApp) -> Non
         assert not isinstance(app.screen, RedFlagModal)
         assert app.screen.node.id == "kind"
         assert app.session.red_flags == ()
+
+
+def urgent_cards(app: WizardApp) -> list[str]:
+    """The red-flag cards on the page itself (not in a dialog), as the words they show."""
+    cards = page(app).query(".urgent-advice")
+    assert all(card.border_title == "⚠ URGENT" for card in cards)
+    return [str(card.render()) for card in cards]
+
+
+async def test_the_page_under_the_alert_keeps_its_advice(example_app: WizardApp) -> None:
+    """Issue 8: closing the alert does not take the advice off the screen."""
+    app = example_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter", "enter", "1", "2", "enter")
+        assert isinstance(app.screen, RedFlagModal)
+        await press(pilot, "enter", "enter")  # both alerts read and closed
+        assert not isinstance(app.screen, RedFlagModal)
+        assert app.screen.node.id == "kind"
+        assert urgent_cards(app) == [
+            "Urgent: Possible fire\nSwitch off the lamp at the wall and move the plant away.",
+            "Urgent: A pet may be poisoned\nCall a vet now and take the plant with you.",
+        ]
+        drawn = drawn_text(app)
+        for words in ("Urgent: Possible fire", "Switch off the lamp", "Call a vet now"):
+            assert words in drawn, words
+        assert "What kind of plant is it?" in drawn  # the question is still there too
+        await press(pilot, "1")  # the next page was not raised by a red flag: no card
+        assert urgent_cards(app) == []
+        await press(pilot, "escape")  # back: the advice is there again, with no second alert
+        assert not isinstance(app.screen, RedFlagModal)
+        assert app.screen.node.id == "kind"
+        assert len(urgent_cards(app)) == 2
+
+
+async def test_a_question_without_red_flags_has_no_urgent_card(example_app: WizardApp) -> None:
+    app = example_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter", "enter", "3", "enter")
+        assert app.screen.node.id == "kind"
+        assert urgent_cards(app) == []
+
+
+async def test_the_bundled_pause_page_shows_the_advice_it_asks_to_follow(
+    bundled_app: WizardApp,
+) -> None:
+    """The bundled tree's page after a red flag says "follow the advice on the screen"."""
+    app = bundled_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "enter", "enter", "1", "enter")
+        assert isinstance(app.screen, RedFlagModal)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, InfoScreen)
+        (flag,) = app.session.red_flags
+        assert urgent_cards(app) == [f"Urgent: {flag.title}\n{tidy(flag.advice)}"]
+        drawn = drawn_text(app)
+        assert f"Urgent: {flag.title}" in drawn
+        assert " ".join(tidy(flag.advice).split()[:4]) in drawn  # its first line
+        await press(pilot, "enter", "escape")  # on, then back to this page
+        assert isinstance(app.screen, InfoScreen)
+        assert urgent_cards(app) == [f"Urgent: {flag.title}\n{tidy(flag.advice)}"]

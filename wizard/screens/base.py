@@ -1,8 +1,14 @@
 """What every page of a walk shares: the top bar, the breadcrumb, Back, and the footer (and in
-the educator mode, the tree panel)."""
+the educator mode, the tree panel).
+
+The page right after a red-flag answer (shown under the alert the answer raised) also keeps each
+flag's title and advice on the page itself (`urgent_advice`), so the advice is still there to
+follow once the alert is closed, and when the person comes Back to that page later: such a page
+may well say "follow the advice on the screen"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -12,10 +18,14 @@ from textual.widgets import Footer
 
 from wizard.widgets.breadcrumb import Breadcrumb
 from wizard.widgets.top_bar import TopBar
+from wizard.widgets.urgent import urgent_card
 
 if TYPE_CHECKING:
+    from textual.widgets import Static
+
     from wizard.app import WizardApp
     from wizard.model.machine import Session
+    from wizard.model.tree import RedFlag
 
 CRUMB_WIDTH = 28
 
@@ -23,6 +33,17 @@ CRUMB_WIDTH = 28
 def shorten(text: str, width: int = CRUMB_WIDTH) -> str:
     """A label cut to `width` characters with an ellipsis, for the breadcrumb."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def flags_leading_here(session: Session) -> tuple[RedFlag, ...]:
+    """The red flags raised by the last answer given (the one that led to the current page),
+    in the order they were raised; none when that answer raised none."""
+    if not session.history:
+        return ()
+    last = session.history[-1]
+    picked = set(last.options)
+    named = {o.red_flag for o in session.tree.nodes[last.node].options if o.id in picked}
+    return tuple(flag for flag in session.red_flags if flag.id in named)
 
 
 class WalkScreen(Screen[None]):
@@ -39,6 +60,8 @@ class WalkScreen(Screen[None]):
         self.session = session
         self.node = session.current
         """The node this page shows; the app replaces the page when the session moves on."""
+        self.raised = flags_leading_here(session)
+        """The red flags of the answer that led to this page."""
 
     @property
     def wizard(self) -> WizardApp:
@@ -68,6 +91,11 @@ class WalkScreen(Screen[None]):
     def compose_page(self) -> ComposeResult:
         """The middle of the page, between the breadcrumb and the footer."""
         yield from ()
+
+    def urgent_advice(self) -> Iterator[Static]:
+        """A card for each red flag just raised, for pages to place under their prompt."""
+        for flag in self.raised:
+            yield urgent_card(flag)
 
     def action_go_back(self) -> None:
         self.wizard.step_back(self.node.id)

@@ -8,14 +8,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from wizard.screens.base import WalkScreen
+from wizard.widgets.tree_markdown import TreeMarkdown
+from wizard.widgets.tree_text import literal
 
 
 class InfoScreen(WalkScreen):
     """The node's prompt as a heading, its text and help (Markdown, as tree authors write it);
-    Enter or Continue goes on. Links are not opened: this app may run on a shared screen."""
+    Enter or Continue goes on. Nothing in the Markdown is live (no link, image or HTML: see
+    wizard.widgets.tree_markdown): this app may run on a shared screen."""
 
     AUTO_FOCUS = "#continue"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -25,11 +28,12 @@ class InfoScreen(WalkScreen):
     def compose_page(self) -> ComposeResult:
         node = self.node
         with VerticalScroll(id="page"):
-            yield Static(node.prompt, id="prompt", markup=False)
+            yield Static(literal(node.prompt), id="prompt")
+            yield from self.urgent_advice()
             if node.text:
-                yield Markdown(node.text, id="info-text", open_links=False)
+                yield TreeMarkdown(node.text, id="info-text")
             if node.help:
-                yield Markdown(node.help, id="info-help", open_links=False)
+                yield TreeMarkdown(node.help, id="info-help")
         with Horizontal(classes="actions"):
             yield Button("Continue", id="continue", variant="primary", compact=True)
             yield Button("Back", id="back", compact=True)

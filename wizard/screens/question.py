@@ -13,11 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
 from wizard.screens.base import WalkScreen
 from wizard.widgets.answer_list import AnswerList
+from wizard.widgets.tree_markdown import TreeMarkdown
+from wizard.widgets.tree_text import literal
 
 CHOICE_KEYS = "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help"
 MULTI_KEYS = (
@@ -54,16 +56,17 @@ class QuestionScreen(WalkScreen):
 
     def compose_page(self) -> ComposeResult:
         node = self.node
-        with VerticalScroll(id="question"):
-            yield Static(node.prompt, id="prompt", markup=False)
+        with VerticalScroll(id="question", classes="-urgent" if self.raised else ""):
+            yield Static(literal(node.prompt), id="prompt")
             if self.multi:
                 hint = pick_hint(node.min, node.max_picks, len(node.options))
                 yield Static(hint, id="hint", markup=False)
+            yield from self.urgent_advice()
             with Vertical(id="help") as help_box:
                 help_box.display = False
                 help_box.border_title = "Help"
                 if node.help:
-                    yield Markdown(node.help, id="help-text", open_links=False)
+                    yield TreeMarkdown(node.help, id="help-text")
                 yield Static(MULTI_KEYS if self.multi else CHOICE_KEYS, id="help-keys")
         with Vertical(id="answers-box"):
             yield AnswerList(
@@ -82,7 +85,7 @@ class QuestionScreen(WalkScreen):
     def say(self, message: str) -> None:
         """Show a message (or clear it, with an empty string) under the answers."""
         line = self.query_one("#message", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(literal(f"⚠ {message}" if message else ""))
         line.set_class(bool(message), "shown")
 
     def pick(self, option_id: str) -> None:

@@ -12,13 +12,16 @@ from textual.widgets import Button, Static
 from wizard.model.tree import RedFlag
 from wizard.screens.dialog import Dialog
 from wizard.widgets.summary_view import tidy
+from wizard.widgets.tree_text import literal
 
 
 class RedFlagModal(Dialog[None]):
     """Says "Urgent" in words, gives the advice plainly, and waits for the person to go on.
 
     Escape does not close it: the alert is dismissed only by choosing to continue. Long advice
-    scrolls above the button, so the button is always in view.
+    scrolls above the button, so the button is always in view. The page under it keeps the
+    advice once it is closed (see screens/base.py). The title and advice are the tree's words,
+    shown literally.
     """
 
     AUTO_FOCUS = "#read"
@@ -38,10 +41,12 @@ class RedFlagModal(Dialog[None]):
         with Vertical(id="dialog", classes="urgent") as dialog:
             dialog.border_title = "⚠ URGENT"
             with VerticalScroll(classes="dialog-body"):
-                yield Static(f"Urgent: {self.flag.title}", id="flag-title", markup=False)
-                yield Static(tidy(self.flag.advice), id="flag-advice", markup=False)
+                yield Static(literal(f"Urgent: {self.flag.title}"), id="flag-title")
+                yield Static(literal(tidy(self.flag.advice)), id="flag-advice")
                 yield Static(
-                    "This will also be at the top of your summary.", id="flag-note", markup=False
+                    "This advice stays on the page, and it will be at the top of your summary.",
+                    id="flag-note",
+                    markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
                 yield Button("I have read this, continue", id="read", variant="error")

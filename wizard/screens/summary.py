@@ -25,6 +25,7 @@ from wizard.saving import SaveOutcome, SummaryFiles, default_files, free_files, 
 from wizard.screens.base import WalkScreen
 from wizard.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.widgets.summary_view import SummaryView
+from wizard.widgets.tree_text import literal
 
 
 class SummaryScreen(WalkScreen):
@@ -71,7 +72,7 @@ class SummaryScreen(WalkScreen):
     def tell(self, message: str) -> None:
         """Say what just happened (saved where, copied) in the line above the buttons."""
         status = self.query_one("#status", Static)
-        status.update(message)
+        status.update(literal(message))
         status.set_class(bool(message), "shown")
 
     # -- Save ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from wizard.widgets.key_bar import KeyBar
 from wizard.widgets.start_button import StartButton
+from wizard.widgets.tree_text import literal
 
 if TYPE_CHECKING:
     from wizard.app import WizardApp
@@ -33,16 +34,17 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         tree = self.guide
         with VerticalScroll(id="welcome-body"):
-            yield Static(tree.title, id="welcome-title", markup=False)
+            yield Static(literal(tree.title), id="welcome-title")
             if tree.description:
-                yield Static(tree.description, id="welcome-description", markup=False)
-            disclaimer = Static(tree.disclaimer.strip(), id="welcome-disclaimer", markup=False)
+                yield Static(literal(tree.description), id="welcome-description")
+            disclaimer = Static(literal(tree.disclaimer.strip()), id="welcome-disclaimer")
             disclaimer.border_title = "Please read"
             yield disclaimer
             yield Static(
-                f"Content version {tree.version} · last reviewed {tree.review.last_reviewed}",
+                literal(
+                    f"Content version {tree.version} · last reviewed {tree.review.last_reviewed}"
+                ),
                 id="welcome-version",
-                markup=False,
             )
             with Center(id="welcome-actions"):
                 yield StartButton()

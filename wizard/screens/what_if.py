@@ -4,6 +4,9 @@ Three steps on one page: pick an answered question, pick a different answer, rea
 ("+ Added …", "− Dropped …" in words, then the whole new summary). The work is done on a fork of
 the session (`wizard.educator.what_if`), so the person's own answers and summary never change.
 
+Questions, answers and what changes are the tree's words: they go in as `Content` or `Text`, never
+as markup strings (`wizard.widgets.tree_text`).
+
 A full-page ModalScreen rather than a Screen: the app closes dialogs before it shows another
 page (start over, a kiosk reset), so this page can never be left behind under the next one.
 """
@@ -13,7 +16,6 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +29,7 @@ from wizard.educator import WhatIf, answering_at, labels_of, shorten, what_if
 from wizard.model.machine import AnswerError, Session
 from wizard.widgets.answer_list import AnswerList
 from wizard.widgets.summary_view import SummaryView
+from wizard.widgets.tree_text import literal, plain
 
 PICK_QUESTION = (
     "Pick one of your answers to try a different one. Your own answers stay as they are."
@@ -39,20 +42,20 @@ def change_lines(result: WhatIf) -> Content:
     lines = [
         Content.assemble(
             "If you had answered ",
-            (labels_of(node, result.after), "bold"),
+            literal(labels_of(node, result.after), "bold"),
             " instead of ",
-            (labels_of(node, result.before), "bold"),
-            f" to “{node.heading}”:",
+            literal(labels_of(node, result.before), "bold"),
+            literal(f" to “{node.heading}”:"),
         )
     ]
-    lines += [Content.assemble(("+ Added: ", "bold"), words) for words in result.change.added]
-    lines += [Content.assemble(("− Dropped: ", "bold"), words) for words in result.change.dropped]
+    lines += [Content.assemble(("+ Added: ", "bold"), literal(w)) for w in result.change.added]
+    lines += [Content.assemble(("− Dropped: ", "bold"), literal(w)) for w in result.change.dropped]
     if result.change.unchanged:
         lines.append(Content("= Nothing on the summary would change."))
     if result.stopped_at is not None:
         question = result.stopped_at.heading
         lines.append(
-            Content(
+            literal(
                 f"The new route reaches a question you have not answered (“{question}”), so "
                 "the summary below lists what the answers so far support."
             )
@@ -107,8 +110,8 @@ class WhatIfScreen(ModalScreen[None]):
         rows = []
         for answer in self.session.answered:
             node = self.session.tree.nodes[answer.node]
-            text = Text(shorten(node.heading, 60))
-            text.append(f" — {labels_of(node, answer.options)}", style="bold")
+            text = plain(shorten(node.heading, 60))
+            text.append_text(plain(f" — {labels_of(node, answer.options)}", "bold"))
             rows.append(Option(text, id=answer.node))
         self.node_id = None
         self._show("question", PICK_QUESTION, OptionList(*rows, id="what-if-questions"))
@@ -124,7 +127,7 @@ class WhatIfScreen(ModalScreen[None]):
         self._show(
             "answer",
             hint,
-            Static(node.heading, id="what-if-prompt", markup=False),
+            Static(literal(node.heading), id="what-if-prompt"),
             AnswerList(node.options, multi=self._multi, chosen=given, id="what-if-answers"),
         )
 
@@ -157,7 +160,7 @@ class WhatIfScreen(ModalScreen[None]):
 
     def say(self, message: str) -> None:
         line = self.query_one("#what-if-message", Static)
-        line.update(f"⚠ {message}" if message else "")
+        line.update(literal(f"⚠ {message}" if message else ""))
         line.set_class(bool(message), "shown")
 
     def _try(self, option_ids: tuple[str, ...]) -> None:

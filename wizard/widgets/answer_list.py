@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from wizard.model.tree import Option
+from wizard.widgets.tree_text import plain
 
 
 def prefix(number: int, *, multi: bool, chosen: bool, pointed: bool) -> str:
@@ -33,14 +34,16 @@ def prefix(number: int, *, multi: bool, chosen: bool, pointed: bool) -> str:
 def row(option: Option, head: str, *, chosen: bool) -> Table:
     """One answer: the prefix, then the label with its help under it.
 
-    A grid keeps wrapped lines of a long label under the label, not under the marker.
+    A grid keeps wrapped lines of a long label under the label, not under the marker. The
+    label and help are the tree's words, so they go in as `Text` (OptionList would read a plain
+    string as markup).
     """
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    label = Text(option.label, style="bold" if chosen else "")
+    label = plain(option.label, "bold" if chosen else "")
     if option.help:
-        label.append("\n" + option.help, style="italic")
+        label.append_text(plain("\n" + option.help, "italic"))
     grid.add_row(Text(head), label)
     return grid
 
@@ -109,7 +112,7 @@ class AnswerList(OptionList):
 
     def row_text(self, index: int) -> str:
         """A row as plain words and markers, e.g. '› 2 [x] Brown tips' (for tests, logs)."""
-        return f"{self._prefix(index)} {self._answers[index].label}"
+        return f"{self._prefix(index)} {plain(self._answers[index].label)}"
 
     def _redraw(self, *indexes: int) -> None:
         for index in dict.fromkeys(indexes):

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.model.plain import strip_control
+
 SEPARATOR = " › "
 
 
@@ -16,14 +18,17 @@ def crumb_content(crumbs: Sequence[tuple[str, str]]) -> Content:
     """'Your answers: A › B › C' where a click on an answer runs `app.jump_to(node)`.
 
     Node ids are `[a-z0-9_]+` (the loader checks), so they are safe inside the action; labels
-    go in as template variables, so a bracket in a label is never read as markup.
+    go in as template variables, so a bracket in a label is never read as markup (and control
+    characters are removed first, as everywhere tree text is shown).
     """
     parts: list[Content] = [Content.styled("Your answers: ", "bold")]
     for position, (node_id, label) in enumerate(crumbs):
         if position:
             parts.append(Content(SEPARATOR))
         parts.append(
-            Content.from_markup(f"[@click=app.jump_to('{node_id}')]$label[/]", label=label)
+            Content.from_markup(
+                f"[@click=app.jump_to('{node_id}')]$label[/]", label=strip_control(label)
+            )
         )
     return Content("").join(parts)
 

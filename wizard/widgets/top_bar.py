@@ -6,9 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from wizard.widgets.tree_text import literal
+
 
 class TopBar(Horizontal):
     """Title on the left, progress ("Question 3 of about 6") on the right.
+
+    The title is the tree's own text, so it is shown literally (never as markup).
 
     The title gives way (with an ellipsis) on narrow terminals; the progress never does.
     """
@@ -19,5 +23,5 @@ class TopBar(Horizontal):
         self._where = where
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title, id="top-title", markup=False)
+        yield Static(literal(self._title), id="top-title")
         yield Static(self._where, id="top-progress", markup=False)

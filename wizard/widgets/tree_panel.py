@@ -8,6 +8,9 @@ the questions on the route and the current one are open, so the answers given sh
 Where a node stands comes from `wizard.educator.mark_nodes`; the panel only draws it. Each page
 of the walk builds its own panel, so it is always current.
 
+Labels are the tree's words, so they go in as `rich.text.Text` (a `Tree` reads a plain string
+as markup), without control characters.
+
 Shown beside the page on wide terminals (100 columns or more) and hidden on narrow ones; ctrl+e
 shows or hides it (the rule lives in screens/walk.tcss, the key in the app).
 """
@@ -20,6 +23,7 @@ from rich.text import Text
 from textual.widgets import Tree
 
 from wizard.educator import NodeMark, mark_nodes, shorten
+from wizard.widgets.tree_text import plain
 
 if TYPE_CHECKING:
     from wizard.model.machine import Session
@@ -31,7 +35,7 @@ STYLES = {"route": "", "current": "bold", "skipped": "dim italic", "ahead": "dim
 
 def node_label(mark: NodeMark) -> Text:
     """A node's row: its marker and words, styled by where it stands (the words say it too)."""
-    return Text(mark.label(LABEL_WIDTH), style=STYLES[mark.standing])
+    return plain(mark.label(LABEL_WIDTH), STYLES[mark.standing])
 
 
 def option_rows(mark: NodeMark, tree: DecisionTree) -> list[Text]:
@@ -39,11 +43,12 @@ def option_rows(mark: NodeMark, tree: DecisionTree) -> list[Text]:
     rows = []
     for option in mark.node.options:
         chosen = option.id in mark.picked
-        row = Text(f"{'✓' if chosen else '○'} {shorten(option.label, LABEL_WIDTH)}")
+        row = plain(f"{'✓' if chosen else '○'} {shorten(option.label, LABEL_WIDTH)}")
         if chosen:
             row.stylize("bold")
         if option.next is not None and option.next in tree.nodes:
-            row.append(f" → {shorten(tree.nodes[option.next].heading, LABEL_WIDTH // 2)}", "dim")
+            target = shorten(tree.nodes[option.next].heading, LABEL_WIDTH // 2)
+            row.append_text(plain(f" → {target}", "dim"))
         rows.append(row)
     return rows
 
@@ -52,7 +57,7 @@ class TreePanel(Tree[str]):
     """The tree as a Textual `Tree`; each row's data is its node id (the tests read it)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__(Text(session.tree.title, style="bold"), id="tree-panel")
+        super().__init__(plain(session.tree.title, "bold"), id="tree-panel")
         self.marks = mark_nodes(session)
         self.guide = session.tree
         """The decision tree (not Textual's DOM tree)."""
