@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from wizard.model.conditions import can_hold
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
+from wizard.model.governance import check_governance
 from wizard.model.tree import Condition, Mark, Node, Tree
 
 
@@ -29,6 +30,7 @@ def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnos
     found.extend(_check_graph(tree, broken))
     found.extend(_check_facts(tree))
     found.extend(_check_citations(tree))
+    found.extend(check_governance(tree))
     return found
 
 
