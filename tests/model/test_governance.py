@@ -88,7 +88,7 @@ def test_the_small_tree_passes_every_governance_check() -> None:
 # -- review dates ------------------------------------------------------------------------------
 def test_a_passed_next_review_is_a_warning_at_the_review() -> None:
     assert governance(NEXT="2026-11-21") == [
-        "t.yaml:5:9: warning: the content was due for review on 2026-11-21; review it, then "
+        "t.yaml:5:50: warning: the content was due for review on 2026-11-21; review it, then "
         "update 'last_reviewed' and 'next_review'"
     ]
 
@@ -101,14 +101,17 @@ def test_a_next_review_due_today_is_not_overdue() -> None:
 def test_a_next_review_before_the_last_is_an_error() -> None:
     found = governance(LAST="2026-06-01", NEXT="2026-05-01")
     assert found == [
-        "t.yaml:5:9: error: 'next_review' 2026-05-01 comes before 'last_reviewed' 2026-06-01; "
+        "t.yaml:5:50: error: 'next_review' 2026-05-01 comes before 'last_reviewed' 2026-06-01; "
         "the next review must come after the last one"
     ]
 
 
 def test_a_date_that_does_not_exist_is_an_error() -> None:
     assert governance(NEXT="2027-02-30") == [
-        "t.yaml:5:9: error: 'next_review' 2027-02-30 of 'review' is not a real date"
+        "t.yaml:5:50: error: 'next_review' 2027-02-30 is not a real date"
+    ]
+    assert governance(LAST="2026-13-01") == [
+        "t.yaml:5:25: error: 'last_reviewed' 2026-13-01 is not a real date"
     ]
 
 

@@ -408,7 +408,14 @@ class _Builder:
         clean = self.fields(raw, "review", "'review'", mark)
         if clean is None or "last_reviewed" not in clean or "next_review" not in clean:
             return None
-        return Review(clean["last_reviewed"], clean["next_review"], self.mark(mark))
+        assert isinstance(raw, MarkedDict)
+        marks = raw.value_marks
+        return Review(
+            clean["last_reviewed"],
+            clean["next_review"],
+            self.mark(marks["next_review"]),
+            self.mark(marks["last_reviewed"]),
+        )
 
     def source(self, key: str, raw: Any, mark: YamlMark) -> Source | None:
         clean = self.fields(raw, "source", f"source '{key}'", mark)

@@ -57,17 +57,21 @@ def overdue(tree: Tree, today: date | None = None) -> str | None:
 
 def _check_review(tree: Tree, today: date) -> Iterator[Diagnostic]:
     review = tree.review
-    mark = review.mark if review.mark.line else Mark(tree.path, 1, 1)
+    top = Mark(tree.path, 1, 1)
     days: dict[str, date] = {}
-    for key, text in (("last_reviewed", review.last_reviewed), ("next_review", review.next_review)):
+    for key, text, mark in (
+        ("last_reviewed", review.last_reviewed, review.last_mark),
+        ("next_review", review.next_review, review.mark),
+    ):
         if not text:
             continue  # missing or malformed: the builder said so already
         day = _day(text)
         if day is None:
-            yield _diag(mark, "error", f"'{key}' {text} of 'review' is not a real date")
+            yield _diag(mark if mark.line else top, "error", f"'{key}' {text} is not a real date")
         else:
             days[key] = day
     last, due = days.get("last_reviewed"), days.get("next_review")
+    mark = review.mark if review.mark.line else top
     if last is not None and due is not None and due < last:
         yield _diag(
             mark,

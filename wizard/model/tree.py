@@ -255,7 +255,8 @@ class Review:
 
     last_reviewed: str
     next_review: str
-    mark: Mark = field(default=NO_MARK, compare=False)
+    mark: Mark = field(default=NO_MARK, compare=False)  # where `next_review` is written
+    last_mark: Mark = field(default=NO_MARK, compare=False)  # where `last_reviewed` is written
 
 
 @dataclass(frozen=True)
