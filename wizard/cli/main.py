@@ -108,16 +108,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
 
     files, diagnostics = _tree_files(args.paths)
+    graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
     for path in files:
-        diagnostics.extend(check_file(path)[1])
+        tree, found = check_file(path)
+        diagnostics.extend(found)
+        if tree is not None:  # reading level once the tree has no errors
+            from wizard.model.reading import check_reading  # imports textstat: only here
+
+            report = check_reading(tree)
+            diagnostics.extend(report.diagnostics)
+            if report.mean is not None:
+                graded.append((report.mean, report.texts))
     for diagnostic in sorted(diagnostics):
         _print(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     failed = errors or (args.strict and warnings)
     verdict = "problems found" if failed else "ok"
+    texts = sum(count for _, count in graded)
+    grade = (
+        f", mean reading grade {sum(m * n for m, n in graded) / texts:.1f}" if texts else ""
+    )
     print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s): {verdict}",
+        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s){grade}: "
+        f"{verdict}",
         file=sys.stderr,
     )
     return EXIT_PROBLEMS if failed else EXIT_OK
@@ -251,10 +265,26 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _refuse_overdue(tree: Tree) -> None:
+    """A kiosk shows content to strangers: it does not start on content past its review date."""
+    from wizard.model.governance import overdue
+
+    why = overdue(tree)
+    if why is not None:
+        raise UsageError(
+            f"the kiosk will not start: {why} (staff who have checked it can pass "
+            "--allow-overdue)"
+        )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.web.serve import serve
 
     run_options: list[str] = []
+    if args.kiosk and not args.allow_overdue:
+        _refuse_overdue(_load(args.tree))
+    if args.allow_overdue:
+        run_options += ["--allow-overdue"]
     if args.idle_timeout is not None:
         run_options += ["--idle-timeout", str(args.idle_timeout)]
     if args.print_command is not None:
@@ -291,6 +321,8 @@ def _save_dir(typed: str | None) -> Path | None:
 def cmd_run(args: argparse.Namespace) -> int:
     tree = _load(args.tree)
     kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
+    if kiosk and not args.allow_overdue:
+        _refuse_overdue(tree)
     if args.print_command is not None:
         from wizard.tui.printing import parse_print_command
 
@@ -394,6 +426,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(also WIZARD_KIOSK=1; staff leave with ctrl+x and the PIN in WIZARD_ADMIN_PIN)",
     )
     run.add_argument(
+        "--allow-overdue",
+        action="store_true",
+        help="kiosk: start even though the tree is past its review date",
+    )
+    run.add_argument(
         "--educator",
         action="store_true",
         help="show the whole tree beside each page, the rule behind each item, and 'what if'",
@@ -460,6 +497,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=PORT, default=8000)
     serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
+    serve.add_argument(
+        "--allow-overdue",
+        action="store_true",
+        help="kiosk: serve even though the tree is past its review date (passed to run)",
+    )
     serve.add_argument(
         "--idle-timeout", type=IDLE_SECONDS, metavar="SECONDS", help="passed to run"
     )

@@ -133,4 +133,4 @@ def check_reading(tree: Tree) -> ReadingReport:
         for (mark, where, text), grade in zip(found, grades, strict=True)
         if grade > limit and len(text.split()) >= SHORT
     )
-    return ReadingReport(warnings, round(mean(grades), 1), len(grades))
+    return ReadingReport(warnings, mean(grades), len(grades))
