@@ -136,3 +136,15 @@ def test_tree_text_cannot_break_out_of_its_label(fmt: str) -> None:
         )
     else:
         assert '"n_animal" [label="Cat\\"] --> x[<b>#1;</b> \\\\\\\\N\\n`code`", ' in out
+
+
+def test_every_way_on_is_drawn_once_per_target(example_tree: Tree) -> None:
+    from pathlib import Path
+
+    from wizard.model.loader import load_tree
+
+    bundled = load_tree(Path(__file__).parents[2] / "trees" / "paraneoplastic.yaml")
+    for built in (example_tree, bundled, tree()):
+        drawn = {(e.source, e.target) for e in diagram(built).edges}
+        links = {(n.id, t) for n in built.nodes.values() for t in n.targets()}
+        assert drawn == links
