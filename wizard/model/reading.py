@@ -28,7 +28,9 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#+)\s+", re.MULTILINE)
 class ReadingReport:
     """The warnings for texts above the tree's limit, and the tree's mean grade.
 
-    `mean` is None when the tree has no texts or is not in English (the formula is English).
+    Both look only at texts of six words or more (`SHORT`): on a label of two long words the
+    formula gives a grade that means nothing. `mean` is None when there are no such texts or the
+    tree is not in English (the formula is for English); `texts` counts the texts graded.
     """
 
     diagnostics: tuple[Diagnostic, ...]
@@ -112,14 +114,16 @@ def _grades(texts: list[str]) -> list[float]:
 
 
 def check_reading(tree: Tree) -> ReadingReport:
-    """A warning for each text of six words or more above the tree's `reading_grade`."""
+    """A warning for each text of six words or more above the tree's `reading_grade`, and the
+    mean grade of those texts."""
     if tree.language.split("-")[0].split("_")[0].lower() != "en":
         return ReadingReport((), None, 0)
     found = [(mark, where, plain(text)) for mark, where, text in tree_texts(tree) if text]
-    found = [(mark, where, text) for mark, where, text in found if text]
+    found = [(mark, where, text) for mark, where, text in found if len(text.split()) >= SHORT]
     if not found:
         return ReadingReport((), None, 0)
-    grades = _grades([text for _, _, text in found])
+    # Below grade 0 the formula says only "very easy"; such a text counts as grade 0.
+    grades = [max(grade, 0.0) for grade in _grades([text for _, _, text in found])]
     limit = tree.reading_grade
     warnings = tuple(
         Diagnostic(
@@ -130,7 +134,7 @@ def check_reading(tree: Tree) -> ReadingReport:
             f"{where} reads at grade {grade:.1f}, above this tree's 'reading_grade' of "
             f"{limit}; use shorter sentences and everyday words",
         )
-        for (mark, where, text), grade in zip(found, grades, strict=True)
-        if grade > limit and len(text.split()) >= SHORT
+        for (mark, where, _), grade in zip(found, grades, strict=True)
+        if grade > limit
     )
     return ReadingReport(warnings, mean(grades), len(grades))
