@@ -3,7 +3,8 @@
 The builder has already checked keys and types; this module checks what only the whole tree can
 tell: references between nodes, reachability, dead ends, loops, facts that are read but never set
 (a misspelling, usually) or set but never read, items that no answers could ever list, items
-that cite nothing, and `at_a_glance` orders naming treatments their entry never lists.
+that cite nothing, and `at_a_glance` orders naming treatments their entry never lists. Content
+governance (review dates, red flags first, links to sources) is in governance.py, run from here.
 """
 
 from __future__ import annotations
