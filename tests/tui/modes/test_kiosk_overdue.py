@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-import wizard.tui.app
+import wizard.tui.launch
 import wizard.web.serve
 from wizard.cli.main import main
 
@@ -25,7 +25,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append(options)
         return FakeApp()
 
-    monkeypatch.setattr(wizard.tui.app, "create_app", fake_create_app)
+    monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
     monkeypatch.delenv("WIZARD_KIOSK", raising=False)
     return calls
 
