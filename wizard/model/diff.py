@@ -86,7 +86,7 @@ class TreeDiff:
         return not (self.changes or self.outcomes or self.texts)
 
 
-# -- walking ----------------------------------------------------------------------------------------
+# -- walking ---------------------------------------------------------------------------------
 def cover_routes(*trees: Tree) -> list[Steps]:
     """The routes of every tree's cover set, without repeats, in order."""
     found: dict[Steps, None] = {}
@@ -154,7 +154,7 @@ def _walked(session: Session, notes: list[str]) -> Walked:
     return Walked(answers, outcome, shown, tuple(notes))
 
 
-# -- comparing -------------------------------------------------------------------------------------
+# -- comparing -------------------------------------------------------------------------------
 def compare_trees(old: Tree, new: Tree, routes: Sequence[Steps], how: str) -> TreeDiff:
     """Walk every route on both versions and group what differs (see the module docstring)."""
     results: list[RouteResult] = []

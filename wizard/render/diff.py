@@ -52,13 +52,14 @@ def _sections(diff: TreeDiff, quote: Callable[[str], str], signs: bool) -> list[
             [f"route {n}: {quote(old)} -> {quote(new)}" for n, old, new in diff.outcomes],
         ))
     texts = []
-    for change in diff.texts:
-        if change.old is None:
-            texts.append(f"{quote(change.where)}: added: {quote(change.new or '')}")
-        elif change.new is None:
-            texts.append(f"{quote(change.where)}: removed: {quote(change.old)}")
+    for text in diff.texts:
+        where = quote(text.where)
+        if text.old is None:
+            texts.append(f"{where}: added: {quote(text.new or '')}")
+        elif text.new is None:
+            texts.append(f"{where}: removed: {quote(text.old)}")
         else:
-            texts.append(f"{quote(change.where)}: {quote(change.old)} => {quote(change.new)}")
+            texts.append(f"{where}: {quote(text.old)} => {quote(text.new)}")
     if texts:
         sections.append(("Texts changed", texts))
     return sections
