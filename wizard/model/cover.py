@@ -28,9 +28,8 @@ other combination would be named too, and `wizard paths --multi each` can confir
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Literal
 
 from wizard.model.conditions import can_hold
@@ -124,47 +123,73 @@ def covered_by(session: Session, summary: Summary) -> frozenset[Target]:
 
 # -- the search -----------------------------------------------------------------------------------
 class _Graph:
-    """What the search asks of the tree again and again, computed once."""
+    """What the search asks of the tree again and again, computed once.
+
+    "Ahead of a node" is kept as a bit set (a Python int, one bit per node), built in one pass
+    from the outcomes back, so a 10,000-node tree costs megabytes, not a set per node.
+    """
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
-        self.ahead = cache(self._ahead)
-        self.setters = cache(self._setters)
+        self.bit = {node_id: 1 << n for n, node_id in enumerate(tree.nodes)}
+        self.ahead = self._ahead_all()
+        self.setters: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         self.raisers: dict[str, list[str]] = {}
         for node in tree.nodes.values():
             for option in node.options:
+                for fact in option.sets:
+                    self.setters.setdefault(fact, []).append(
+                        (node.id, option.id, frozenset(option.sets))
+                    )
                 if option.red_flag:
                     self.raisers.setdefault(option.red_flag, []).append(node.id)
         self.choices = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
 
-    def _ahead(self, node_id: str) -> frozenset[str]:
-        """Nodes reachable from `node_id` (itself included), whatever the facts."""
-        seen = {node_id}
-        stack = [node_id]
-        while stack:
-            for target in self.tree.nodes[stack.pop()].targets():
-                if target in self.tree.nodes and target not in seen:
-                    seen.add(target)
-                    stack.append(target)
-        return frozenset(seen)
+    def _ahead_all(self) -> dict[str, int]:
+        """For every node, the bits of the nodes reachable from it (itself included), whatever
+        the facts; iterative, so deep trees do not reach Python's recursion limit."""
+        nodes = self.tree.nodes
+        ahead: dict[str, int] = {}
+        for root in nodes:
+            stack = [root]
+            expanded: set[str] = set()  # a loop (which `wizard check` refuses) must not hang
+            while stack:
+                node_id = stack[-1]
+                if node_id in ahead:
+                    stack.pop()
+                    continue
+                targets = [t for t in nodes[node_id].targets() if t in nodes]
+                pending = [t for t in targets if t not in ahead]
+                if pending and node_id not in expanded:
+                    expanded.add(node_id)
+                    stack.extend(pending)
+                    continue
+                stack.pop()
+                bits = self.bit[node_id]
+                for target in targets:
+                    bits |= ahead.get(target, 0)
+                ahead[node_id] = bits
+        return ahead
 
-    def _setters(self, node_id: str) -> Mapping[str, Sequence[tuple[str, str, frozenset[str]]]]:
-        """For each fact, the options still ahead of `node_id` that set it (can_hold's input)."""
-        found: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
-        for ahead in self.ahead(node_id):
-            for option in self.tree.nodes[ahead].options:
-                for fact in option.sets:
-                    found.setdefault(fact, []).append((ahead, option.id, frozenset(option.sets)))
-        return found
+    def reaches(self, node_id: str, goals: Iterable[str]) -> bool:
+        """Whether any of `goals` is still ahead of `node_id`."""
+        ahead = self.ahead[node_id]
+        return any(ahead & self.bit[goal] for goal in goals if goal in self.bit)
 
     def can_still_hold(self, condition: Condition, node_id: str, facts: frozenset[str]) -> bool:
         """Whether answers from `node_id` on could still make `condition` hold at the end."""
-        fixed = _settle(condition, facts, self.setters(node_id))
+        ahead = self.ahead[node_id]
+        setters: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+        for fact, _ in condition.facts_read():
+            found = [s for s in self.setters.get(fact, ()) if ahead & self.bit[s[0]]]
+            if found:
+                setters[fact] = found
+        fixed = _settle(condition, facts, setters)
         if fixed.op == "always":
             return True
         if fixed.op == "not" and fixed.items[0].op == "always":
             return False
-        return can_hold(fixed, self.setters(node_id), self.choices)
+        return can_hold(fixed, setters, self.choices)
 
     def route_on(self, node: Node, picked: Sequence[Option], facts: frozenset[str]) -> str | None:
         """Where the engine goes after this answer: an option's own `next`, else the first
@@ -238,6 +263,10 @@ def _polarity(condition: Condition, positive: bool = True) -> tuple[set[str], se
     return want, avoid
 
 
+_Move = tuple[str, frozenset[str], bool, Steps]
+"""Where an answer leads: the next node, the facts, whether the target is reached, the steps."""
+
+
 class _Search:
     """A depth-first search for one route reaching one target (see the module docstring)."""
 
@@ -291,9 +320,32 @@ class _Search:
     def _possible(self, node_id: str, facts: frozenset[str], done: bool) -> bool:
         if self.condition is not None:
             return self.graph.can_still_hold(self.condition, node_id, facts)
-        return done or bool(self.goal_nodes & self.graph.ahead(node_id))
+        return done or self.graph.reaches(node_id, self.goal_nodes)
 
-    def _from(self, node_id: str, facts: frozenset[str], done: bool, steps: Steps) -> Steps | None:
+    def _from(self, start: str, facts: frozenset[str], done: bool, steps: Steps) -> Steps | None:
+        """Depth first from `start`, with an explicit stack (routes may be thousands long)."""
+        stack: list[tuple[tuple[str, frozenset[str], bool], Steps, Iterator[_Move]]] = []
+        found = self._enter(start, facts, done, steps, stack)
+        while found is None and stack:
+            key, steps, moves = stack[-1]
+            move = next(moves, None)
+            if move is None:
+                self.failed.add(key)
+                stack.pop()
+                continue
+            found = self._enter(*move, stack)
+        return found
+
+    def _enter(
+        self,
+        node_id: str,
+        facts: frozenset[str],
+        done: bool,
+        steps: Steps,
+        stack: list[tuple[tuple[str, frozenset[str], bool], Steps, Iterator[_Move]]],
+    ) -> Steps | None:
+        """Arrive at a node: the route if it ends here reaching the target, else push its
+        moves (nothing when the state failed before or the target is out of reach)."""
         key = (node_id, facts, done)
         if key in self.failed or not self._possible(node_id, facts, done):
             return None
@@ -302,26 +354,25 @@ class _Search:
             raise _GaveUp
         node = self.tree.nodes[node_id]
         if node.kind == "outcome":
-            if self._reached(node, ()) or done:
+            if done or self._reached(node, ()):
                 return steps
             if self.condition is not None and self.condition.holds(facts):
                 return steps
             self.failed.add(key)
             return None
+        stack.append((key, steps, self._moves(node, facts, done, steps)))
+        return None
+
+    def _moves(
+        self, node: Node, facts: frozenset[str], done: bool, steps: Steps
+    ) -> Iterator[_Move]:
         for picked in self._answers(node, facts):
             new_facts = facts.union(*(o.sets for o in picked))
             after = self.graph.settle(self.graph.route_on(node, picked, new_facts), new_facts)
             if after is None:
                 continue
-            step = (node.id, tuple(o.id for o in picked))
-            now_done = done or self._reached(node, picked) or (
-                node.kind == "info" and self._reached(node, ())
-            )
-            found = self._from(after, new_facts, now_done, (*steps, step))
-            if found is not None:
-                return found
-        self.failed.add(key)
-        return None
+            now_done = done or self._reached(node, picked)
+            yield after, new_facts, now_done, (*steps, (node.id, tuple(o.id for o in picked)))
 
     def _answers(self, node: Node, facts: frozenset[str]) -> list[tuple[Option, ...]]:
         """The answers to try here, most promising first, each one the engine would accept."""
