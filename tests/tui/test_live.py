@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.tui.pilots import page, shown_text
-from wizard.app import AppConfig
-from wizard.live import LiveApp
 from wizard.model.loader import load_tree
-from wizard.screens.problems import ProblemsModal
-from wizard.screens.question import QuestionScreen
+from wizard.tui.app import AppConfig
+from wizard.tui.live import LiveApp
+from wizard.tui.screens.problems import ProblemsModal
+from wizard.tui.screens.question import QuestionScreen
 
 SMALL = Path(__file__).resolve().parents[2] / "tests" / "trees" / "cover.yaml"
 
