@@ -32,11 +32,13 @@ def test_small_tree_everything_reachable_is_covered_and_the_rest_named(small: Tr
     """Every option, both pages beyond questions (right_page, end), the smoke flag, both
     questions and the items both and right_x are reachable; never_checker needs x and y from
     one single-choice question (the checker says so too), and never_route needs the right road
-    and option c, which only the left road asks: only a route search can tell."""
+    and option c, which only the left road asks: only a route search can tell (so does the
+    third care-team question)."""
     cover = build_cover(small)
     assert {str(t) for t in cover.unreachable} == {
         "treatment never_checker",
         "treatment never_route",
+        "question Q3",
     }
     assert cover.covered == frozenset(targets_of(small)) - set(cover.unreachable)
 

@@ -20,6 +20,7 @@ EDITS = {
     "about: Always listed.": "about: Listed for everyone.",
     # Option c is gone: routes that picked it must say so.
     "      - {id: c, label: C, sets: [c]}\n": "",
+    "  - {text: Never asked (route)?, when: {all: [right, c]}}\n": "",
     "- {text: Ask about C?, when: c}": "- {text: Ask about option C?, when: b}",
 }
 

@@ -95,3 +95,12 @@ async def test_an_answer_gone_is_dropped_and_said(tree_file: Path, tmp_path: Pat
         await pilot.pause()
         assert app.session.current.id == "road"
         assert any("left is no longer in the tree" in n.message for n in app._notifications)
+
+
+def test_the_factory_makes_a_live_app_for_watch(tree_file: Path, tmp_path: Path) -> None:
+    """`wizard run --watch` goes through the same factory as every other run."""
+    from wizard.tui.app import WizardApp, create_app
+
+    tree = load_tree(tree_file)
+    assert isinstance(create_app(tree, save_dir=tmp_path, watch=True), LiveApp)
+    assert type(create_app(tree, save_dir=tmp_path)) is WizardApp
