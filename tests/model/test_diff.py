@@ -85,10 +85,17 @@ def test_text_and_markdown_reports(old: Tree, new: Tree) -> None:
     diff = compare_trees(old, new, cover_routes(old, new), "cover")
     text = render_text(diff)
     assert "Treatments listed" in text and "- right_x (Right and X): dropped on route" in text
-    assert "Texts changed" in text and "Routes (answers)" in text
+    assert "Texts changed" in text and "Routes named above (answers)" in text
     markdown = render_markdown(diff)
     assert "## Treatments listed" in markdown and "right\\_x" in markdown
 
 
 def test_spans() -> None:
     assert spans([5, 1, 2, 3, 7, 8]) == "1-3, 5, 7-8"
+
+
+def test_an_incomplete_comparison_does_not_claim_equal(old: Tree) -> None:
+    """When a cap kept some routes out, "no differences" is said of these routes only."""
+    diff = compare_trees(old, old, cover_routes(old), "capped", complete=False)
+    assert diff.equal
+    assert "no differences on these routes" in render_text(diff)

@@ -262,20 +262,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from wizard.render.diff import RENDERERS
 
     old, new = _load(args.old), _load(args.new)
+    # The cover sets always: --full adds to them, so it never compares less than the default.
+    routes = dict.fromkeys(cover_routes(old, new))
+    how = "the cover sets of both versions"
+    cut = False
     if args.full:
-        routes: dict[tuple[tuple[str, tuple[str, ...]], ...], None] = {}
-        cut = False
         for tree in (old, new):
             listed = enumerate_paths(tree, limit=args.limit, multi="each")
             cut = cut or bool(getattr(listed, "truncated", False))
             for route in listed:
                 routes.setdefault(tuple((s.node, s.options) for s in route.steps), None)
-        how = "every route of both versions, each multi-select option on its own"
+        how += " and every route `paths --multi each` lists"
         if cut:
-            how += f"; stopped at {args.limit} routes per version, so some are not compared"
-        diff = compare_trees(old, new, list(routes), how)
-    else:
-        diff = compare_trees(old, new, cover_routes(old, new), "the cover sets of both versions")
+            how += f" (stopped at {args.limit} per version, so not every route is compared)"
+    diff = compare_trees(old, new, list(routes), how, complete=not cut)
     _print(RENDERERS[args.format](diff), end="")
     return EXIT_OK if diff.equal else EXIT_PROBLEMS
 

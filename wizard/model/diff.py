@@ -80,6 +80,8 @@ class TreeDiff:
     outcomes: tuple[tuple[int, str, str], ...]
     texts: tuple[TextChange, ...]
     notes: tuple[tuple[int, str], ...] = field(default=())
+    complete: bool = True
+    """False when the caller could not give every route it meant to (a cap was reached)."""
 
     @property
     def equal(self) -> bool:
@@ -155,8 +157,12 @@ def _walked(session: Session, notes: list[str]) -> Walked:
 
 
 # -- comparing -------------------------------------------------------------------------------
-def compare_trees(old: Tree, new: Tree, routes: Sequence[Steps], how: str) -> TreeDiff:
-    """Walk every route on both versions and group what differs (see the module docstring)."""
+def compare_trees(
+    old: Tree, new: Tree, routes: Sequence[Steps], how: str, *, complete: bool = True
+) -> TreeDiff:
+    """Walk every route on both versions and group what differs (see the module docstring).
+    `complete`: whether `routes` are all the routes the caller meant (else the report says
+    that "no differences" holds only for these routes)."""
     results: list[RouteResult] = []
     for number, steps in enumerate(routes, 1):
         label = " ".join(f"{n}={','.join(o)}" for n, o in steps if o)
@@ -185,7 +191,7 @@ def compare_trees(old: Tree, new: Tree, routes: Sequence[Steps], how: str) -> Tr
     )
     return TreeDiff(
         old, new, how, tuple(results), tuple(changes), tuple(outcomes),
-        tuple(text_changes(old, new)), tuple(notes),
+        tuple(text_changes(old, new)), tuple(notes), complete,
     )
 
 

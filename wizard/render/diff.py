@@ -67,7 +67,9 @@ def _sections(diff: TreeDiff, quote: Callable[[str], str], signs: bool) -> list[
 
 def _title(diff: TreeDiff) -> tuple[str, str]:
     old, new = diff.old, diff.new
-    verdict = "no differences" if diff.equal else "the versions differ"
+    verdict = "the versions differ"
+    if diff.equal:
+        verdict = "no differences" if diff.complete else "no differences on these routes"
     return (
         f"{old.title}: {old.version} ({old.path}) -> {new.version} ({new.path})",
         f"{total_routes(diff)} walked on both versions ({diff.how}): {verdict}.",
@@ -80,11 +82,16 @@ def total_routes(diff: TreeDiff) -> str:
 
 
 def _legend(diff: TreeDiff, quote: Callable[[str], str]) -> list[str]:
+    """The answers of every route a difference names (with where they did not fit)."""
+    named = {n for change in diff.changes for n in change.routes}
+    named |= {n for n, _, _ in diff.outcomes}
     notes: dict[int, list[str]] = {}
     for number, note in diff.notes:
         notes.setdefault(number, []).append(note)
     lines = []
     for route in diff.routes:
+        if route.number not in named:
+            continue
         extra = f" ({'; '.join(notes[route.number])})" if route.number in notes else ""
         lines.append(f"{route.number}: {quote(route.answers or '(no questions)')}{extra}")
     return lines
@@ -96,9 +103,10 @@ def render_text(diff: TreeDiff) -> str:
     for heading, entries in _sections(diff, str, signs=True):
         lines += ["", heading]
         lines += [f"  {entry}" for entry in entries]
-    if not diff.equal:
-        lines += ["", "Routes (answers)"]
-        lines += [f"  {line}" for line in _legend(diff, str)]
+    legend = _legend(diff, str)
+    if legend:
+        lines += ["", "Routes named above (answers)"]
+        lines += [f"  {line}" for line in legend]
     return "\n".join(lines) + "\n"
 
 
@@ -108,9 +116,10 @@ def render_markdown(diff: TreeDiff) -> str:
     for heading, entries in _sections(diff, _escape, signs=False):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {entry}" for entry in entries]
-    if not diff.equal:
-        lines += ["", "## Routes (answers)", ""]
-        lines += [f"- {line}" for line in _legend(diff, _escape)]
+    legend = _legend(diff, _escape)
+    if legend:
+        lines += ["", "## Routes named above (answers)", ""]
+        lines += [f"- {line}" for line in legend]
     return "\n".join(lines) + "\n"
 
 
