@@ -54,7 +54,7 @@ class LiveApp(WizardApp):
         if reload.tree is None:
             self._show_problems(reload)
         else:
-            self._use_tree(reload.tree)
+            self._use_tree(reload.tree, len(reload.diagnostics))
         return True
 
     def _show_problems(self, reload: Reload) -> None:
@@ -64,7 +64,7 @@ class LiveApp(WizardApp):
         self._drop_modals()
         self.push_screen(ProblemsModal(str(self.tree_file.path), reload.diagnostics))
 
-    def _use_tree(self, tree: Tree) -> None:
+    def _use_tree(self, tree: Tree, warnings: int = 0) -> None:
         replayed = replay_answers(tree, self.session.history)
         self.guide = tree
         self._session = replayed.session
@@ -72,6 +72,8 @@ class LiveApp(WizardApp):
         self.reloads += 1
         self.show_current()
         notice = f"Reloaded {self.tree_file.path.name}."
+        if warnings:
+            notice += f" {warnings} warning{'s' if warnings != 1 else ''}: run wizard check."
         if replayed.dropped:
             notice += " Dropped: " + "; ".join(replayed.dropped)
         self.notify(notice, markup=False, timeout=6)
