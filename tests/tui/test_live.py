@@ -12,7 +12,7 @@ import pytest
 
 from tests.tui.pilots import page, shown_text
 from wizard.model.loader import load_tree
-from wizard.tui.app import AppConfig
+from wizard.tui.config import AppConfig
 from wizard.tui.live import LiveApp
 from wizard.tui.screens.problems import ProblemsModal
 from wizard.tui.screens.question import QuestionScreen
@@ -99,7 +99,8 @@ async def test_an_answer_gone_is_dropped_and_said(tree_file: Path, tmp_path: Pat
 
 def test_the_factory_makes_a_live_app_for_watch(tree_file: Path, tmp_path: Path) -> None:
     """`wizard run --watch` goes through the same factory as every other run."""
-    from wizard.tui.app import WizardApp, create_app
+    from wizard.tui.app import WizardApp
+    from wizard.tui.launch import create_app
 
     tree = load_tree(tree_file)
     assert isinstance(create_app(tree, save_dir=tmp_path, watch=True), LiveApp)

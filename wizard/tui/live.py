@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.model.replay import replay_answers
-from wizard.tui.app import AppConfig, WizardApp
+from wizard.tui.app import WizardApp
+from wizard.tui.config import AppConfig
 from wizard.tui.watch import Reload, TreeFile
 
 if TYPE_CHECKING:
