@@ -99,3 +99,32 @@ def test_an_incomplete_comparison_does_not_claim_equal(old: Tree) -> None:
     diff = compare_trees(old, old, cover_routes(old), "capped", complete=False)
     assert diff.equal
     assert "no differences on these routes" in render_text(diff)
+
+
+def test_a_new_question_on_a_route_is_a_step_added_and_noted(
+    old: Tree, tmp_path: Path
+) -> None:
+    """A question inserted after the left road: routes that take it gain a step, answer it
+    the fixed way (its first option) and say so."""
+    text = SMALL.read_text(encoding="utf-8")
+    text = text.replace(
+        "      - {id: left, label: Left, sets: [left]}",
+        "      - {id: left, label: Left, sets: [left], next: extra}",
+    ).replace(
+        "  picks:\n",
+        "  extra:\n    kind: choice\n    prompt: A new question\n    options:\n"
+        "      - {id: yes, label: 'Yes'}\n      - {id: no, label: 'No'}\n    next: picks\n"
+        "  picks:\n",
+    )
+    path = tmp_path / "v3.yaml"
+    path.write_text(text, encoding="utf-8")
+    new = load_tree(path)
+    diff = compare_trees(old, new, cover_routes(old), "cover")
+    added = [c for c in diff.changes if c.category == "step" and c.key == "extra"]
+    assert added and added[0].sign == "+" and added[0].label == "A new question"
+    left = {r.number for r in diff.routes if "road=left" in r.answers}
+    assert set(added[0].routes) == left
+    assert all(
+        any("'extra' is not answered" in note for n, note in diff.notes if n == number)
+        for number in left
+    )
