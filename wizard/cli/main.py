@@ -258,9 +258,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_paths(args: argparse.Namespace) -> int:
     from wizard.cli.paths import render_paths
-    from wizard.model.paths import enumerate_paths
+    from wizard.model.paths import Route, cover_paths, enumerate_paths
 
-    routes = enumerate_paths(_load(args.tree), limit=args.limit, multi=args.multi)
+    tree = _load(args.tree)
+    routes: Sequence[Route]
+    if args.cover:
+        routes = cover_paths(tree)
+    else:
+        routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
     _print(render_paths(routes, args.format), end="")
     return EXIT_OK
 
@@ -275,6 +280,30 @@ def _refuse_overdue(tree: Tree) -> None:
             f"the kiosk will not start: {why} (staff who have checked it can pass "
             "--allow-overdue)"
         )
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from wizard.model.diff import compare_trees, cover_routes
+    from wizard.model.paths import enumerate_paths
+    from wizard.render.diff import RENDERERS
+
+    old, new = _load(args.old), _load(args.new)
+    # The cover sets always: --full adds to them, so it never compares less than the default.
+    routes = dict.fromkeys(cover_routes(old, new))
+    how = "the cover sets of both versions"
+    cut = False
+    if args.full:
+        for tree in (old, new):
+            listed = enumerate_paths(tree, limit=args.limit, multi="each")
+            cut = cut or bool(getattr(listed, "truncated", False))
+            for route in listed:
+                routes.setdefault(tuple((s.node, s.options) for s in route.steps), None)
+        how += " and every route `paths --multi each` lists"
+        if cut:
+            how += f" (stopped at {args.limit} per version, so not every route is compared)"
+    diff = compare_trees(old, new, list(routes), how, complete=not cut)
+    _print(RENDERERS[args.format](diff), end="")
+    return EXIT_OK if diff.equal else EXIT_PROBLEMS
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -323,6 +352,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
     if kiosk and not args.allow_overdue:
         _refuse_overdue(tree)
+    if args.watch and kiosk:
+        raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
     if args.print_command is not None:
         from wizard.tui.printing import parse_print_command
 
@@ -342,6 +373,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         idle_timeout=args.idle_timeout,
         print_command=args.print_command,
         admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+        watch=args.watch,
     )
     app.run()
     return EXIT_OK
@@ -452,6 +484,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the folder Save offers first (default: ~/Documents, else your home folder)",
     )
+    run.add_argument(
+        "--watch",
+        action="store_true",
+        help="live preview for tree authors: reload the tree file each time it is saved",
+    )
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
@@ -490,7 +527,27 @@ def build_parser() -> argparse.ArgumentParser:
         default="fixed",
         help="multi-select questions: answered one fixed way, or each option in turn",
     )
+    paths.add_argument(
+        "--cover",
+        action="store_true",
+        help="a few routes that together reach every option, page, item, red flag and question "
+        "(ignores --limit and --multi)",
+    )
     paths.set_defaults(func=cmd_paths)
+
+    diff = commands.add_parser("diff", help="what a new edition of a tree changes, route by route")
+    diff.add_argument("old", help="the earlier tree: a file or a bundled tree's id")
+    diff.add_argument("new", help="the new tree: a file or a bundled tree's id")
+    diff.add_argument("--format", "-f", choices=("text", "markdown"), default="text")
+    diff.add_argument(
+        "--full",
+        action="store_true",
+        help="walk every route `paths --multi each` lists, not the cover sets (slower)",
+    )
+    diff.add_argument(
+        "--limit", type=ROUTE_LIMIT, default=10_000, help="--full: most routes per version"
+    )
+    diff.set_defaults(func=cmd_diff)
 
     serve = commands.add_parser("serve", help="the same app in a web browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
@@ -518,7 +575,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths"}
+    commands = {
+        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
+    }
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:

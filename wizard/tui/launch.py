@@ -28,6 +28,7 @@ def create_app(
     countdown: float = 30.0,
     print_command: str | None = None,
     admin_pin: str | None = None,
+    watch: bool = False,
 ) -> WizardApp:
     """The app for one tree; used by `wizard run` and by the tests.
 
@@ -54,4 +55,8 @@ def create_app(
         from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
 
         return KioskApp(tree, config)
+    if watch:
+        from wizard.tui.live import LiveApp  # live preview for tree authors (`run --watch`)
+
+        return LiveApp(tree, config)
     return WizardApp(tree, config)

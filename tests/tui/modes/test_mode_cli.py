@@ -40,7 +40,13 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
         "print_command": None,
         "admin_pin": None,
         "save_dir": None,
+        "watch": False,
     }
+
+
+def test_watch_reaches_the_factory(made: dict[str, Any], example_path: object) -> None:
+    assert main(["run", "--watch", str(example_path)]) == 0
+    assert made["watch"] is True
 
 
 def test_every_mode_option(
