@@ -50,7 +50,7 @@ class Page:
     error: str = ""
     progress: str = ""
     flags: list[FlagView] = field(default_factory=list)
-    summary: Markup = Markup("")
+    summary: Markup = field(default_factory=Markup)
     subtitle: str = ""
     can_go_back: bool = False
     message: str = ""
