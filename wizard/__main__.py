@@ -251,8 +251,13 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from wizard.serve import serve
+    from wizard.serve import serve, serve_pages_mode
 
+    if not args.terminal:
+        return serve_pages_mode(
+            args.tree, host=args.host, port=args.port, kiosk=args.kiosk,
+            idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
+            public_address=args.public_url)
     run_options: list[str] = []
     if args.idle_timeout is not None:
         run_options += ["--idle-timeout", str(args.idle_timeout)]
@@ -454,8 +459,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     paths.set_defaults(func=cmd_paths)
 
-    serve = commands.add_parser("serve", help="the same app in a web browser")
+    serve = commands.add_parser("serve", help="the guide as web pages in a browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    serve.add_argument("--terminal", action="store_true",
+                       help="serve the terminal app itself (one process per tab) instead")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=PORT, default=8000)
     serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
@@ -465,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--print-command", metavar="CMD", help="passed to run")
     serve.add_argument("--theme", choices=THEME_NAMES, help="passed to run")
     serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
-                       help="most browser tabs (app processes) at once")
+                       help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     serve.set_defaults(func=cmd_serve)

@@ -36,6 +36,13 @@ def is_ip_literal(host: str) -> bool:
     return True
 
 
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
+    bare = host.strip("[]")
+    return host.lower() == "localhost" or (
+        is_ip_literal(bare) and ipaddress.ip_address(bare).is_loopback)
+
+
 def own_names(bind_host: str, public_url: str | None = None) -> frozenset[str]:
     """Host names this server answers to (IP literals are always accepted)."""
     names = {"localhost", bind_host.lower().strip("[]")}
