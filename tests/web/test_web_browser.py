@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.serve.test_serve_e2e import (
+from tests.web.test_serve_e2e import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,

@@ -29,11 +29,11 @@ from aiohttp import web
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.tree import Tree
-from wizard.printing import send_to_printer
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
-from wizard.themes import DEFAULT_THEME, THEME_NAMES
+from wizard.tui.printing import send_to_printer
+from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
 from wizard.web import guard
 from wizard.web.pages import (
     Page,

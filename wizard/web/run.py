@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from wizard.themes import DEFAULT_THEME
+from wizard.tui.themes import DEFAULT_THEME
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
