@@ -292,3 +292,12 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
         shown = "".join(parsed.text)
         assert number == 3 or SCRIPT in shown  # the words are there, as words
     assert '<html lang="en"' in pages[0]
+
+
+def test_the_pages_offer_the_apps_themes() -> None:
+    from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
+    from wizard.web import pages
+
+    assert tuple(pages.THEMES) == THEME_NAMES and pages.DEFAULT_THEME == DEFAULT_THEME
+    css = (Path(pages.__file__).parent / "static" / "site.css").read_text()
+    assert all(f"html.theme-{name}" in css for name in THEME_NAMES if name != DEFAULT_THEME)

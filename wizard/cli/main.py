@@ -297,7 +297,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     tree = _load(args.tree)
     kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
     if args.print_command is not None:
-        from wizard.tui.printing import parse_print_command
+        from wizard.render.printing import parse_print_command
 
         try:
             parse_print_command(args.print_command)

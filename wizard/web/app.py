@@ -31,11 +31,13 @@ from wizard.model.machine import AnswerError, Session
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
+from wizard.render.outline import clean
+from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
-from wizard.tui.printing import send_to_printer
-from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
 from wizard.web import guard
 from wizard.web.pages import (
+    DEFAULT_THEME,
+    THEMES,
     Page,
     language,
     problem_page,
@@ -147,7 +149,7 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 async def welcome(request: web.Request) -> web.Response:
     config = request.app[CONFIG]
     theme = request.query.get("theme", "")
-    state = State(theme=theme if theme in THEME_NAMES else "")
+    state = State(theme=theme if theme in THEMES else "")
     return _render(request, welcome_page(Session(config.tree)), state)
 
 
@@ -161,7 +163,7 @@ async def go(request: web.Request) -> web.Response:
     action = str(form.get("do", ""))
     picked = tuple(str(v) for v in form.getall("option", []))
     theme = str(form.get("theme", ""))
-    if action == "theme" and theme in THEME_NAMES:
+    if action == "theme" and theme in THEMES:
         state = State(state.route, state.remembered, theme, state.started)
     if action == "restart":
         return _render(request, welcome_page(session), State(theme=state.theme))
@@ -266,7 +268,7 @@ def _problem(request: web.Request, status: int, heading: str, text: str) -> web.
 
 def _render(request: web.Request, page: Page, state: State) -> web.Response:
     config = request.app[CONFIG]
-    theme = state.theme if state.theme in THEME_NAMES else config.theme
+    theme = state.theme if state.theme in THEMES else config.theme
     template = request.app[TEMPLATES].get_template(f"{page.kind}.html")
     text = template.render(
         page=page,
@@ -274,7 +276,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
         lang=language(config.tree.language),
         theme=theme,
-        themes=THEME_NAMES,
+        themes=THEMES,
         kiosk=config.kiosk,
         can_save=config.can_save,
         printer=bool(config.print_command),
@@ -286,6 +288,4 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
 
 
 def _title(tree: Tree) -> str:
-    from wizard.render.outline import clean
-
     return clean(tree.title)

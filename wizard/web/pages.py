@@ -20,6 +20,12 @@ from wizard.model.tree import Node, RedFlag
 from wizard.render.html import render_sections
 from wizard.render.outline import build_outline, clean
 
+THEMES: dict[str, str] = {"default": "Dark", "light": "Light", "high-contrast": "High contrast"}
+"""The stylesheet's themes (static/site.css) by name, with the word a visitor sees. The names
+are the app's (`--theme`, wizard.tui.themes; a test keeps them the same), so one option
+means the same colours in both front ends; the web does not import the Textual front end."""
+DEFAULT_THEME = "default"
+
 PageKind = Literal["welcome", "info", "choice", "multi", "red_flag", "summary", "problem"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sys
 
-from wizard.tui.themes import DEFAULT_THEME
-
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
 
@@ -24,6 +22,7 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
 
     from wizard.model.loader import load_tree
     from wizard.web.app import WebConfig, make_app
+    from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
     config = WebConfig(

@@ -84,7 +84,7 @@ def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 
         tree_path, _ = find_tree(tree_arg)
         check_limits(1, public_address)
         if print_command is not None:
-            from wizard.tui.printing import parse_print_command
+            from wizard.render.printing import parse_print_command
 
             parse_print_command(print_command)
     except ValueError as problem:
