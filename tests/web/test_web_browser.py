@@ -40,13 +40,12 @@ def serve_command(port: int, *options: str) -> list[str]:
     return [sys.executable, "-m", "wizard", "serve", TREE, "--port", str(port), *options]
 
 
-@pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def start_server(log_dir: Path, *options: str) -> Iterator[str]:
     port = free_port()
-    log = tmp_path_factory.mktemp("web") / "server.log"
+    log = log_dir / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            serve_command(port), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+            serve_command(port, *options), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
     try:
@@ -54,6 +53,17 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
     finally:
         stop(server)
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from start_server(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="module")
+def kiosk_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A kiosk that asks "Still there?" after 1 s (and starts over 30 s later)."""
+    yield from start_server(tmp_path_factory.mktemp("kiosk"), "--kiosk", "--idle-timeout", "1")
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +230,30 @@ def test_every_kind_of_page_passes_axe(browser: Browser, server_url: str, theme:
         page.close()
     found = {kind: found for kind, found in problems.items() if found}
     assert not found, found
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts on", "scripts off"])
+def test_kiosk_asks_still_there_and_clears_on_done(browser: Browser, kiosk_url: str,
+                                                  scripts: bool) -> None:
+    context = browser.new_context(java_script_enabled=scripts)
+    page = context.new_page()
+    page.set_default_timeout(SCREEN_SECONDS * 1000)
+    page.route("**/*", loopback_only)
+    try:
+        page.goto(kiosk_url)
+        page.click("text=Start")
+        page.click("text=Continue")
+        page.check("text=None of these")
+        page.click("button[value=answer]")  # ("text=Next" would also find "the next person")
+        page.wait_for_selector("text=What kind of plant is it?")
+        assert page.locator("text=Save as").count() == 0
+        page.wait_for_selector(".still-there", state="visible")  # after the idle second
+        if scripts:
+            assert axe_problems(page) == []
+        page.click("text=I am still here")
+        page.wait_for_selector("text=Step 3 of about")  # the same question, a fresh page
+        page.click("text=I'm done")
+        page.wait_for_selector("h1:has-text('Helping a tired houseplant')")
+        assert page.locator("text=I'm done").count() == 0
+    finally:
+        context.close()

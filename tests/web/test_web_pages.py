@@ -196,7 +196,8 @@ async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor:
     assert 'http-equiv="refresh"' not in welcome  # nothing to forget yet
     page = await walk_to_summary(visitor)
     assert "/save" not in page and "I'm done" in page
-    assert '<meta http-equiv="refresh" content="80;url=/">' in page
+    assert '<noscript><meta http-equiv="refresh" content="80;url=/"></noscript>' in page
+    assert 'data-idle="60" data-forget="80"' in page
     assert "Still there?" in page and 'href="/kiosk.css"' in page
     css = await (await visitor.client.get("/kiosk.css")).text()
     assert "animation-delay: 60s" in css

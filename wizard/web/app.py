@@ -280,9 +280,10 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         kiosk=config.kiosk,
         can_save=config.can_save,
         printer=bool(config.print_command),
+        idle=int(config.idle_timeout),
         idle_refresh=int(config.idle_timeout + config.countdown),
         countdown=int(config.countdown),
-        forgets=config.kiosk and state.started,
+        forgets=config.kiosk and (state.started or bool(state.theme)),
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
 
