@@ -302,3 +302,32 @@ def test_the_pages_offer_the_apps_themes() -> None:
     assert tuple(pages.THEMES) == THEME_NAMES and pages.DEFAULT_THEME == DEFAULT_THEME
     css = (Path(pages.__file__).parent / "static" / "site.css").read_text()
     assert all(f"html.theme-{name}" in css for name in THEME_NAMES if name != DEFAULT_THEME)
+
+
+async def test_an_error_is_in_the_title_read_first(visitor: Visitor) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    await visitor.do("answer")
+    page = await visitor.do("answer")
+    assert "<title>Please check your answer: Is any of this happening right now?" in page
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("GET", "/no/such/page", 404),
+    ("GET", "/go", 405),
+    ("GET", "/static/../app.py", 404),
+    ("GET", "/static/%2e%2e/app.py", 404),
+])
+async def test_odd_requests_get_a_page_not_a_traceback(
+        visitor: Visitor, method: str, path: str, status: int) -> None:
+    response = await visitor.client.request(method, path)
+    page = await response.text()
+    assert response.status == status
+    assert "<h1>This page does not exist</h1>" in page and "Traceback" not in page
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+async def test_an_oversized_form_is_refused_with_a_page(visitor: Visitor) -> None:
+    await visitor.open()
+    page = await visitor.post(do="answer", option=["x" * 1000] * 200)
+    assert visitor.status == 413 and "<h1>This form is too large</h1>" in page

@@ -55,6 +55,8 @@ POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'sel
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 MAX_FORM_BYTES = 128 * 1024
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
+_HTTP_PROBLEMS = {404: "This page does not exist", 405: "This page does not exist",
+                  413: "This form is too large"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     except web.HTTPException as error:
         if error.status < 400:
             raise
-        response = _problem(request, error.status, "This page does not exist",
+        heading = _HTTP_PROBLEMS.get(error.status, "This request cannot be used")
+        response = _problem(request, error.status, heading,
                             "Please start again from the beginning.")
     except Exception:  # one request's failure is a page, never a traceback in a browser
         log.exception("request failed")
