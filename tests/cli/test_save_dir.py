@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-import wizard.tui.app
+import wizard.tui.launch
 from wizard.cli.main import main
 
 
@@ -26,7 +26,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         calls.update(options)
         return FakeApp()
 
-    monkeypatch.setattr(wizard.tui.app, "create_app", fake_create_app)
+    monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
     return calls
 
 

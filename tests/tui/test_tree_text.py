@@ -29,8 +29,9 @@ from wizard.model.loader import load_tree
 from wizard.model.machine import Session
 from wizard.model.plain import find_control
 from wizard.model.tree import Tree
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
 from wizard.tui.educator import what_if
+from wizard.tui.launch import create_app
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.red_flag import RedFlagModal

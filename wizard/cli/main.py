@@ -304,7 +304,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise UsageError(str(error)) from None
     save_dir = _save_dir(args.save_dir)
-    from wizard.tui.app import create_app  # Textual is imported here and only here
+    from wizard.tui.launch import create_app  # Textual is imported here and only here
 
     app = create_app(
         tree,

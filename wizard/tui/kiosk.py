@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 
-from wizard.tui.app import AppConfig, WizardApp
+from wizard.tui.app import WizardApp
+from wizard.tui.config import AppConfig
 from wizard.tui.screens.admin_pin import AdminPinModal
 from wizard.tui.screens.still_there import StillThereModal
 from wizard.tui.screens.welcome import WelcomeScreen
@@ -157,7 +158,7 @@ class KioskApp(WizardApp):
         self.clear_notifications()
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_screen(WelcomeScreen(self.guide))
+        self.switch_screen(WelcomeScreen(self.guide, self.config))
         if self.theme != self.config.theme:
             self.theme = self.config.theme
         self.remove_class("-tree-on", "-tree-off")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-import wizard.tui.app
+import wizard.tui.launch
 from wizard.cli.main import main
 
 
@@ -24,7 +24,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         calls.update(options)
         return FakeApp()
 
-    monkeypatch.setattr(wizard.tui.app, "create_app", fake_create_app)
+    monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
     monkeypatch.delenv("WIZARD_KIOSK", raising=False)
     monkeypatch.delenv("WIZARD_ADMIN_PIN", raising=False)
     return calls
