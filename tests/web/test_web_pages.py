@@ -331,3 +331,11 @@ async def test_an_oversized_form_is_refused_with_a_page(visitor: Visitor) -> Non
     await visitor.open()
     page = await visitor.post(do="answer", option=["x" * 1000] * 200)
     assert visitor.status == 413 and "<h1>This form is too large</h1>" in page
+
+
+async def test_a_posted_option_is_quoted_back_as_text(visitor: Visitor) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    await visitor.do("answer")
+    page = await visitor.do("answer", "<b>\x1b]0;x\x07")
+    assert "&#39;&lt;b&gt;]0;x&#39; is not one of the answers here" in page

@@ -180,7 +180,7 @@ async def go(request: web.Request) -> web.Response:
         try:
             raised = session.answer(picked)
         except AnswerError as error:
-            page = question_page(session, picked, str(error))
+            page = question_page(session, picked, clean(str(error)))
         else:
             if raised:
                 page = red_flag_page(raised)
