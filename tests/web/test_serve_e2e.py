@@ -67,7 +67,7 @@ def free_port() -> int:
 
 
 def serve_command(port: int) -> list[str]:
-    return [sys.executable, "-m", "wizard", "serve", TREE, "--port", str(port)]
+    return [sys.executable, "-m", "wizard", "serve", TREE, "--terminal", "--port", str(port)]
 
 
 def wait_for_port(port: int, server: subprocess.Popen[bytes], log: Path) -> None:

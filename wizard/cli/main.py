@@ -307,11 +307,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from wizard.web.serve import serve
+    from wizard.web.serve import serve, serve_pages_mode
 
-    run_options: list[str] = []
     if args.kiosk and not args.allow_overdue:
         _refuse_overdue(_load(args.tree))
+    if not args.terminal:
+        return serve_pages_mode(
+            args.tree, host=args.host, port=args.port, kiosk=args.kiosk,
+            idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
+            public_address=args.public_url)
+    run_options: list[str] = []
     if args.allow_overdue:
         run_options += ["--allow-overdue"]
     if args.idle_timeout is not None:
@@ -355,7 +360,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.watch and kiosk:
         raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
     if args.print_command is not None:
-        from wizard.tui.printing import parse_print_command
+        from wizard.render.printing import parse_print_command
 
         try:
             parse_print_command(args.print_command)
@@ -549,23 +554,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(func=cmd_diff)
 
-    serve = commands.add_parser("serve", help="the same app in a web browser")
+    serve = commands.add_parser("serve", help="the guide as web pages in a browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    serve.add_argument("--terminal", action="store_true",
+                       help="serve the terminal app itself (one process per tab) instead")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=PORT, default=8000)
     serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
     serve.add_argument(
         "--allow-overdue",
         action="store_true",
-        help="kiosk: serve even though the tree is past its review date (passed to run)",
+        help="kiosk: serve even though the tree is past its review date",
     )
     serve.add_argument(
-        "--idle-timeout", type=IDLE_SECONDS, metavar="SECONDS", help="passed to run"
+        "--idle-timeout", type=IDLE_SECONDS, metavar="SECONDS",
+        help="kiosk: seconds without input before 'Still there?' (default 90)"
     )
-    serve.add_argument("--print-command", metavar="CMD", help="passed to run")
-    serve.add_argument("--theme", choices=THEME_NAMES, help="passed to run")
+    serve.add_argument("--print-command", metavar="CMD",
+                       help="kiosk: Print pipes the summary's text to this command")
+    serve.add_argument("--theme", choices=THEME_NAMES,
+                       help="the colours a visitor starts with (they can change them)")
     serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
-                       help="most browser tabs (app processes) at once")
+                       help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     serve.set_defaults(func=cmd_serve)

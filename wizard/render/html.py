@@ -16,6 +16,7 @@ from wizard.model.summary import Summary
 from wizard.render.outline import (
     Entry,
     Line,
+    Outline,
     Paragraph,
     Section,
     build_outline,
@@ -129,11 +130,16 @@ def _section(section: Section) -> list[str]:
     return lines + (["</ul>"] if listing else [])
 
 
+def render_sections(outline: Outline) -> str:
+    """The outline's sections as HTML (every tree string escaped): the web summary page uses
+    this inside its own page, so the saved page and the web page say the same things."""
+    return "\n".join(line for section in outline.sections for line in _section(section))
+
+
 def render_html(summary: Summary) -> str:
     outline = build_outline(summary)
     body = [f"<h1>{_e(outline.title)}</h1>", f"<p><em>{_e(outline.subtitle)}</em></p>"]
-    for section in outline.sections:
-        body += _section(section)
+    body.append(render_sections(outline))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(clean(summary.tree.language))}">\n<head>\n<meta charset="utf-8">\n'

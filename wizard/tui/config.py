@@ -35,6 +35,6 @@ class AppConfig:
     countdown: float = 30.0
     """Kiosk: seconds "Still there?" waits before wiping the visitor's session."""
     print_command: str | None = None
-    """Offer Print, piping the plain-text summary to this command (see wizard/tui/printing.py)."""
+    """Offer Print, piping the plain-text summary to this command (see render/printing.py)."""
     admin_pin: str | None = None
     """Kiosk: the PIN that, after the admin key, closes the app; None: no way out by keys."""

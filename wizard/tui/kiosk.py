@@ -18,7 +18,7 @@ What a kiosk must guarantee, and where each guarantee comes from:
 - Nothing is written to disk: Save and Copy are not offered (the config says so to the summary
   screen), links are never opened (every Markdown widget has `open_links=False`, and `open_url`
   does nothing here) and Textual's screenshot action is off. Printing goes to the operator's
-  print command only (see wizard.tui.printing).
+  print command only (see wizard.render.printing).
 """
 
 from __future__ import annotations

@@ -50,12 +50,9 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
         print(f"wizard: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
     # only `serve` pays for importing textual-serve and aiohttp
-    from wizard.web.terminal_server import Limits, TerminalServer, is_loopback
+    from wizard.web.terminal_server import Limits, TerminalServer
 
-    if not is_loopback(host):
-        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
-              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
-              "this machine).", file=sys.stderr)
+    warn_if_reachable(host, port)
 
     server = TerminalServer(
         run_words(tree_path, kiosk, run_options),
@@ -73,6 +70,42 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
               file=sys.stderr)
         return EXIT_UNUSABLE
     return EXIT_OK
+
+
+def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
+                     kiosk: bool = False, idle_timeout: float | None = None,
+                     print_command: str | None = None, theme: str | None = None,
+                     public_address: str | None = None) -> int:
+    """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app).
+
+    The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
+    """
+    try:
+        tree_path, _ = find_tree(tree_arg)
+        check_limits(1, public_address)
+        if print_command is not None:
+            from wizard.render.printing import parse_print_command
+
+            parse_print_command(print_command)
+    except ValueError as problem:
+        print(f"wizard: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    from wizard.web.run import serve_pages
+
+    warn_if_reachable(host, port)
+    return serve_pages(tree_path, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
+                       print_command=print_command, theme=theme, public_url=public_address,
+                       shown_url=public_address or public_url(host, port))
+
+
+def warn_if_reachable(host: str, port: int) -> None:
+    """One sentence on stderr when other machines can open the pages (not loopback)."""
+    from wizard.web.guard import is_loopback
+
+    if not is_loopback(host):
+        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
+              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
+              "this machine).", file=sys.stderr)
 
 
 def serve_command(

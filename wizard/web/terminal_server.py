@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import json
 import logging
 import shutil
@@ -48,6 +47,8 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server
+
+from wizard.web.guard import host_of, is_ip_literal, is_loopback
 
 log = logging.getLogger("wizard.serve")
 
@@ -95,28 +96,6 @@ def clamp(value: object, bounds: tuple[int, int], default: int) -> int:
         return default
     low, high = bounds
     return max(low, min(high, value))
-
-
-def host_of(netloc: str) -> str:
-    """The host part of `host[:port]` (IPv6 brackets removed), lowercase; "" if malformed."""
-    try:
-        return (urlsplit(f"//{netloc}").hostname or "").lower()
-    except ValueError:  # "[::1" and the like, from a Host or Origin header
-        return ""
-
-
-def is_loopback(host: str) -> bool:
-    """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
-    return host.lower() == "localhost" or (
-        is_ip_literal(host.strip("[]")) and ipaddress.ip_address(host.strip("[]")).is_loopback)
-
-
-def is_ip_literal(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 class TabSession(AppService):

@@ -10,8 +10,8 @@ import pytest
 
 from wizard.model.machine import AnswerError, Session, walk
 from wizard.model.tree import Tree
+from wizard.render.printing import parse_print_command, send_to_printer
 from wizard.tui.educator import answering_at, mark_nodes, what_if
-from wizard.tui.printing import parse_print_command, send_to_printer
 
 FERN = {"danger": ["none"], "kind": ["fern"], "symptoms": ["brown", "yellow"], "humidity": ["dry"]}
 CACTUS = {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["weekly"], "symptoms": ["droop"]}

@@ -144,8 +144,8 @@ class SummaryScreen(WalkScreen):
             self.run_worker(self._print(command), group="print", exclusive=True)
 
     async def _print(self, command: str) -> None:
+        from wizard.render.printing import send_to_printer
         from wizard.render.text import render_text
-        from wizard.tui.printing import send_to_printer
 
         self.tell("Printing…")
         outcome = await send_to_printer(command, render_text(self.summary))

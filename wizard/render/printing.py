@@ -7,7 +7,8 @@ or the command line can start a second program. It runs in its own session with 
 (the app owns the terminal), gets the summary on standard input, and is given a time limit, so
 a stuck printer cannot freeze the kiosk. Every outcome is a sentence for the visitor.
 
-No Textual here: the screen awaits `send_to_printer` and shows `PrintOutcome.message`.
+No Textual here: the app's summary screen and the web pages (wizard.web.app) await
+`send_to_printer` and show `PrintOutcome.message`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,295 @@
+"""`wizard serve`: the guide as plain web pages, one per question, for every browser.
+
+Why server-rendered pages: a screen reader, a keyboard, a browser with JavaScript off and a
+printer all understand HTML forms. Each question is a form (fieldset and legend, radio buttons
+or checkboxes with labels and hints); an urgent answer gives a page whose alert
+(`role="alert"`) screen readers announce; the summary is the one outline rendered by the HTML
+renderer. The one script (static/enhance.js) only turns "Print" into the browser's print
+dialog; without it the button gives a printable page.
+
+Why aiohttp and Jinja2: both already come with textual-serve (the terminal mode), are well
+kept, and Jinja2's autoescape makes every value text unless marked otherwise, which is what
+tree text must be. No visitor state lives here: see wizard.web.state. Every response says
+`Cache-Control: no-store` (a kiosk's next visitor must not find the last one's pages in the
+cache) and carries a Content-Security-Policy that allows only this server's own stylesheet
+and script and forbids frames, plugins and posting anywhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from wizard.model.machine import AnswerError, Session
+from wizard.model.tree import Tree
+from wizard.render.html import render_html
+from wizard.render.markdown import render_markdown
+from wizard.render.outline import clean
+from wizard.render.printing import send_to_printer
+from wizard.render.text import render_text
+from wizard.web import guard
+from wizard.web.pages import (
+    DEFAULT_THEME,
+    THEMES,
+    Page,
+    language,
+    problem_page,
+    question_page,
+    red_flag_page,
+    summary_page,
+    welcome_page,
+)
+from wizard.web.state import Signer, Stale, State, StateError, replay, tree_version
+
+log = logging.getLogger("wizard.web")
+
+HERE = Path(__file__).parent
+POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+MAX_FORM_BYTES = 128 * 1024
+_FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
+_HTTP_PROBLEMS = {404: "This page does not exist", 405: "This page does not exist",
+                  413: "This form is too large"}
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """One server's settings; everything a page depends on apart from the visitor's state."""
+
+    tree: Tree
+    secret: bytes
+    kiosk: bool = False
+    idle_timeout: float = 90.0
+    countdown: float = 30.0
+    print_command: str | None = None
+    theme: str = DEFAULT_THEME
+    host: str = "127.0.0.1"
+    public_url: str | None = None
+    version: str = ""
+    clock: Callable[[], float] = field(default=time.time)
+
+    @property
+    def can_save(self) -> bool:
+        return not self.kiosk
+
+
+CONFIG = web.AppKey("config", WebConfig)
+SIGNER = web.AppKey("signer", Signer)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+NAMES = web.AppKey("names", frozenset)
+
+
+def make_app(config: WebConfig) -> web.Application:
+    """The aiohttp application (used by `wizard serve` and by the tests)."""
+    app = web.Application(client_max_size=MAX_FORM_BYTES, middlewares=[_headers, _guard])
+    app[CONFIG] = config
+    app[SIGNER] = Signer(config.secret, config.version or tree_version(config.tree),
+                         config.clock)
+    app[TEMPLATES] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    app[NAMES] = guard.own_names(config.host, config.public_url)
+    app.router.add_get("/", welcome)
+    app.router.add_post("/go", go)
+    app.router.add_post("/save", save)
+    app.router.add_post("/print", print_summary)
+    app.router.add_get("/kiosk.css", kiosk_css)
+    app.router.add_static("/static", HERE / "static", append_version=False)
+    return app
+
+
+# -- middleware ------------------------------------------------------------------------------
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        heading = _HTTP_PROBLEMS.get(error.status, "This request cannot be used")
+        response = _problem(request, error.status, heading,
+                            "Please start again from the beginning.")
+    except Exception:  # one request's failure is a page, never a traceback in a browser
+        log.exception("request failed")
+        response = _problem(request, 500, "Something went wrong",
+                            "Please start again from the beginning.")
+    response.headers.setdefault("Content-Security-Policy", POLICY)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+@web.middleware
+async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not guard.is_own_host(request, request.app[NAMES]):
+        return _problem(request, 421, "Wrong address",
+                        "This server does not answer to that name.")
+    if request.method == "POST" and not guard.is_same_site_post(
+            request, request.app[CONFIG].public_url):
+        return _problem(request, 403, "This form came from another site",
+                        "For your safety, answers are only taken from this guide's own pages. "
+                        "Please start again from the beginning.")
+    return await handler(request)
+
+
+# -- handlers --------------------------------------------------------------------------------
+async def welcome(request: web.Request) -> web.Response:
+    config = request.app[CONFIG]
+    theme = request.query.get("theme", "")
+    state = State(theme=theme if theme in THEMES else "")
+    return _render(request, welcome_page(Session(config.tree)), state)
+
+
+async def go(request: web.Request) -> web.Response:
+    """Every step: start, answer, back, continue, change theme, "still here", start over."""
+    form = await request.post()
+    loaded = _load(request, str(form.get("state", "")))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    action = str(form.get("do", ""))
+    picked = tuple(str(v) for v in form.getall("option", []))
+    theme = str(form.get("theme", ""))
+    if action == "theme" and theme in THEMES:
+        state = State(state.route, state.remembered, theme, state.started)
+    if action == "restart":
+        return _render(request, welcome_page(session), State(theme=state.theme))
+    if action == "start":
+        state = State(theme=state.theme, started=True)
+        session = Session(session.tree)
+    if not state.started:
+        return _render(request, welcome_page(session), state)
+    page: Page | None = None
+    if action == "answer" and not session.finished:
+        try:
+            raised = session.answer(picked)
+        except AnswerError as error:
+            page = question_page(session, picked, clean(str(error)))
+        else:
+            if raised:
+                page = red_flag_page(raised)
+    elif action == "back":
+        session.back()
+    if page is None:
+        page = question_page(session, state.remembered.get(session.current.id, ()))
+    return _render(request, page, State.of(session, state.remembered, state.theme))
+
+
+async def save(request: web.Request) -> web.Response:
+    """The summary as a download: Markdown or a standalone HTML page (not at a kiosk)."""
+    config = request.app[CONFIG]
+    form = await request.post()
+    loaded = _load(request, str(form.get("state", "")))
+    if isinstance(loaded, web.Response):
+        return loaded
+    _, session = loaded
+    if not config.can_save:
+        return _problem(request, 403, "Saving is off here",
+                        "This guide is on a shared screen, so nothing is saved. Use Print.")
+    summary = session.summary()
+    stem = _FILE_STEM.sub("-", summary.tree.id).strip("-") or "guide"
+    if form.get("format") == "html":
+        body, kind, name = render_html(summary), "text/html", f"{stem}-summary.html"
+    else:
+        body, kind, name = render_markdown(summary), "text/markdown", f"{stem}-summary.md"
+    return web.Response(
+        text=body, content_type=kind, charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+async def print_summary(request: web.Request) -> web.Response:
+    """With `--print-command`: send the summary to the printer and say how it went.
+    Without: the summary as a page of its own, ready for the browser's Print."""
+    config = request.app[CONFIG]
+    form = await request.post()
+    loaded = _load(request, str(form.get("state", "")))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    if config.print_command:
+        outcome = await send_to_printer(config.print_command, render_text(session.summary()))
+        return _render(request, summary_page(session, outcome.message), state)
+    return web.Response(text=render_html(session.summary()), content_type="text/html",
+                        charset="utf-8")
+
+
+async def kiosk_css(request: web.Request) -> web.Response:
+    """When the "Still there?" warning shows: after the kiosk's idle time, without a script."""
+    seconds = request.app[CONFIG].idle_timeout
+    css = f".still-there {{ animation-delay: {seconds:.0f}s; }}\n"
+    return web.Response(text=css, content_type="text/css")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Response:
+    """The visitor's state and session, or the page that starts over."""
+    config = request.app[CONFIG]
+    try:
+        state = request.app[SIGNER].load(token)
+        if config.kiosk and state.started and _expired(config, state):
+            return _problem(request, 410, "This session was cleared",
+                            "Nobody used this screen for a while, so the answers were cleared. "
+                            "Please start again.")
+        return state, replay(config.tree, state)
+    except Stale:
+        return _problem(request, 409, "The guide has been updated",
+                        "The guide changed since this page was made, so your answers must be "
+                        "given again. Please start again from the beginning.")
+    except StateError as error:
+        log.info("refused a state: %s", error)
+        return _problem(request, 400, "This page cannot be used",
+                        "The answers on this page could not be read: they were changed, or "
+                        "the page is from another server. Please start again from the beginning.")
+
+
+def _expired(config: WebConfig, state: State) -> bool:
+    return config.clock() - state.issued > config.idle_timeout + config.countdown
+
+
+def _problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
+    response = _render(request, problem_page(heading, text), State())
+    response.set_status(status)
+    return response
+
+
+def _render(request: web.Request, page: Page, state: State) -> web.Response:
+    config = request.app[CONFIG]
+    theme = state.theme if state.theme in THEMES else config.theme
+    template = request.app[TEMPLATES].get_template(f"{page.kind}.html")
+    text = template.render(
+        page=page,
+        state=request.app[SIGNER].dump(state),
+        tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
+        lang=language(config.tree.language),
+        theme=theme,
+        themes=THEMES,
+        kiosk=config.kiosk,
+        can_save=config.can_save,
+        printer=bool(config.print_command),
+        idle=int(config.idle_timeout),
+        idle_refresh=int(config.idle_timeout + config.countdown),
+        countdown=int(config.countdown),
+        forgets=config.kiosk and (state.started or bool(state.theme)),
+    )
+    return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+
+def _title(tree: Tree) -> str:
+    return clean(tree.title)

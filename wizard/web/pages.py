@@ -1,0 +1,121 @@
+"""What each web page shows, worked out from a Session: plain values for the templates.
+
+The templates never reach into the tree or the session; they get these small views, whose
+strings are the tree's text with control characters removed (`outline.clean`). Jinja2's
+autoescape makes every one of them text, never markup; the one piece of ready-made HTML is the
+summary's body, built by the HTML renderer from the one outline (wizard.render.html), which
+escapes tree text itself and links only http(s), mailto and tel addresses of sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markupsafe import Markup
+
+from wizard.model.machine import Session
+from wizard.model.tree import Node, RedFlag
+from wizard.render.html import render_sections
+from wizard.render.outline import build_outline, clean
+
+THEMES: dict[str, str] = {"default": "Dark", "light": "Light", "high-contrast": "High contrast"}
+"""The stylesheet's themes (static/site.css) by name, with the word a visitor sees. The names
+are the app's (`--theme`, wizard.tui.themes; a test keeps them the same), so one option
+means the same colours in both front ends; the web does not import the Textual front end."""
+DEFAULT_THEME = "default"
+
+PageKind = Literal["welcome", "info", "choice", "multi", "red_flag", "summary", "problem"]
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: str
+    label: str
+    help: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FlagView:
+    title: str
+    advice: list[str]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything one page shows; `kind` picks its template."""
+
+    kind: PageKind
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    help: str = ""
+    options: list[OptionView] = field(default_factory=list)
+    error: str = ""
+    progress: str = ""
+    flags: list[FlagView] = field(default_factory=list)
+    summary: Markup = field(default_factory=Markup)
+    subtitle: str = ""
+    can_go_back: bool = False
+    message: str = ""
+
+
+def paragraphs(text: str) -> list[str]:
+    """Tree text split at blank lines, each paragraph on one line, control characters gone."""
+    return [" ".join(p.split()) for p in clean(text).strip().split("\n\n") if p.strip()]
+
+
+def language(code: str) -> str:
+    """The tree's language as a safe `lang` attribute (a malformed code becomes "en")."""
+    code = clean(code).strip()
+    return code if _LANGUAGE.match(code) else "en"
+
+
+def flag_view(flag: RedFlag) -> FlagView:
+    return FlagView(clean(flag.title), paragraphs(flag.advice))
+
+
+def welcome_page(session: Session) -> Page:
+    tree = session.tree
+    return Page("welcome", clean(tree.title), paragraphs(tree.description),
+                subtitle=clean(tree.disclaimer))
+
+
+def question_page(session: Session, picked: tuple[str, ...], error: str = "") -> Page:
+    """The current node's page: an info page, a single or a multiple choice, or the summary."""
+    node = session.current
+    if session.finished:
+        return summary_page(session)
+    progress = session.progress()
+    step = f"Step {progress.step} of about {progress.about}"
+    flags = [flag_view(flag) for flag in session.red_flags]
+    back = bool(session.history)
+    if node.kind == "info":
+        return Page("info", _heading(node), paragraphs(node.text), clean(node.help),
+                    progress=step, flags=flags, can_go_back=back)
+    options = [OptionView(o.id, clean(o.label), clean(o.help), o.id in picked)
+               for o in node.options]
+    kind: PageKind = "choice" if node.kind == "choice" else "multi"
+    return Page(kind, _heading(node), paragraphs(node.text), clean(node.help), options, error,
+                step, flags, can_go_back=back)
+
+
+def red_flag_page(raised: tuple[RedFlag, ...]) -> Page:
+    return Page("red_flag", "Urgent: get help now", flags=[flag_view(f) for f in raised])
+
+
+def summary_page(session: Session, message: str = "") -> Page:
+    outline = build_outline(session.summary())
+    body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
+    return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
+                can_go_back=bool(session.history), message=message)
+
+
+def problem_page(heading: str, text: str) -> Page:
+    return Page("problem", heading, [text])
+
+
+def _heading(node: Node) -> str:
+    return clean(node.prompt or node.title or node.id)

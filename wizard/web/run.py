@@ -1,0 +1,47 @@
+"""Starting the web pages server: check the tree once, warn when reachable by others, listen.
+
+The tree is loaded and checked before listening, so a broken tree is one sentence on the
+console (exit 2), not a page that fails for every visitor. aiohttp and Jinja2 are imported only
+here, so the other commands stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 2
+
+
+def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
+                kiosk: bool = False, idle_timeout: float | None = None,
+                print_command: str | None = None, theme: str | None = None,
+                public_url: str | None = None, shown_url: str = "") -> int:
+    """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen."""
+    from aiohttp import web
+
+    from wizard.model.loader import load_tree
+    from wizard.web.app import WebConfig, make_app
+    from wizard.web.pages import DEFAULT_THEME
+    from wizard.web.state import secret_from_env
+
+    config = WebConfig(
+        tree=load_tree(tree_path),
+        secret=secret_from_env(),
+        kiosk=kiosk,
+        idle_timeout=idle_timeout if idle_timeout is not None else 90.0,
+        print_command=print_command,
+        theme=theme or DEFAULT_THEME,
+        host=host,
+        public_url=public_url,
+    )
+    print(f"Serving the guide at {shown_url or f'http://{host}:{port}'} (Ctrl+C to stop)",
+          flush=True)
+    try:
+        web.run_app(make_app(config), host=host, port=port, print=None,
+                    access_log=None, handle_signals=True)
+    except OSError as error:
+        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_OK

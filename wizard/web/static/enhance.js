@@ -1,0 +1,25 @@
+// Optional help from a script; every page works without it.
+// - "Print" opens the browser's print dialog for this page (its print stylesheet leaves out
+//   the buttons). Without a script the button posts the form and the server answers with a
+//   printable page.
+// - Kiosk pages: the "Still there?" notice and the fresh start come from timers here. Without
+//   a script a stylesheet animation shows the notice and a <noscript> refresh starts over, at
+//   the same times (a refresh inside <noscript> is ignored when scripts run).
+"use strict";
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-print='browser']");
+  if (button && typeof window.print === "function") {
+    event.preventDefault();
+    window.print();
+  }
+});
+
+(() => {
+  const idle = Number(document.body.dataset.idle);
+  const forget = Number(document.body.dataset.forget);
+  if (!(idle > 0 && forget > 0)) return;
+  document.documentElement.classList.add("scripted");
+  const notice = document.querySelector(".still-there");
+  window.setTimeout(() => notice && notice.classList.add("showing"), idle * 1000);
+  window.setTimeout(() => window.location.replace("/"), forget * 1000);
+})();
