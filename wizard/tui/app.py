@@ -229,7 +229,7 @@ class WizardApp(App[None]):
         (which move the focus within the dialog) work underneath."""
         if action == "request_quit" and not self.config.can_quit:
             return False
-        if action == "toggle_tree_panel" and not self.config.educator:
+        if action == "toggle_tree_panel" and not self.config.shows_tree:
             return False
         top = self.screen
         if isinstance(top, ModalScreen):
@@ -298,6 +298,14 @@ class WizardApp(App[None]):
         show = not panels.first().display
         self.set_class(show, "-tree-on")
         self.set_class(not show, "-tree-off")
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link only where the run allows it (never at a kiosk; Markdown from a tree
+        already has `open_links=False`: this catches any other link)."""
+        if not self.config.can_open_links:
+            self.log.info(f"not opening {url}: links are off in this run")
+            return
+        super().open_url(url, new_tab=new_tab)
 
     def action_cycle_theme(self) -> None:
         """Switch to the next of the three themes; resizing or theming never loses answers."""

@@ -10,6 +10,7 @@ import pytest
 import wizard.tui.launch
 import wizard.web.serve
 from wizard.cli.main import main
+from wizard.tui.config import AppConfig
 
 
 class FakeApp:
@@ -21,8 +22,8 @@ class FakeApp:
 def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def fake_create_app(tree: object, **options: Any) -> FakeApp:
-        calls.append(options)
+    def fake_create_app(tree: object, config: AppConfig) -> FakeApp:
+        calls.append(vars(config))
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)

@@ -81,7 +81,7 @@ class WalkScreen(Screen[None]):
         yield Breadcrumb(crumbs)
         yield from self.compose_page()
         yield Footer(compact=True)
-        if self.config.educator:  # docked right, after the footer: the footer stays wide
+        if self.config.shows_tree:  # docked right, after the footer: the footer stays wide
             from wizard.tui.widgets.tree_panel import TreePanel
 
             yield TreePanel(self.session)

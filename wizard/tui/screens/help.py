@@ -64,8 +64,8 @@ MOUSE = (
 
 
 def keys_for(config: AppConfig) -> Keys:
-    """The keys this run offers: a kiosk lists no Save, Copy or Quit; Print and the educator's
-    keys are listed only where they work."""
+    """The keys this run offers: Save, Copy and Quit only where they are
+    offered (not at a kiosk); Print and the educator's keys only where they work."""
     dropped = {
         key
         for key, offered in (
@@ -76,10 +76,11 @@ def keys_for(config: AppConfig) -> Keys:
         if not offered
     }
     added: dict[str, list[tuple[str, str]]] = {"On the summary": [], "Anywhere": []}
-    if config.print_command:
+    if config.can_print:
         added["On the summary"].append(("p", "Print it"))
-    if config.educator:
+    if config.can_what_if:
         added["On the summary"].append(("w", "What if: try a different answer"))
+    if config.shows_tree:
         added["Anywhere"].append(("Ctrl+E", "Show or hide the whole tree"))
     return tuple(
         (

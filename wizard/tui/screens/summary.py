@@ -1,8 +1,7 @@
 """The end of the walk: the summary, and Save, Copy, Change an answer, Start over.
 
-The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
-"I'm done" (a clean slate for the next visitor), and Print when the operator named a print
-command; the educator view shows each item's rule and offers "What if…".
+What is offered comes from the run's capabilities (wizard/tui/config.py): Save, Copy, Print,
+"I'm done" (a clean slate for the next person), each item's rule and "What if…".
 
 Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
 leaves the writing to wizard/render/saving.py; what happened is one sentence in the line above the
@@ -59,18 +58,18 @@ class SummaryScreen(WalkScreen):
 
     def compose_page(self) -> ComposeResult:
         config = self.config
-        yield SummaryView(self.summary, id="summary", rules=config.educator)
+        yield SummaryView(self.summary, id="summary", rules=config.shows_rules)
         yield Static("", id="status", markup=False)
         with Horizontal(classes="actions"):
-            if config.kiosk:
+            if config.offers_done:
                 yield Button("I'm done", id="done", variant="primary", compact=True)
             if config.can_save:
                 yield Button("Save (s)", id="save", variant="primary", compact=True)
             if config.can_copy:
                 yield Button("Copy (c)", id="copy", compact=True)
-            if config.print_command:
+            if config.can_print:
                 yield Button("Print (p)", id="print", compact=True)
-            if config.educator:
+            if config.can_what_if:
                 yield Button("What if… (w)", id="what-if", compact=True)
             yield Button("Change an answer", id="change", compact=True)
             yield Button("Start over", id="restart", compact=True)
@@ -153,7 +152,7 @@ class SummaryScreen(WalkScreen):
 
     def action_what_if(self) -> None:
         """Educators: change one answer on a copy of the session and compare the summaries."""
-        if not self.config.educator:
+        if not self.config.can_what_if:
             return
         from wizard.tui.screens.what_if import WhatIfScreen
 
