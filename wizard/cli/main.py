@@ -30,7 +30,7 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 EXIT_INCOMPLETE = 3
 EXIT_OUTPUT = 4  # standard output closed, a broken pipe, or a full disk: the output is incomplete
-WALK_FORMATS = ("text", "markdown", "json", "html")
+WALK_FORMATS = ("text", "markdown", "json", "html", "fhir")
 
 
 class UsageError(Exception):
@@ -185,9 +185,29 @@ def cmd_walk(args: argparse.Namespace) -> int:
         from wizard.render.markdown import render_markdown as render
     elif args.format == "html":
         from wizard.render.html import render_html as render
+    elif args.format == "fhir":
+        from wizard.render.fhir import render_response as render
     else:
         from wizard.render.text import render_text as render
     _print(render(summary), end="")
+    return EXIT_OK
+
+
+# -- export ------------------------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    """The tree as a FHIR R4 Questionnaire; one line on stderr names the conditions it left out
+    (the Questionnaire's description lists them with the reason)."""
+    from wizard.render.fhir import build_questionnaire
+
+    export = build_questionnaire(_load(args.tree))
+    _print(export.to_json(), end="")
+    if export.dropped:
+        names = ", ".join(node for node, _ in export.dropped)
+        _print(
+            f"wizard: note: FHIR enableWhen cannot express the condition of {names}; "
+            "see the Questionnaire's description",
+            sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -433,6 +453,13 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--format", "-f", choices=("mermaid", "dot"), default="mermaid")
     graph.set_defaults(func=cmd_graph)
 
+    export = commands.add_parser("export", help="write the tree for other systems (FHIR)")
+    export.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    export.add_argument(
+        "--format", "-f", choices=("fhir",), default="fhir", help="fhir: a FHIR R4 Questionnaire"
+    )
+    export.set_defaults(func=cmd_export)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of tree files")
     schema.set_defaults(func=cmd_schema)
 
@@ -477,6 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     commands = {"run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths"}
+    commands.add("export")
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:
