@@ -325,6 +325,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         tree,
         theme=args.theme,
         save_dir=save_dir,
+        save_fhir=args.save_fhir,
         kiosk=kiosk,
         educator=args.educator,
         idle_timeout=args.idle_timeout,
@@ -434,6 +435,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-dir",
         metavar="DIR",
         help="the folder Save offers first (default: ~/Documents, else your home folder)",
+    )
+    run.add_argument(
+        "--save-fhir",
+        action="store_true",
+        help="Save also writes the answers as a FHIR QuestionnaireResponse (.fhir.json)",
     )
     run.set_defaults(func=cmd_run)
 

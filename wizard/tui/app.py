@@ -45,6 +45,8 @@ class AppConfig:
     """Where Save offers to put the summary first (the person can change it before saving)."""
     can_quit: bool = True
     can_save: bool = True
+    save_fhir: bool = False
+    """Save also writes the answers as a FHIR QuestionnaireResponse (`<tree>-summary.fhir.json`)."""
     can_copy: bool = True
     kiosk: bool = False
     educator: bool = False
@@ -301,6 +303,7 @@ def create_app(
     *,
     theme: str | None = None,
     save_dir: Path | None = None,
+    save_fhir: bool = False,
     kiosk: bool = False,
     educator: bool = False,
     idle_timeout: float = 90.0,
@@ -321,6 +324,7 @@ def create_app(
         save_dir=save_dir or default_save_dir(),
         can_quit=not kiosk,
         can_save=not kiosk,
+        save_fhir=save_fhir,
         can_copy=not kiosk,
         kiosk=kiosk,
         educator=educator,

@@ -90,11 +90,13 @@ class SummaryScreen(WalkScreen):
             self.wizard.save_folder = folder  # offered again next time
             self._save_in(folder)
 
-        files = default_files(self.wizard.save_folder, self.summary)
+        fhir = self.wizard.config.save_fhir
+        files = default_files(self.wizard.save_folder, self.summary, fhir)
         self.app.push_screen(SaveModal(files), folder_chosen)
 
     def _save_in(self, folder: Path) -> None:
-        files = default_files(folder, self.summary)
+        fhir = self.wizard.config.save_fhir
+        files = default_files(folder, self.summary, fhir)
         if not files.exist:
             self._write(files)
             return
@@ -103,7 +105,7 @@ class SummaryScreen(WalkScreen):
             if choice == "replace":
                 self._write(files)
             elif choice == "rename":
-                self._write(free_files(folder, self.summary))
+                self._write(free_files(folder, self.summary, fhir))
             else:
                 self.tell("Not saved.")
 
