@@ -40,6 +40,7 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
         "print_command": None,
         "admin_pin": None,
         "save_dir": None,
+        "save_fhir": False,
     }
 
 
@@ -48,11 +49,13 @@ def test_every_mode_option(
 ) -> None:
     monkeypatch.setenv("WIZARD_ADMIN_PIN", "4711")
     words = ["--kiosk", "--educator", "--idle-timeout", "12.5", "--print-command", "lp -d desk"]
+    words.append("--save-fhir")
     assert main([str(example_path), *words]) == 0
     assert made["kiosk"] and made["educator"]
     assert made["idle_timeout"] == 12.5
     assert made["print_command"] == "lp -d desk"
     assert made["admin_pin"] == "4711"
+    assert made["save_fhir"] is True
 
 
 @pytest.mark.parametrize(
