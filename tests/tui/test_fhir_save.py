@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.tui.pilots import press, shown_text
 from wizard.model.tree import Tree
-from wizard.tui.app import create_app
+from wizard.tui.launch import create_app
 from wizard.tui.screens.save import SaveModal
 
 TO_SUMMARY = ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1")  # pets, fern

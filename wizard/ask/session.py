@@ -27,13 +27,12 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
 
-EXIT_OK = 0
-EXIT_INCOMPLETE = 3
 WIDTH = 78
 PROMPT = "> "
 MAX_LINE = 1000  # characters: far beyond any answer or command
@@ -139,7 +138,7 @@ class _Conversation:
             line = self.read()
             if line is None:
                 self.say("", *self.stopped("Input ended"))
-                return EXIT_INCOMPLETE
+                return Exit.INCOMPLETE
             if len(line) > MAX_LINE:
                 self.say(f"That line is too long to be an answer (over {MAX_LINE} characters).")
                 then = _Then.QUESTION
@@ -147,9 +146,9 @@ class _Conversation:
             then = self.handle(line)
             if then is _Then.QUIT:
                 self.say(*self.stopped("You stopped"))
-                return EXIT_INCOMPLETE
+                return Exit.INCOMPLETE
         self.say("", render_text(self.session.summary()).rstrip("\n"))
-        return EXIT_OK
+        return Exit.OK
 
     def handle(self, line: str) -> _Then:
         """Act on one line: a command, or an answer to the current question."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -11,10 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from wizard.tui.config import AppConfig
 from wizard.tui.screens.dialog import Dialog
-
-if TYPE_CHECKING:
-    from wizard.tui.app import AppConfig, WizardApp
 
 Keys = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Headings, each with (key, what it does) rows."""
@@ -66,8 +64,8 @@ MOUSE = (
 
 
 def keys_for(config: AppConfig) -> Keys:
-    """The keys this run offers: a kiosk lists no Save, Copy or Quit; Print and the educator's
-    keys are listed only where they work."""
+    """The keys this run offers: Save, Copy and Quit only where they are
+    offered (not at a kiosk); Print and the educator's keys only where they work."""
     dropped = {
         key
         for key, offered in (
@@ -78,10 +76,11 @@ def keys_for(config: AppConfig) -> Keys:
         if not offered
     }
     added: dict[str, list[tuple[str, str]]] = {"On the summary": [], "Anywhere": []}
-    if config.print_command:
+    if config.can_print:
         added["On the summary"].append(("p", "Print it"))
-    if config.educator:
+    if config.can_what_if:
         added["On the summary"].append(("w", "What if: try a different answer"))
+    if config.shows_tree:
         added["Anywhere"].append(("Ctrl+E", "Show or hide the whole tree"))
     return tuple(
         (
@@ -118,12 +117,15 @@ class HelpModal(Dialog[None]):
         Binding("pagedown", "scroll_body(10)", show=False),
     ]
 
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="help") as dialog:
             dialog.border_title = "Keys"
             with VerticalScroll(classes="dialog-body"):
-                config = cast("WizardApp", self.app).config
-                yield Static(keys_table(keys_for(config)), id="keys")
+                yield Static(keys_table(keys_for(self.config)), id="keys")
                 yield Static(MOUSE, id="mouse")
             with Horizontal(classes="dialog-actions"):
                 yield Button("Close", id="close", variant="primary")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,13 +10,14 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from wizard.tui.messages import StartRequested
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.start_button import StartButton
 from wizard.tui.widgets.tree_text import literal
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
-    from wizard.tui.app import WizardApp
+    from wizard.tui.config import AppConfig
 
 
 class WelcomeScreen(Screen[None]):
@@ -27,9 +28,10 @@ class WelcomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False),
     ]
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, config: AppConfig) -> None:
         super().__init__()
         self.guide = tree
+        self.config = config
 
     def compose(self) -> ComposeResult:
         tree = self.guide
@@ -50,7 +52,7 @@ class WelcomeScreen(Screen[None]):
                 yield StartButton()
             yield Static("Press Enter or click Start to begin.", id="welcome-hint")
         keys = [("enter", "Start", "start_from_welcome"), ("?", "Help", "show_keys")]
-        if cast("WizardApp", self.app).config.can_quit:  # a kiosk offers no way out
+        if self.config.can_quit:  # a kiosk offers no way out
             keys.append(("q", "Quit", "request_quit"))
         keys.append(("^t", "Colours", "cycle_theme"))
         yield KeyBar(keys)
@@ -60,4 +62,4 @@ class WelcomeScreen(Screen[None]):
         self.action_start()
 
     def action_start(self) -> None:
-        cast("WizardApp", self.app).start_session()
+        self.post_message(StartRequested())
