@@ -27,3 +27,14 @@ def example_tree() -> Tree:
 @pytest.fixture(scope="session")
 def example_text() -> str:
     return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checker compares review dates with today: the tests' trees must not fall due as the
+    calendar moves on, so in-process checks see 2026-11-22."""
+    import datetime
+
+    import wizard.model.governance
+
+    monkeypatch.setattr(wizard.model.governance, "_today", lambda: datetime.date(2026, 11, 22))

@@ -127,8 +127,8 @@ def test_walk_the_bundled_tree_by_id_from_another_folder(tmp_path: Path) -> None
 
 def test_graph_schema_and_trees() -> None:
     mermaid = wizard("graph", str(EXAMPLE))
-    assert mermaid.returncode == 0 and "stateDiagram-v2" in mermaid.stdout
-    assert "kind --> photo: pick:unsure" in mermaid.stdout
+    assert mermaid.returncode == 0 and "flowchart TD" in mermaid.stdout
+    assert 'n_kind -->|"Not sure"| n_photo' in mermaid.stdout
     dot = wizard("graph", str(EXAMPLE), "--format", "dot")
     assert dot.returncode == 0 and dot.stdout.lstrip().startswith("digraph")
     schema = json.loads(wizard("schema").stdout)

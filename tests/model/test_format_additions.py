@@ -57,7 +57,7 @@ def test_a_source_cited_only_by_a_note_counts_as_cited(example_text: str) -> Non
     text = changed(
         example_text,
         "  book: {title: The plant book",
-        "  extra: {title: Extra}\n  book: {title: The plant book",
+        "  extra: {title: Extra, url: \"https://example.org/extra\"}\n  book: {title: The plant book",
     )
     assert any("source 'extra' is never cited" in d for d in diagnose(text))
     text = changed(text, NOTE, NOTE.replace("[book]", "[extra]"))
@@ -68,7 +68,7 @@ def test_a_note_that_applies_adds_its_sources_to_the_item_and_the_list(example_t
     text = changed(
         example_text,
         "  book: {title: The plant book",
-        "  extra: {title: Extra}\n  book: {title: The plant book",
+        "  extra: {title: Extra, url: \"https://example.org/extra\"}\n  book: {title: The plant book",
     )
     tree = tree_of(changed(text, NOTE, NOTE.replace("[book]", "[extra]")))
     cactus = summary(tree, CACTUS)

@@ -126,7 +126,10 @@ def test_table_names_the_rule_and_lists_each_route(example: Tree) -> None:
     # Questions are numbered in the tree's order; one no route lists is pointed out.
     assert "  Q1  What kind of plant is this?" in lines
     assert "  Q2  How much light does it need?" in lines
-    assert "  Q3  Is it safe for pets?  (no route lists this)" in lines
+    assert (
+        "  Q3  Is it safe for pets?  (not on these routes; `wizard paths --cover` has one that "
+        "lists it)"
+    ) in lines
 
 
 def test_json_lists_answers_outcome_and_items(example: Tree) -> None:

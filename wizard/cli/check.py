@@ -49,16 +49,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
 
     files, diagnostics = tree_files(args.paths)
+    graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
     for path in files:
-        diagnostics.extend(check_file(path)[1])
+        tree, found = check_file(path)
+        diagnostics.extend(found)
+        if tree is not None:  # reading level once the tree has no errors
+            from wizard.model.reading import check_reading  # imports textstat: only here
+
+            report = check_reading(tree)
+            diagnostics.extend(report.diagnostics)
+            if report.mean is not None:
+                graded.append((report.mean, report.texts))
     for diagnostic in sorted(diagnostics):
         say(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     failed = errors or (args.strict and warnings)
     verdict = "problems found" if failed else "ok"
+    texts = sum(count for _, count in graded)
+    grade = (
+        f", mean reading grade {sum(m * n for m, n in graded) / texts:.1f}" if texts else ""
+    )
     print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s): {verdict}",
+        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s){grade}: "
+        f"{verdict}",
         file=sys.stderr,
     )
     return Exit.PROBLEMS if failed else Exit.OK

@@ -1,4 +1,4 @@
-"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|serve]`.
+"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|diff|serve]`.
 
 This module parses the arguments and hands them to the command's own module (wizard/cli/),
 imported only when that command runs, so `check`, `walk`, `graph`, `schema` and `trees` start
@@ -54,6 +54,7 @@ cmd_schema = _command("about", "cmd_schema")
 cmd_trees = _command("about", "cmd_trees")
 cmd_ask = _command("ask", "cmd_ask")
 cmd_paths = _command("paths", "cmd_paths")
+cmd_diff = _command("diff", "cmd_diff")
 cmd_serve = _command("serve", "cmd_serve")
 cmd_export = _command("export", "cmd_export")
 
@@ -137,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(also WIZARD_KIOSK=1; staff leave with ctrl+x and the PIN in WIZARD_ADMIN_PIN)",
     )
     run.add_argument(
+        "--allow-overdue",
+        action="store_true",
+        help="kiosk: start even though the tree is past its review date",
+    )
+    run.add_argument(
         "--educator",
         action="store_true",
         help="show the whole tree beside each page, the rule behind each item, and 'what if'",
@@ -157,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-dir",
         metavar="DIR",
         help="the folder Save offers first (default: ~/Documents, else your home folder)",
+    )
+    run.add_argument(
+        "--watch",
+        action="store_true",
+        help="live preview for tree authors: reload the tree file each time it is saved",
     )
     run.add_argument(
         "--save-fhir",
@@ -208,13 +219,38 @@ def build_parser() -> argparse.ArgumentParser:
         default="fixed",
         help="multi-select questions: answered one fixed way, or each option in turn",
     )
+    paths.add_argument(
+        "--cover",
+        action="store_true",
+        help="a few routes that together reach every option, page, item, red flag and question "
+        "(ignores --limit and --multi)",
+    )
     paths.set_defaults(func=cmd_paths)
+
+    diff = commands.add_parser("diff", help="what a new edition of a tree changes, route by route")
+    diff.add_argument("old", help="the earlier tree: a file or a bundled tree's id")
+    diff.add_argument("new", help="the new tree: a file or a bundled tree's id")
+    diff.add_argument("--format", "-f", choices=("text", "markdown"), default="text")
+    diff.add_argument(
+        "--full",
+        action="store_true",
+        help="walk every route `paths --multi each` lists, not the cover sets (slower)",
+    )
+    diff.add_argument(
+        "--limit", type=ROUTE_LIMIT, default=10_000, help="--full: most routes per version"
+    )
+    diff.set_defaults(func=cmd_diff)
 
     serve = commands.add_parser("serve", help="the same app in a web browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=PORT, default=8000)
     serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
+    serve.add_argument(
+        "--allow-overdue",
+        action="store_true",
+        help="kiosk: serve even though the tree is past its review date (passed to run)",
+    )
     serve.add_argument(
         "--idle-timeout", type=IDLE_SECONDS, metavar="SECONDS", help="passed to run"
     )
@@ -231,7 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths"}
+    commands = {
+        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
+    }
     commands.add("export")
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`

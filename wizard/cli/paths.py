@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from wizard.cli.open import open_tree
 from wizard.cli.output import say
 from wizard.exits import Exit
+from wizard.model.cover import build_cover
 from wizard.model.paths import Item, Route, RouteList
 
 FORMATS = ("table", "json")
@@ -22,7 +23,15 @@ MULTI_RULES: dict[str, str] = {
         "option, else its first option (its first `min` options when it needs more)"
     ),
     "each": "each option of a multi-select question is explored on its own (no combinations)",
+    "cover": (
+        "chosen by the cover search, several options at once where that reaches more "
+        "(wizard/model/cover.py)"
+    ),
 }
+COVERED = (
+    "these routes together pick every option, show every page, list every treatment and "
+    "resource, raise every red flag and ask every care-team question that any answers reach"
+)
 ANSWERING = (
     "choice questions: every option; info pages continue; nodes whose `when` does not hold "
     "are skipped"
@@ -30,9 +39,14 @@ ANSWERING = (
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
-    from wizard.model.paths import enumerate_paths
+    from wizard.model.paths import cover_paths, enumerate_paths
 
-    routes = enumerate_paths(open_tree(args.tree), limit=args.limit, multi=args.multi)
+    tree = open_tree(args.tree)
+    routes: Sequence[Route]
+    if args.cover:
+        routes = cover_paths(tree)
+    else:
+        routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
     say(render_paths(routes, args.format), end="")
     return Exit.OK
 
@@ -69,6 +83,15 @@ def _header(routes: Sequence[Route]) -> list[str]:
     lines.append(f"# Answers: {ANSWERING}.")
     if about["multi"] is not None:
         lines.append(f"# Multi-select: {MULTI_RULES[str(about['multi'])]}.")
+    cover = routes.cover if isinstance(routes, RouteList) else None
+    if cover is not None:
+        lines.append(f"# Cover: {COVERED} ({len(cover.covered)} of {len(cover.targets)}).")
+        if cover.unreachable:
+            missing = len(cover.unreachable)
+            lines.append(
+                f"# {missing} thing{'s' if missing != 1 else ''} no answers reach: "
+                "listed at the end."
+            )
     if about["truncated"]:
         lines.append(
             f"# Stopped at the limit of {about['limit']} routes: more routes exist and are not "
@@ -91,8 +114,7 @@ def _question_numbers(routes: Sequence[Route]) -> dict[str, str]:
 def _render_table(routes: Sequence[Route]) -> str:
     numbers = _question_numbers(routes)
     listed = {text for route in routes for text in route.questions}
-    if isinstance(routes, RouteList) and routes.truncated:
-        listed = set(numbers)  # routes past the cap may list the rest: claim nothing
+    never = _never_listed(routes) if set(numbers) - listed else set()
     header = ("route", "outcome", "answers", "treatments", "resources", "questions", "red flags")
     rows = [header] + [
         (
@@ -111,11 +133,34 @@ def _render_table(routes: Sequence[Route]) -> str:
     lines += [_row(row, widths) for row in rows]
     if numbers:
         lines += ["", "Questions to ask the care team:"]
-        lines += [
-            f"  {number}  {text}" + ("" if text in listed else "  (no route lists this)")
-            for text, number in numbers.items()
-        ]
+        lines += [f"  {number}  {text}{_question_note(text, listed, never)}"
+                  for text, number in numbers.items()]
+    cover = routes.cover if isinstance(routes, RouteList) else None
+    if cover is not None and cover.unreachable:
+        lines += ["", "No answers reach these:"]
+        lines += [f"  {target} ({target.label})" for target in cover.unreachable]
     return "\n".join(lines) + "\n"
+
+
+def _never_listed(routes: Sequence[Route]) -> set[str]:
+    """The care-team questions no answers can list, from the cover search: a question missing
+    from the routes shown may still be listed by a route not shown (a multi-select answered
+    another way, or a route past the cap), and the table must not say otherwise."""
+    if not isinstance(routes, RouteList):
+        return set()
+    cover = routes.cover or build_cover(routes.tree)
+    questions = routes.tree.questions
+    unreachable = {t.key for t in cover.unreachable if t.kind == "question"}
+    reachable = {q.text for n, q in enumerate(questions, 1) if f"Q{n}" not in unreachable}
+    return {q.text for q in questions} - reachable
+
+
+def _question_note(text: str, listed: set[str], never: set[str]) -> str:
+    if text in listed:
+        return ""
+    if text in never:
+        return "  (no answers can list this)"
+    return "  (not on these routes; `wizard paths --cover` has one that lists it)"
 
 
 def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
@@ -123,12 +168,21 @@ def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 
 def _render_json(routes: Sequence[Route]) -> str:
-    document = {
+    document: dict[str, object] = {
         **_about(routes),
         "rules": {"answers": ANSWERING, "multi": MULTI_RULES.get(str(_about(routes)["multi"]))},
         "count": len(routes),
         "routes": [_route_json(route) for route in routes],
     }
+    cover = routes.cover if isinstance(routes, RouteList) else None
+    if cover is not None:
+        document["cover"] = {
+            "targets": len(cover.targets),
+            "covered": len(cover.covered),
+            "unreachable": [
+                {"kind": t.kind, "key": t.key, "label": t.label} for t in cover.unreachable
+            ],
+        }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

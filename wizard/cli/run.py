@@ -13,6 +13,7 @@ from wizard.cli.output import UsageError
 from wizard.exits import Exit
 
 if TYPE_CHECKING:
+    from wizard.model.tree import Tree
     from wizard.tui.config import AppConfig
 
 
@@ -36,11 +37,26 @@ def save_dir(typed: str | None) -> Path | None:
         raise UsageError(f"--save-dir: {error}") from None
 
 
+def refuse_overdue(tree: Tree) -> None:
+    """A kiosk shows content to strangers: it does not start on content past its review date."""
+    from wizard.model.governance import overdue
+
+    why = overdue(tree)
+    if why is not None:
+        raise UsageError(
+            f"the kiosk will not start: {why} (staff who have checked it can pass "
+            "--allow-overdue)"
+        )
+
+
 def app_config(args: argparse.Namespace) -> AppConfig:
     """The run's configuration, from the arguments and the WIZARD_KIOSK and WIZARD_ADMIN_PIN
     environment variables; UsageError for an option that cannot be used."""
     from wizard.tui.config import AppConfig
 
+    kiosk = args.kiosk or env_flag("WIZARD_KIOSK")
+    if args.watch and kiosk:
+        raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
     if args.print_command is not None:
         from wizard.tui.printing import parse_print_command
 
@@ -52,16 +68,19 @@ def app_config(args: argparse.Namespace) -> AppConfig:
         theme=args.theme,
         save_dir=save_dir(args.save_dir),
         save_fhir=args.save_fhir,
-        kiosk=args.kiosk or env_flag("WIZARD_KIOSK"),
+        kiosk=kiosk,
         educator=args.educator,
         idle_timeout=args.idle_timeout,
         print_command=args.print_command,
         admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+        watch=args.watch,
     )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     tree = open_tree(args.tree)
+    if (args.kiosk or env_flag("WIZARD_KIOSK")) and not args.allow_overdue:
+        refuse_overdue(tree)
     config = app_config(args)
     from wizard.tui import launch  # Textual is imported here and only here
 

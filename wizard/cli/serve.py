@@ -9,6 +9,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.web.serve import serve
 
     run_options: list[str] = []
+    if args.kiosk and not args.allow_overdue:
+        from wizard.cli.open import open_tree
+        from wizard.cli.run import refuse_overdue
+
+        refuse_overdue(open_tree(args.tree))
+    if args.allow_overdue:
+        run_options += ["--allow-overdue"]
     if args.idle_timeout is not None:
         run_options += ["--idle-timeout", str(args.idle_timeout)]
     if args.print_command is not None:

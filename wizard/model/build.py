@@ -374,6 +374,7 @@ class _Builder:
             format=clean.get("format", 1),
             language=clean.get("language", "en"),
             description=clean.get("description", ""),
+            reading_grade=clean.get("reading_grade", 9),
             sources=sources,
             groups=groups,
             treatments=treatments,
@@ -407,7 +408,14 @@ class _Builder:
         clean = self.fields(raw, "review", "'review'", mark)
         if clean is None or "last_reviewed" not in clean or "next_review" not in clean:
             return None
-        return Review(clean["last_reviewed"], clean["next_review"])
+        assert isinstance(raw, MarkedDict)
+        marks = raw.value_marks
+        return Review(
+            clean["last_reviewed"],
+            clean["next_review"],
+            self.mark(marks["next_review"]),
+            self.mark(marks["last_reviewed"]),
+        )
 
     def source(self, key: str, raw: Any, mark: YamlMark) -> Source | None:
         clean = self.fields(raw, "source", f"source '{key}'", mark)

@@ -3,7 +3,8 @@
 The builder has already checked keys and types; this module checks what only the whole tree can
 tell: references between nodes, reachability, dead ends, loops, facts that are read but never set
 (a misspelling, usually) or set but never read, items that no answers could ever list, items
-that cite nothing, and `at_a_glance` orders naming treatments their entry never lists.
+that cite nothing, and `at_a_glance` orders naming treatments their entry never lists. Content
+governance (review dates, red flags first, links to sources) is in governance.py, run from here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from wizard.model.conditions import can_hold
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
+from wizard.model.governance import check_governance
 from wizard.model.tree import Condition, Mark, Node, Tree
 
 
@@ -29,6 +31,7 @@ def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnos
     found.extend(_check_graph(tree, broken))
     found.extend(_check_facts(tree))
     found.extend(_check_citations(tree))
+    found.extend(check_governance(tree))
     return found
 
 

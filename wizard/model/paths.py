@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from wizard.model.cover import Cover, build_cover
 from wizard.model.machine import AnswerError, Session
 from wizard.model.summary import AnsweredQuestion, Summary
 from wizard.model.tree import Node, Tree
@@ -66,16 +67,29 @@ class Route:
 
 class RouteList(list[Route]):
     """The routes, plus what a reader must know to trust them: the tree, the rule used for
-    multi-select questions, and whether the cap cut the list short."""
+    multi-select questions ("cover" for a cover set), and whether the cap cut the list short.
+    `cover`: for a cover set, what it covers and what no answers reach."""
 
     def __init__(
-        self, routes: Sequence[Route], tree: Tree, multi: MultiRule, limit: int, truncated: bool
+        self, routes: Sequence[Route], tree: Tree, multi: str, limit: int, truncated: bool
     ) -> None:
         super().__init__(routes)
         self.tree = tree
         self.multi = multi
         self.limit = limit
         self.truncated = truncated
+        self.cover: Cover | None = None
+
+
+def cover_paths(tree: Tree) -> RouteList:
+    """A few routes that together reach everything any answers can (model/cover.py), as
+    routes; `.cover` says what they cover and names what no answers reach."""
+    cover = build_cover(tree)
+    routes = RouteList(
+        [_route(route.summary) for route in cover.routes], tree, "cover", len(cover.routes), False
+    )
+    routes.cover = cover
+    return routes
 
 
 # -- enumerating --------------------------------------------------------------------------------

@@ -45,6 +45,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("version", "text", True, 'Content version, such as "2026.11.0".'),
         F("language", "text", doc="Language tag, default en."),
         F("review", "object:review", True, "Content review dates."),
+        F(
+            "reading_grade",
+            "int",
+            doc="The hardest Flesch-Kincaid grade one text may have (default 9); "
+            "`wizard check` warns above it.",
+        ),
         F("disclaimer", "text", True, "Shown on the welcome screen and every summary."),
         F("start", "node_ref", True, "Id of the first node."),
         F("sources", "map:source", doc="Everything the tree cites, by id."),

@@ -255,6 +255,8 @@ class Review:
 
     last_reviewed: str
     next_review: str
+    mark: Mark = field(default=NO_MARK, compare=False)  # where `next_review` is written
+    last_mark: Mark = field(default=NO_MARK, compare=False)  # where `last_reviewed` is written
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,7 @@ class Tree:
     format: int = 1
     language: str = "en"
     description: str = ""
+    reading_grade: int = 9  # the hardest Flesch-Kincaid grade one text may have
     sources: Mapping[str, Source] = field(default_factory=dict)
     groups: tuple[Group, ...] = ()
     treatments: Mapping[str, Treatment] = field(default_factory=dict)

@@ -49,6 +49,8 @@ class AppConfig:
     kiosk: bool = False
     """Which app runs (the kiosk app, with its blocked keys and idle reset): for `create_app`
     only; screens read the capabilities above."""
+    watch: bool = False
+    """Which app runs: the live preview for tree authors (`run --watch`, wizard/tui/live.py)."""
     idle_timeout: float = 90.0
     """Kiosk: seconds without input before "Still there?"."""
     countdown: float = 30.0
@@ -73,6 +75,7 @@ class AppConfig:
         countdown: float = 30.0,
         print_command: str | None = None,
         admin_pin: str | None = None,
+        watch: bool = False,
     ) -> AppConfig:
         """The configuration for a mode and its options: the one place a mode becomes what
         the screens may offer. ValueError for a theme name not in `THEME_NAMES`."""
@@ -93,6 +96,7 @@ class AppConfig:
             can_what_if=educator,
             print_command=print_command,
             kiosk=kiosk,
+            watch=watch,
             idle_timeout=idle_timeout,
             countdown=countdown,
             admin_pin=admin_pin,

@@ -18,7 +18,7 @@ def create_app(tree: Tree, config: AppConfig | None = None, **options: Any) -> W
     """The app for one tree, as `config` says; used by `wizard run` and by the tests.
 
     Without a config, `options` are `AppConfig.for_mode`'s (kiosk, educator, theme, save_dir,
-    idle_timeout, countdown, print_command, admin_pin); ValueError for an unknown theme.
+    idle_timeout, countdown, print_command, admin_pin, watch); ValueError for an unknown theme.
     """
     if config is None:
         config = AppConfig.for_mode(**options)
@@ -28,4 +28,8 @@ def create_app(tree: Tree, config: AppConfig | None = None, **options: Any) -> W
         from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
 
         return KioskApp(tree, config)
+    if config.watch:
+        from wizard.tui.live import LiveApp  # live preview for tree authors (`run --watch`)
+
+        return LiveApp(tree, config)
     return WizardApp(tree, config)

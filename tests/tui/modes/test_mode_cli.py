@@ -39,6 +39,12 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
     assert made["can_quit"] and made["can_save"] and made["can_open_links"]
     assert made["print_command"] is None and made["admin_pin"] is None
     assert made["save_fhir"] is False
+    assert made["watch"] is False
+
+
+def test_watch_reaches_the_factory(made: dict[str, Any], example_path: object) -> None:
+    assert main(["run", "--watch", str(example_path)]) == 0
+    assert made["watch"] is True
 
 
 def test_every_mode_option(

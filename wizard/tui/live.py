@@ -1,0 +1,80 @@
+"""Live preview (`wizard run --watch TREE`): the app reloads the tree file each time it is saved.
+
+For tree authors: edit the YAML in one window, see the change in the other without losing their
+place. Every `poll_seconds` a Textual timer asks `TreeFile.poll` (wizard/tui/watch.py) whether the
+file changed; the reload goes through the loader and the checker as `wizard check` does.
+
+- The file has errors: the checker's messages are shown in a dialog (screens/problems.py) and
+  the guide keeps running on the last good tree; nothing the person did is lost.
+- The file is fine: the session is rebuilt on the new tree and the answers so far are given
+  again (model/replay.py); the walk stops where the person was, or at the first question the
+  new route asks. Answers that no longer fit are dropped, and a notice says which.
+
+`check_tree_file` is public so tests drive a reload without waiting for the timer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.model.replay import replay_answers
+from wizard.tui.app import WizardApp
+from wizard.tui.config import AppConfig
+from wizard.tui.watch import Reload, TreeFile
+
+if TYPE_CHECKING:
+    from wizard.model.tree import Tree
+
+POLL_SECONDS = 0.5
+
+
+class LiveApp(WizardApp):
+    """The guide for one tree file, reloaded whenever the file is saved."""
+
+    def __init__(
+        self, tree: Tree, config: AppConfig | None = None, poll_seconds: float = POLL_SECONDS
+    ) -> None:
+        super().__init__(tree, config)
+        self.tree_file = TreeFile(Path(tree.path))
+        self.poll_seconds = poll_seconds
+        self.reloads = 0
+        """Good reloads so far (tests and the curious)."""
+        self.problems: tuple[str, ...] = ()
+        """The last bad save's error messages; empty once the file is fine again."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(self.poll_seconds, self.check_tree_file, name="watch-tree")
+
+    def check_tree_file(self) -> bool:
+        """Reload the tree if its file changed; True when it did (good or bad)."""
+        reload = self.tree_file.poll()
+        if reload is None:
+            return False
+        if reload.tree is None:
+            self._show_problems(reload)
+        else:
+            self._use_tree(reload.tree, len(reload.diagnostics))
+        return True
+
+    def _show_problems(self, reload: Reload) -> None:
+        from wizard.tui.screens.problems import ProblemsModal
+
+        self.problems = tuple(str(d) for d in reload.problems)
+        self._drop_modals()
+        self.push_screen(ProblemsModal(str(self.tree_file.path), reload.diagnostics))
+
+    def _use_tree(self, tree: Tree, warnings: int = 0) -> None:
+        replayed = replay_answers(tree, self.session.history)
+        self.guide = tree
+        self._session = replayed.session
+        self.problems = ()
+        self.reloads += 1
+        self.show_current()
+        notice = f"Reloaded {self.tree_file.path.name}."
+        if warnings:
+            notice += f" {warnings} warning{'s' if warnings != 1 else ''}: run wizard check."
+        if replayed.dropped:
+            notice += " Dropped: " + "; ".join(replayed.dropped)
+        self.notify(notice, markup=False, timeout=6)

@@ -1,0 +1,61 @@
+"""Live preview: the checker's messages for a tree file that was just saved with errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from wizard.model.errors import Diagnostic
+from wizard.tui.screens.dialog import Dialog
+from wizard.tui.widgets.tree_text import literal
+
+MOST_SHOWN = 50
+
+
+class ProblemsModal(Dialog[None]):
+    """Says the saved file cannot be used yet, lists why (file:line:col: message, as `wizard
+    check` prints it), and that the guide goes on with the last good version. Saving a fixed
+    file closes it by itself; Escape or the button closes it sooner. Messages quote the tree,
+    so they are shown literally."""
+
+    AUTO_FOCUS = "#keep-going"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "keep_going", "Keep going", show=False),
+    ]
+
+    def __init__(self, path: str, diagnostics: Sequence[Diagnostic]) -> None:
+        super().__init__()
+        self.path = path
+        self.diagnostics = tuple(diagnostics)
+
+    def compose(self) -> ComposeResult:
+        errors = [d for d in self.diagnostics if d.is_error] or list(self.diagnostics)
+        shown = [str(d) for d in errors[:MOST_SHOWN]]
+        if len(errors) > MOST_SHOWN:
+            shown.append(f"... and {len(errors) - MOST_SHOWN} more (run: wizard check)")
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "The tree file has problems"
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(
+                    literal(
+                        f"{self.path} was saved with {len(errors)} problem"
+                        f"{'s' if len(errors) != 1 else ''}. The guide keeps showing the last "
+                        "version that worked; save the file again once it is fixed."
+                    ),
+                    classes="dialog-text",
+                )
+                yield Static(literal("\n".join(shown)), id="problems")
+            with Horizontal(classes="dialog-actions"):
+                yield Button("Keep going", id="keep-going", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.close()
+
+    def action_keep_going(self) -> None:
+        self.close()
