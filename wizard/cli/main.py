@@ -1,4 +1,4 @@
-"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|diff|serve]`.
+"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|diff|export|serve]`.
 
 This module parses the arguments and hands them to the command's own module (wizard/cli/),
 imported only when that command runs, so `check`, `walk`, `graph`, `schema` and `trees` start
