@@ -455,3 +455,9 @@ def test_hostile_text_stays_plain_strings_without_control_characters() -> None:
     # `description` is FHIR markdown: the tree's brackets there are escaped, never a link
     assert r"Rituximab \[Rituxan\]" in data["description"]
     assert r"\[x\](y)" in data["description"] and "[x](y)" not in data["description"]
+
+
+def test_a_response_with_nothing_answered_yet_has_no_empty_item_list() -> None:
+    data = build_response(Session(load_tree(EXAMPLE)).summary(), WHEN)
+    valid_response(data)
+    assert "item" not in data and data["status"] == "in-progress"

@@ -375,7 +375,8 @@ def build_questionnaire(tree: Tree) -> Export:
             {"url": DROPPED_EXTENSION, "valueString": f"{node_id}: {why}"}
             for node_id, why in dropped
         ]
-    resource["item"] = items
+    if items:  # FHIR has no empty lists: a tree with only an outcome has no item at all
+        resource["item"] = items
     return Export(dict(clean_strings(resource)), tuple(dropped))
 
 
@@ -411,6 +412,8 @@ def build_response(summary: Summary, authored: datetime | None = None) -> dict[s
             if answer.options
         ],
     }
+    if not resource["item"]:  # nothing answered yet; FHIR has no empty lists
+        del resource["item"]
     return dict(clean_strings(resource))
 
 
