@@ -67,6 +67,7 @@ def app_config(args: argparse.Namespace) -> AppConfig:
     return AppConfig.for_mode(
         theme=args.theme,
         save_dir=save_dir(args.save_dir),
+        save_fhir=args.save_fhir,
         kiosk=kiosk,
         educator=args.educator,
         idle_timeout=args.idle_timeout,

@@ -31,6 +31,8 @@ class AppConfig:
     """Where Save offers to put the summary first (the person can change it before saving)."""
     can_quit: bool = True
     can_save: bool = True
+    save_fhir: bool = False
+    """Save also writes the answers as a FHIR QuestionnaireResponse (`<tree>-summary.fhir.json`)."""
     can_copy: bool = True
     can_open_links: bool = True
     """Whether a link may open a browser (tree text never makes links; this is for any other)."""
@@ -68,6 +70,7 @@ class AppConfig:
         educator: bool = False,
         theme: str | None = None,
         save_dir: Path | None = None,
+        save_fhir: bool = False,
         idle_timeout: float = 90.0,
         countdown: float = 30.0,
         print_command: str | None = None,
@@ -84,6 +87,7 @@ class AppConfig:
             save_dir=save_dir or default_save_dir(),
             can_quit=not kiosk,
             can_save=not kiosk,
+            save_fhir=save_fhir,
             can_copy=not kiosk,
             can_open_links=not kiosk,
             offers_done=kiosk,

@@ -38,6 +38,7 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
     assert not made["kiosk"] and not made["shows_tree"]
     assert made["can_quit"] and made["can_save"] and made["can_open_links"]
     assert made["print_command"] is None and made["admin_pin"] is None
+    assert made["save_fhir"] is False
     assert made["watch"] is False
 
 
@@ -51,12 +52,14 @@ def test_every_mode_option(
 ) -> None:
     monkeypatch.setenv("WIZARD_ADMIN_PIN", "4711")
     words = ["--kiosk", "--educator", "--idle-timeout", "12.5", "--print-command", "lp -d desk"]
+    words.append("--save-fhir")
     assert main([str(example_path), *words]) == 0
     assert made["kiosk"] and made["shows_tree"] and made["can_what_if"]
     assert not (made["can_quit"] or made["can_save"] or made["can_copy"])
     assert made["idle_timeout"] == 12.5
     assert made["print_command"] == "lp -d desk"
     assert made["admin_pin"] == "4711"
+    assert made["save_fhir"] is True
 
 
 @pytest.mark.parametrize(

@@ -42,18 +42,25 @@ class SaveModal(Dialog[Path | None]):
         with Vertical(id="dialog", classes="save") as dialog:
             dialog.border_title = "Save the summary"
             with VerticalScroll(classes="dialog-body"):
-                yield Static(
-                    f"Two files: {self.files.markdown.name} to read or edit, and "
-                    f"{self.files.html.name}, a page to print.",
-                    classes="dialog-text",
-                    markup=False,
-                )
+                yield Static(self._files_text(), classes="dialog-text", markup=False)
                 yield Static("Save in this folder:", classes="dialog-label", markup=False)
                 yield Input(str(self.files.folder), id="folder", select_on_focus=False)
                 yield Static("", id="save-message", classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-actions"):
                 yield Button("Save", id="save-here", variant="primary")
                 yield Button("Cancel", id="cancel")
+
+    def _files_text(self) -> str:
+        files = self.files
+        if files.fhir is None:
+            return (
+                f"Two files: {files.markdown.name} to read or edit, and "
+                f"{files.html.name}, a page to print."
+            )
+        return (
+            f"Three files: {files.markdown.name} to read or edit, {files.html.name}, a page to "
+            f"print, and {files.fhir.name}, your answers for a health record (FHIR)."
+        )
 
     def say(self, message: str) -> None:
         """One sentence under the folder field (why not, or what Save will do next)."""
