@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from wizard.model.summary import SummaryChange, compare
+from wizard.render.reasons import SummaryChange, compare
 
 if TYPE_CHECKING:
     from wizard.model.machine import Session

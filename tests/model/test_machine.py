@@ -170,7 +170,7 @@ def walk_to(tree: Tree, node_id: str, kind: str = "fern") -> Session:
 
 
 def test_what_if_changes_a_fork_and_leaves_the_session_alone(example_tree: Tree) -> None:
-    from wizard.model.summary import compare
+    from wizard.render.reasons import compare
 
     session = walk(example_tree, {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["daily"],
                                   "symptoms": ["yellow"]})

@@ -8,6 +8,7 @@ from tests.modes.drive import drawn_text, stack_text, wait_for
 from tests.tui.pilots import click, press
 from wizard.app import WizardApp, create_app
 from wizard.model.tree import Tree
+from wizard.render.reasons import rule
 from wizard.screens.question import QuestionScreen
 from wizard.screens.summary import SummaryScreen
 from wizard.screens.what_if import WhatIfScreen
@@ -94,7 +95,8 @@ async def test_the_summary_shows_each_rule_and_the_answers_behind_it(example_tre
         assert isinstance(app.screen, SummaryScreen)
         text = stack_text(app)
         for listed in app.screen.summary.treatments:
-            assert f"Listed when: {listed.rule}" in " ".join(text.split())
+            worded = rule(listed, app.screen.summary.fact_labels)
+            assert f"Listed when: {worded}" in " ".join(text.split())
         assert "Listed when: ('Yes, it is dry' and not 'A cactus')" in text
         assert "You said: Yes, it is dry" in text
 

@@ -41,6 +41,16 @@ WORDS: dict[str, str] = {
     "reviewed": "Content reviewed {last}; next review due {next}.",
     "change": "change",
     "urgent_badge": "⚠ URGENT",
+    # why an item is listed (reasons.py); the JSON's `because` holds these sentences too
+    "for_everyone": "Listed for everyone who uses this guide.",
+    "you_said": "You said: {label}",
+    "rule_always": "always listed",
+    "rule_answer": "'{label}'",
+    "rule_not": "not {rule}",
+    "rule_and": " and ",
+    "rule_or": " or ",
+    "rule_group": "({rule})",
+    "question_line": "Question: {text}",
 }
 
 
