@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from wizard.ask import MAX_LINE, NotAnAnswer, parse_numbers, run_ask
+from wizard.ask.session import MAX_LINE, NotAnAnswer, parse_numbers, run_ask
 from wizard.model.tree import Tree
 
 # The example tree: a welcome page, then "danger" (multi: 1 fire, 2 pets, 3 none).

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.ask import run_ask
+from wizard.ask.session import run_ask
 from wizard.model.loader import load_tree
 from wizard.model.machine import Session, walk
 from wizard.model.tree import Tree
@@ -56,7 +56,7 @@ def converse_in_process(lines: Sequence[str], tree_path: str = EXAMPLE) -> Reply
 
 def converse_in_subprocess(lines: Sequence[str], tree_path: str = EXAMPLE) -> Reply:
     program = (
-        "import sys; from wizard.ask import run_ask; from wizard.model.loader import load_tree; "
+        "import sys; from wizard.ask.session import run_ask; from wizard.model.loader import load_tree; "
         f"sys.exit(run_ask(load_tree({tree_path!r}), sys.stdin, sys.stdout))"
     )
     done = subprocess.run(
@@ -285,7 +285,7 @@ def test_bundled_tree_runs_to_its_summary(converse: Converse) -> None:
 def test_bytes_that_are_not_text_are_refused_like_any_bad_answer() -> None:
     """A script in the wrong encoding: the bad line is refused; no answer around it is lost."""
     program = (
-        "import sys; from wizard.ask import run_ask; from wizard.model.loader import load_tree; "
+        "import sys; from wizard.ask.session import run_ask; from wizard.model.loader import load_tree; "
         f"sys.exit(run_ask(load_tree({EXAMPLE!r}), sys.stdin, sys.stdout))"
     )
     typed = b"\n\xff\n" + "".join(line + "\n" for line in FERN_LINES[1:]).encode()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.conftest import RATIOS
-from wizard.bundled import resolve_tree
+from wizard.model.bundled import resolve_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 9
@@ -93,7 +93,7 @@ load_tree(sys.argv[1])
 WIZARD = (
     EXIT_ON_FIRST_PAINT
     + """
-from wizard.app import create_app
+from wizard.tui.app import create_app
 from wizard.model.loader import load_tree
 
 exit_on_first_paint(create_app(load_tree(sys.argv[1]))).run(headless=True)

@@ -151,7 +151,7 @@ def test_graph_schema_and_trees() -> None:
 )
 def test_headless_commands_never_import_textual(command: str) -> None:
     code = (
-        "import sys; from wizard.__main__ import main\n"
+        "import sys; from wizard.cli.main import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'CLEAN')"
     )

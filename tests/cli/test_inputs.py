@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE, ROOT
-from wizard.__main__ import main
+from wizard.cli.main import main
 
 FULL = ["-a", "danger=pets", "-a", "kind=cactus", "-a", "cactus_water=daily", "-a", "symptoms=yellow"]
 SAFETY_NET = 60  # seconds; only so that a regression fails instead of hanging the suite
@@ -221,7 +221,7 @@ def test_bad_numbers_are_one_sentence_and_exit_2(
     words: Sequence[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("cmd_run", "cmd_serve", "cmd_paths"):  # nothing may start if a number is bad
-        monkeypatch.setattr(f"wizard.__main__.{name}", lambda args: 0)
+        monkeypatch.setattr(f"wizard.cli.main.{name}", lambda args: 0)
     assert main([*words[:1], str(EXAMPLE), *words[1:]]) == 2
     said = one_sentence(capsys.readouterr().err)
     assert f"{words[1]} must be" in said and len(said) < 200
@@ -229,6 +229,6 @@ def test_bad_numbers_are_one_sentence_and_exit_2(
 
 def test_good_numbers_still_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[object] = []
-    monkeypatch.setattr("wizard.__main__.cmd_serve", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr("wizard.cli.main.cmd_serve", lambda args: seen.append(args) or 0)
     assert main(["serve", "--port", "8080", "--idle-timeout", "12.5"]) == 0
     assert (seen[0].port, seen[0].idle_timeout) == (8080, 12.5)  # type: ignore[attr-defined]

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-import wizard.app
-from wizard.__main__ import main
+import wizard.tui.app
+from wizard.cli.main import main
 
 
 class FakeApp:
@@ -26,7 +26,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         calls.update(options)
         return FakeApp()
 
-    monkeypatch.setattr(wizard.app, "create_app", fake_create_app)
+    monkeypatch.setattr(wizard.tui.app, "create_app", fake_create_app)
     return calls
 
 

@@ -71,7 +71,7 @@ def test_wheel_installs_and_finds_bundled_trees(tmp_path: Path) -> None:
     )
     assert "paraneoplastic" in listing.stdout
     located = subprocess.run(
-        [str(python), "-c", "import wizard.bundled as b; print(b.bundled_dir())"],
+        [str(python), "-c", "import wizard.model.bundled as b; print(b.bundled_dir())"],
         capture_output=True,
         text=True,
         cwd=elsewhere,

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import ROOT
-from wizard.bundled import bundled_trees
+from wizard.model.bundled import bundled_trees
 from wizard.model.loader import check_text, parse_yaml
 from wizard.model.schema import tree_schema
 

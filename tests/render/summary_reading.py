@@ -21,7 +21,7 @@ from wizard.render.html import render_html
 from wizard.render.json import render_json
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
-from wizard.widgets.summary_view import SummaryView
+from wizard.tui.widgets.summary_view import SummaryView
 
 Reading = list[tuple[str, str]]
 

@@ -24,7 +24,7 @@ from wizard.render.json import render_json
 from wizard.render.markdown import render_markdown
 from wizard.render.outline import safe_url
 from wizard.render.text import render_text
-from wizard.widgets.summary_view import SummaryView
+from wizard.tui.widgets.summary_view import SummaryView
 
 CLICK = "[@click=app.quit]x[/]"
 CLOSE = "Drug [/]"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard.app import WizardApp, create_app
-from wizard.bundled import resolve_tree
+from wizard.model.bundled import resolve_tree
 from wizard.model.loader import load_tree
 from wizard.model.tree import Tree
+from wizard.tui.app import WizardApp, create_app
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from wizard.app import WizardApp
-from wizard.screens.base import WalkScreen
-from wizard.widgets.answer_list import AnswerList
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.base import WalkScreen
+from wizard.tui.widgets.answer_list import AnswerList
 
 
 def page(app: WizardApp) -> Screen[object]:

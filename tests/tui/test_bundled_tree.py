@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from tests.tui.pilots import click, click_answer, marked, press
-from wizard.app import WizardApp
 from wizard.model.machine import walk
 from wizard.model.tree import Tree
-from wizard.screens.info import InfoScreen
-from wizard.screens.question import QuestionScreen
-from wizard.screens.red_flag import RedFlagModal
-from wizard.screens.summary import SummaryScreen
-from wizard.widgets.summary_view import SummaryView
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.red_flag import RedFlagModal
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.widgets.summary_view import SummaryView
 
 
 async def test_keyboard_session_matches_the_engine(

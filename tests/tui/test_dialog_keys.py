@@ -1,6 +1,6 @@
 """Every dialog works by keyboard alone: Tab, Shift+Tab and the arrow keys move between its
 buttons (wrapping round), every button is reachable, and Enter presses the focused one. The
-arrow keys come from the one shared base, wizard/screens/dialog.py."""
+arrow keys come from the one shared base, wizard/tui/screens/dialog.py."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from textual.pilot import Pilot
 
 from tests.tui.pilots import page, press, shown_text
 from tests.tui.test_save_copy import walk_to_summary
-from wizard.app import WizardApp, create_app
-from wizard.kiosk import KioskApp
 from wizard.model.tree import Tree
-from wizard.screens.admin_pin import AdminPinModal
-from wizard.screens.confirm import ConfirmModal
-from wizard.screens.dialog import Dialog
-from wizard.screens.help import HelpModal, keys_for
-from wizard.screens.overwrite import OverwriteModal
-from wizard.screens.red_flag import RedFlagModal
-from wizard.screens.save import SaveModal
-from wizard.screens.still_there import StillThereModal
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.welcome import WelcomeScreen
+from wizard.tui.app import WizardApp, create_app
+from wizard.tui.kiosk import KioskApp
+from wizard.tui.screens.admin_pin import AdminPinModal
+from wizard.tui.screens.confirm import ConfirmModal
+from wizard.tui.screens.dialog import Dialog
+from wizard.tui.screens.help import HelpModal, keys_for
+from wizard.tui.screens.overwrite import OverwriteModal
+from wizard.tui.screens.red_flag import RedFlagModal
+from wizard.tui.screens.save import SaveModal
+from wizard.tui.screens.still_there import StillThereModal
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.welcome import WelcomeScreen
 
 TO_RED_FLAG = ("enter", "enter", "2", "enter")  # "A pet ate the leaves" raises the alert
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from textual import events
 
 from tests.tui.pilots import page
-from wizard.app import WizardApp, create_app
 from wizard.model.tree import Tree
-from wizard.screens.base import WalkScreen
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.welcome import WelcomeScreen
+from wizard.tui.app import WizardApp, create_app
+from wizard.tui.screens.base import WalkScreen
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.welcome import WelcomeScreen
 
 SEED = 1234
 EVENTS = 2000

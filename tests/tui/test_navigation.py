@@ -8,13 +8,13 @@ from rich.console import Console
 from textual.widgets import Static
 
 from tests.tui.pilots import marked, press
-from wizard.app import WizardApp
-from wizard.screens.confirm import ConfirmModal
-from wizard.screens.help import HelpModal
-from wizard.screens.question import QuestionScreen
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.welcome import WelcomeScreen
-from wizard.themes import THEME_NAMES
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.confirm import ConfirmModal
+from wizard.tui.screens.help import HelpModal
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.welcome import WelcomeScreen
+from wizard.tui.themes import THEME_NAMES
 
 TO_SUMMARY = ("enter", "enter", "3", "enter", "1", "2", "1", "enter")  # cactus, weekly, yellow
 
@@ -152,7 +152,7 @@ async def test_resizing_mid_session_loses_nothing(example_app: WizardApp) -> Non
 def test_unknown_theme_is_refused(example_tree: object) -> None:
     import pytest
 
-    from wizard.app import create_app
+    from wizard.tui.app import create_app
 
     with pytest.raises(ValueError, match="high-contrast"):
         create_app(example_tree, theme="neon")  # type: ignore[arg-type]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.tui.pilots import marked, press, shown_text
-from wizard.app import WizardApp
-from wizard.screens.question import QuestionScreen, pick_hint
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.question import QuestionScreen, pick_hint
 
 SYMPTOMS = ("enter", "enter", "3", "enter", "2")
 

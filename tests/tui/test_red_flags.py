@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.modes.drive import drawn_text
+from tests.tui.modes.drive import drawn_text
 from tests.tui.pilots import page, press, shown_text
-from wizard.app import WizardApp
-from wizard.screens.info import InfoScreen
-from wizard.screens.red_flag import RedFlagModal
-from wizard.screens.summary import SummaryScreen
-from wizard.widgets.summary_view import tidy
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.red_flag import RedFlagModal
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.widgets.summary_view import tidy
 
 
 async def test_each_red_flag_raises_an_alert_in_order(example_app: WizardApp) -> None:

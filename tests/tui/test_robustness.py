@@ -8,15 +8,15 @@ from pathlib import Path
 from textual import events
 
 from tests.tui.pilots import page, press
-from wizard.app import WizardApp
 from wizard.model.tree import Tree
-from wizard.saving import default_files, free_files
-from wizard.screens.confirm import ConfirmModal
-from wizard.screens.help import HelpModal
-from wizard.screens.info import InfoScreen
-from wizard.screens.question import QuestionScreen
-from wizard.screens.welcome import WelcomeScreen
-from wizard.widgets.answer_list import prefix
+from wizard.render.saving import default_files, free_files
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.confirm import ConfirmModal
+from wizard.tui.screens.help import HelpModal
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.welcome import WelcomeScreen
+from wizard.tui.widgets.answer_list import prefix
 
 
 def send(app: WizardApp, *keys: str) -> None:

@@ -13,13 +13,13 @@ from textual.widgets import Button, Input
 
 from tests.faults import cannot_create, disk_full, listing, rename_fails
 from tests.tui.pilots import click, press, shown_text
-from wizard.app import WizardApp
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
-from wizard.screens.overwrite import OverwriteModal
-from wizard.screens.save import SaveModal
-from wizard.screens.summary import SummaryScreen
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.overwrite import OverwriteModal
+from wizard.tui.screens.save import SaveModal
+from wizard.tui.screens.summary import SummaryScreen
 
 TO_SUMMARY = ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1")  # pets, fern
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from tests.tui.pilots import marked, page, press, shown_text
-from wizard.app import WizardApp
-from wizard.screens.info import InfoScreen
-from wizard.screens.question import QuestionScreen
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.welcome import WelcomeScreen
-from wizard.widgets.summary_view import SummaryView
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.welcome import WelcomeScreen
+from wizard.tui.widgets.summary_view import SummaryView
 
 
 async def test_keyboard_walk_to_summary(example_app: WizardApp) -> None:

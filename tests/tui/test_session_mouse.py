@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tests.tui.pilots import click, click_answer, marked
-from wizard.app import WizardApp
-from wizard.screens.help import HelpModal
-from wizard.screens.question import QuestionScreen
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.welcome import WelcomeScreen
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.help import HelpModal
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.welcome import WelcomeScreen
 
 
 async def test_mouse_walk_to_summary_and_back(example_app: WizardApp) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from wizard.app import create_app
 from wizard.model.tree import Tree
+from wizard.tui.app import create_app
 
 SCREENS: dict[str, tuple[str, ...]] = {
     "welcome": (),

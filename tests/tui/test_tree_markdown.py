@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.widgets.tree_markdown import inert_parser
+from wizard.tui.widgets.tree_markdown import inert_parser
 
 
 def inline_text(markdown: str) -> list[str]:

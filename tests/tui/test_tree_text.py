@@ -23,21 +23,21 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.modes.drive import drawn_text
+from tests.tui.modes.drive import drawn_text
 from tests.tui.pilots import click, press, shown_text
-from wizard.app import WizardApp, create_app
-from wizard.educator import what_if
 from wizard.model.loader import load_tree
 from wizard.model.machine import Session
 from wizard.model.plain import find_control
 from wizard.model.tree import Tree
-from wizard.screens.info import InfoScreen
-from wizard.screens.question import QuestionScreen
-from wizard.screens.red_flag import RedFlagModal
-from wizard.screens.summary import SummaryScreen
-from wizard.screens.what_if import WhatIfScreen, change_lines
-from wizard.widgets.answer_list import AnswerList
-from wizard.widgets.tree_panel import TreePanel
+from wizard.tui.app import WizardApp, create_app
+from wizard.tui.educator import what_if
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.red_flag import RedFlagModal
+from wizard.tui.screens.summary import SummaryScreen
+from wizard.tui.screens.what_if import WhatIfScreen, change_lines
+from wizard.tui.widgets.answer_list import AnswerList
+from wizard.tui.widgets.tree_panel import TreePanel
 
 HOSTILE = Path(__file__).parents[1] / "trees" / "hostile.yaml"
 SHELL = "[@click=app.suspend_process]Open a shell[/]"

@@ -1,0 +1,91 @@
+"""`wizard run` passes the mode options to the app factory, and refuses bad ones in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import wizard.tui.app
+from wizard.cli.main import main
+
+
+class FakeApp:
+    def run(self) -> None:
+        """Drawn by the real tests; here only the options matter."""
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What `create_app` was called with (the app itself is never run)."""
+    calls: dict[str, Any] = {}
+
+    def fake_create_app(tree: object, **options: Any) -> FakeApp:
+        calls.update(options)
+        return FakeApp()
+
+    monkeypatch.setattr(wizard.tui.app, "create_app", fake_create_app)
+    monkeypatch.delenv("WIZARD_KIOSK", raising=False)
+    monkeypatch.delenv("WIZARD_ADMIN_PIN", raising=False)
+    return calls
+
+
+def test_defaults(made: dict[str, Any], example_path: object) -> None:
+    assert main(["run", str(example_path)]) == 0
+    assert made == {
+        "theme": None,
+        "kiosk": False,
+        "educator": False,
+        "idle_timeout": 90.0,
+        "print_command": None,
+        "admin_pin": None,
+        "save_dir": None,
+    }
+
+
+def test_every_mode_option(
+    made: dict[str, Any], example_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIZARD_ADMIN_PIN", "4711")
+    words = ["--kiosk", "--educator", "--idle-timeout", "12.5", "--print-command", "lp -d desk"]
+    assert main([str(example_path), *words]) == 0
+    assert made["kiosk"] and made["educator"]
+    assert made["idle_timeout"] == 12.5
+    assert made["print_command"] == "lp -d desk"
+    assert made["admin_pin"] == "4711"
+
+
+@pytest.mark.parametrize(
+    ("value", "kiosk"), [("1", True), ("yes", True), ("0", False), ("", False)]
+)
+def test_kiosk_from_the_environment(
+    made: dict[str, Any],
+    example_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+    value: str,
+    kiosk: bool,
+) -> None:
+    monkeypatch.setenv("WIZARD_KIOSK", value)
+    assert main(["run", str(example_path)]) == 0
+    assert made["kiosk"] is kiosk
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["--idle-timeout", "0"], "--idle-timeout must be"),
+        (["--idle-timeout", "nan"], "--idle-timeout must be"),
+        (["--print-command", "lp 'front desk"], "--print-command cannot be read"),
+        (["--print-command", ""], "--print-command is empty"),
+    ],
+)
+def test_bad_options_are_refused_in_words(
+    made: dict[str, Any],
+    example_path: object,
+    capsys: pytest.CaptureFixture[str],
+    words: list[str],
+    said: str,
+) -> None:
+    assert main(["run", str(example_path), *words]) == 2
+    assert said in capsys.readouterr().err
+    assert made == {}

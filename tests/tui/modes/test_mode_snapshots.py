@@ -1,0 +1,49 @@
+"""What the modes look like: the kiosk welcome and its "Still there?" countdown, and the
+educator's question page with and without room for the tree panel. Update after a deliberate
+change with `pytest tests/tui/modes --snapshot-update`, and look at the SVGs first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.modes.drive import wait_for
+from wizard.model.tree import Tree
+from wizard.tui.app import create_app
+from wizard.tui.screens.still_there import StillThereModal
+
+ToSnapshot = Callable[..., bool]
+
+
+def test_kiosk_welcome(snap_compare: ToSnapshot, example_tree: Tree) -> None:
+    app: Any = create_app(example_tree, kiosk=True)
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_kiosk_still_there(snap_compare: ToSnapshot, example_tree: Tree) -> None:
+    app: Any = create_app(example_tree, kiosk=True, idle_timeout=0.5, countdown=30)
+
+    async def wait_for_countdown(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=wait_for_countdown, terminal_size=(80, 24))
+
+
+def test_educator_question_narrow(snap_compare: ToSnapshot, example_tree: Tree) -> None:
+    app: Any = create_app(example_tree, educator=True)
+    assert snap_compare(app, press=("enter", "enter", "3", "enter"), terminal_size=(80, 24))
+
+
+def test_educator_question_narrow_with_panel(snap_compare: ToSnapshot, example_tree: Tree) -> None:
+    app: Any = create_app(example_tree, educator=True)
+    keys = ("enter", "enter", "3", "enter", "ctrl+e")
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))
+
+
+def test_educator_question_wide(snap_compare: ToSnapshot, example_tree: Tree) -> None:
+    app: Any = create_app(example_tree, educator=True)
+    assert snap_compare(app, press=("enter", "enter", "3", "enter"), terminal_size=(120, 30))

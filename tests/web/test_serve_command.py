@@ -1,0 +1,135 @@
+"""`wizard serve` without a browser: what each tab runs, and refusals before listening."""
+
+from __future__ import annotations
+
+import inspect
+import shlex
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wizard.model.bundled import DEFAULT_TREE, bundled_dir
+from wizard.web.serve import find_tree, public_url, serve, serve_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_serve(*args: str) -> subprocess.CompletedProcess[str]:
+    """serve(...) in its own process, as the CLI would call it; arguments as Python source."""
+    program = f"import sys; from wizard.web.serve import serve; sys.exit(serve({', '.join(args)}))"
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+
+
+def test_each_tab_runs_this_python_on_the_tree() -> None:
+    words = shlex.split(serve_command("/trees/example.yaml"))
+    assert words == [sys.executable, "-m", "wizard", "run", "/trees/example.yaml"]
+
+
+def test_kiosk_is_passed_through() -> None:
+    assert shlex.split(serve_command("t.yaml", kiosk=True))[-2:] == ["t.yaml", "--kiosk"]
+
+
+@pytest.mark.parametrize("name", ["my trees/a tree.yaml", "it's; rm -rf ~.yaml", "$(x).yaml"])
+def test_tree_paths_reach_the_app_as_one_word(name: str) -> None:
+    """The shell textual-serve uses must see the path as one argument, whatever it holds."""
+    command = serve_command(name)
+    echoed = subprocess.run(
+        ["sh", "-c", 'for word in "$@"; do printf "%s\\n" "$word"; done', "sh",
+         *shlex.split(command)],
+        capture_output=True, text=True, timeout=10, check=True,
+    ).stdout.splitlines()
+    assert echoed[4] == name
+    assert shlex.split(command)[4] == name
+
+
+def test_trees_are_found_like_wizard_run_finds_them() -> None:
+    path, title = find_tree(DEFAULT_TREE)
+    assert Path(path) == (bundled_dir() / f"{DEFAULT_TREE}.yaml").resolve()
+    assert title
+    assert Path(find_tree("tests/trees/example.yaml")[0]).is_absolute()
+
+
+def test_listens_on_this_machine_only_by_default() -> None:
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+    assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+
+
+def test_public_address_is_one_a_browser_can_open() -> None:
+    assert public_url("::1", 8000) == "http://[::1]:8000"
+    assert "0.0.0.0" not in public_url("0.0.0.0", 8000)
+
+
+def test_missing_tree_is_one_sentence_and_exit_2() -> None:
+    done = run_serve("'no-such-tree'", "port=1")
+    assert done.returncode == 2
+    assert done.stderr == "wizard: no tree file or bundled tree named 'no-such-tree'\n"
+
+
+def test_broken_tree_is_refused_before_listening(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\n", encoding="utf-8")
+    done = run_serve(repr(str(broken)), "port=1")
+    assert done.returncode == 2
+    assert "the tree cannot be used" in done.stderr
+    assert f"wizard check {broken}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_port_in_use_is_one_sentence_and_exit_2() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_serve("'tests/trees/example.yaml'", f"port={port}")
+    assert done.returncode == 2
+    assert f"wizard: cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_run_options_reach_every_tab() -> None:
+    from wizard.web.serve import serve_command
+
+    command = serve_command("/t/a.yaml", kiosk=True, run_options=["--idle-timeout", "60", "--print-command", "lp -d front desk"])
+    words = shlex.split(command)
+    assert words[-5:] == ["--kiosk", "--idle-timeout", "60", "--print-command", "lp -d front desk"]
+
+
+def test_listening_beyond_this_machine_warns_in_one_sentence() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_serve("'tests/trees/example.yaml'", "host='0.0.0.0'", f"port={port}")
+    warning, refusal = done.stderr.splitlines()
+    assert warning.startswith("wizard: warning: listening on 0.0.0.0 lets anyone")
+    assert warning.count(". ") == 0 and warning.endswith(".")
+    assert refusal.startswith(f"wizard: cannot listen on 0.0.0.0:{port}")
+    assert done.returncode == 2
+
+
+def test_loopback_gets_no_warning() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = run_serve("'tests/trees/example.yaml'", f"port={taken.getsockname()[1]}")
+    assert "warning" not in done.stderr
+
+
+def test_max_sessions_below_one_is_refused_by_serve_itself() -> None:
+    done = run_serve("'tests/trees/example.yaml'", "max_sessions=0")
+    assert (done.returncode, done.stderr) == (2, "wizard: --max-sessions must be a whole number of at least 1\n")
+
+
+@pytest.mark.parametrize(("option", "sentence"), [
+    (["--max-sessions", "0"], "wizard serve: --max-sessions must be a whole number from 1 to 1000, not '0' (see: wizard serve --help)\n"),
+    (["--public-url", "ftp://x"], "wizard: --public-url must look like http://host:port or https://host, not 'ftp://x'\n"),
+    (["--public-url", "http://x:99999"], "wizard: --public-url must look like http://host:port or https://host, not 'http://x:99999'\n"),
+])
+def test_unusable_serve_options_are_one_sentence_and_exit_2(option: list[str], sentence: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "wizard", "serve", "tests/trees/example.yaml", *option],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert (done.returncode, done.stderr) == (2, sentence)

@@ -1,0 +1,1 @@
+"""`wizard ask`: the plain-text front end, for screen readers and scripts (session.py)."""

@@ -1,0 +1,137 @@
+"""`wizard paths` output: the routes from wizard/model/paths.py as an aligned table or JSON.
+
+Why here: the enumeration is engine logic (no text for people); how the routes are printed
+belongs to the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from wizard.model.paths import Item, Route, RouteList
+
+FORMATS = ("table", "json")
+MULTI_RULES: dict[str, str] = {
+    "fixed": (
+        "each multi-select question is answered one fixed way: its 'none of these' (exclusive) "
+        "option, else its first option (its first `min` options when it needs more)"
+    ),
+    "each": "each option of a multi-select question is explored on its own (no combinations)",
+}
+ANSWERING = (
+    "choice questions: every option; info pages continue; nodes whose `when` does not hold "
+    "are skipped"
+)
+
+
+# -- rendering ----------------------------------------------------------------------------------
+def render_paths(routes: Sequence[Route], fmt: str) -> str:
+    """The routes as an aligned text table (with a legend for the questions) or as JSON."""
+    if fmt == "json":
+        return _render_json(routes)
+    if fmt == "table":
+        return _render_table(routes)
+    raise ValueError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
+
+
+def _about(routes: Sequence[Route]) -> dict[str, object]:
+    """What the header says: the tree, how answers were chosen, whether the cap was reached."""
+    if not isinstance(routes, RouteList):
+        return {"tree": None, "multi": None, "limit": None, "truncated": False}
+    tree = routes.tree
+    return {
+        "tree": {"id": tree.id, "title": tree.title, "version": tree.version},
+        "multi": routes.multi,
+        "limit": routes.limit,
+        "truncated": routes.truncated,
+    }
+
+
+def _header(routes: Sequence[Route]) -> list[str]:
+    about = _about(routes)
+    tree = about["tree"]
+    count = f"{len(routes)} route{'s' if len(routes) != 1 else ''}"
+    title = f"{tree['title']} ({tree['id']} {tree['version']})" if isinstance(tree, dict) else ""
+    lines = [f"# {count} through {title}" if title else f"# {count}"]
+    lines.append(f"# Answers: {ANSWERING}.")
+    if about["multi"] is not None:
+        lines.append(f"# Multi-select: {MULTI_RULES[str(about['multi'])]}.")
+    if about["truncated"]:
+        lines.append(
+            f"# Stopped at the limit of {about['limit']} routes: more routes exist and are not "
+            "listed."
+        )
+    return lines
+
+
+def _question_numbers(routes: Sequence[Route]) -> dict[str, str]:
+    """Short names for the questions in the table: Q1, Q2 ... in the tree's order (so a number
+    no route lists is a question no answers reach), else in the order first met."""
+    texts: list[str] = []
+    if isinstance(routes, RouteList):
+        texts = [q.text for q in routes.tree.questions]
+    for route in routes:
+        texts += [text for text in route.questions if text not in texts]
+    return {text: f"Q{n}" for n, text in enumerate(dict.fromkeys(texts), 1)}
+
+
+def _render_table(routes: Sequence[Route]) -> str:
+    numbers = _question_numbers(routes)
+    listed = {text for route in routes for text in route.questions}
+    if isinstance(routes, RouteList) and routes.truncated:
+        listed = set(numbers)  # routes past the cap may list the rest: claim nothing
+    header = ("route", "outcome", "answers", "treatments", "resources", "questions", "red flags")
+    rows = [header] + [
+        (
+            str(n),
+            route.outcome,
+            route.answers,
+            " ".join(i.id for i in route.treatments) or "-",
+            " ".join(i.id for i in route.resources) or "-",
+            " ".join(numbers[q] for q in route.questions) or "-",
+            " ".join(i.id for i in route.red_flags) or "-",
+        )
+        for n, route in enumerate(routes, 1)
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [*_header(routes), ""]
+    lines += [_row(row, widths) for row in rows]
+    if numbers:
+        lines += ["", "Questions to ask the care team:"]
+        lines += [
+            f"  {number}  {text}" + ("" if text in listed else "  (no route lists this)")
+            for text, number in numbers.items()
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+
+def _render_json(routes: Sequence[Route]) -> str:
+    document = {
+        **_about(routes),
+        "rules": {"answers": ANSWERING, "multi": MULTI_RULES.get(str(_about(routes)["multi"]))},
+        "count": len(routes),
+        "routes": [_route_json(route) for route in routes],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _route_json(route: Route) -> dict[str, object]:
+    def items(listed: tuple[Item, ...]) -> list[dict[str, str]]:
+        return [{"id": i.id, "name": i.name} for i in listed]
+
+    return {
+        "answers": [
+            {"node": s.node, "options": list(s.options), "labels": list(s.labels)}
+            for s in route.steps
+        ],
+        "outcome": {"id": route.outcome, "title": route.outcome_title},
+        "treatments": items(route.treatments),
+        "resources": items(route.resources),
+        "questions": list(route.questions),
+        "red_flags": items(route.red_flags),
+    }

@@ -1,4 +1,0 @@
-"""One module per screen; dialogs are `XModal(ModalScreen[T])`, one per module.
-
-Screens are imported lazily by `wizard.app`, so only the welcome screen costs start-up time.
-"""

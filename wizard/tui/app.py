@@ -1,0 +1,336 @@
+"""The Textual app: one session of a tree, shown one screen at a time.
+
+The app owns the `Session` and is the one place that maps "where the session is" to "which screen
+is showing" (`show_current`). Screens ask the session what to show and report what the person
+did back to the app; none of them walks the tree. The command line and the tests build the app
+through `create_app`, so both run exactly the same thing.
+
+Only the welcome screen is imported at start-up: the question, summary and modal screens (and
+the summary renderers behind Save and Copy) are imported the first time they are needed, which
+keeps the first paint close to that of a bare Textual app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from wizard.render.saving import default_save_dir
+from wizard.tui.screens.welcome import WelcomeScreen
+from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES, build_themes, next_theme
+
+if TYPE_CHECKING:
+    from wizard.model.machine import Session
+    from wizard.model.tree import RedFlag, Tree
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """How this run of the app behaves.
+
+    The modes set these (see `create_app`): a kiosk (wizard/tui/kiosk.py) cannot quit, save or
+    copy, forgets an idle visitor, and may print; the educator view shows the tree beside each
+    page, the rule behind each item, and "what if". Screens read the flags, not the mode.
+    """
+
+    theme: str = DEFAULT_THEME
+    save_dir: Path = field(default_factory=default_save_dir)
+    """Where Save offers to put the summary first (the person can change it before saving)."""
+    can_quit: bool = True
+    can_save: bool = True
+    can_copy: bool = True
+    kiosk: bool = False
+    educator: bool = False
+    idle_timeout: float = 90.0
+    """Kiosk: seconds without input before "Still there?"."""
+    countdown: float = 30.0
+    """Kiosk: seconds "Still there?" waits before wiping the visitor's session."""
+    print_command: str | None = None
+    """Offer Print, piping the plain-text summary to this command (see wizard/tui/printing.py)."""
+    admin_pin: str | None = None
+    """Kiosk: the PIN that, after the admin key, closes the app; None: no way out by keys."""
+
+
+class WizardApp(App[None]):
+    """Walks a person through one tree and ends with a summary they can keep."""
+
+    CSS_PATH = "wizard.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "Triage Wizard"
+    # Textual declares this as an instance variable, so it cannot be annotated ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    """Screens narrower than 100 columns have no room for the educator's tree panel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+        Binding("q", "request_quit", "Quit"),
+        Binding("question_mark,f1", "show_keys", "Help", key_display="?"),
+        Binding("ctrl+r", "start_over", "Start over", key_display="^r"),
+        Binding("ctrl+t", "cycle_theme", "Colours", key_display="^t"),
+        Binding("ctrl+e", "toggle_tree_panel", "Tree", key_display="^e"),
+    ]
+
+    def __init__(self, tree: Tree, config: AppConfig | None = None) -> None:
+        self._started_at = perf_counter()
+        super().__init__()
+        self.guide = tree
+        """The decision tree (App.tree is Textual's own widget tree)."""
+        self.config = config or AppConfig()
+        self._session: Session | None = None
+        self.save_folder = self.config.save_dir
+        """Where Save offers to put the summary: the last folder chosen, at first the config's."""
+        self.started = False
+        """False while the welcome screen shows: the person has not pressed Start yet."""
+        self.startup_seconds: float | None = None
+        self._use_theme(self.config.theme)
+
+    def _use_theme(self, name: str) -> None:
+        """Register our themes and start in `name` without re-parsing the CSS.
+
+        Setting `App.theme` re-parses every stylesheet (about 20 ms, a tenth of start-up); before
+        the first parse there is nothing to redo, so the value is set quietly and the colour
+        variables and light/dark classes are set up as `App.__init__` does for its own default.
+        """
+        for theme in build_themes():
+            self.register_theme(theme)
+        self.set_reactive(WizardApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.add_class(f"-theme-{name}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+
+    @property
+    def session(self) -> Session:
+        """The person's session, made on first use: the welcome screen needs only the tree,
+        so the state machine (and its import) stays out of the first paint."""
+        if self._session is None:
+            from wizard.model.machine import Session
+
+            self._session = Session(self.guide)
+        return self._session
+
+    # -- start-up -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        """Open on the welcome screen, above Textual's blank base screen: pages replace each
+        other with `switch_screen`, which cannot replace the base screen itself."""
+        self.push_screen(WelcomeScreen(self.guide))
+
+    def on_ready(self) -> None:
+        """Log how long the first screen took to draw (the startup benchmark measures it too)."""
+        self.startup_seconds = perf_counter() - self._started_at
+        self.log.info(f"first screen drawn in {self.startup_seconds:.3f}s")
+
+    # -- where the person is --------------------------------------------------------------------
+    def show_current(self, raised: Sequence[RedFlag] = ()) -> None:
+        """Show the screen for the session's current node, then any red flags just raised.
+
+        The stack is always Textual's base screen, one page (the welcome screen or a step of
+        the walk), and any dialogs above it. Red flags are pushed last-first so the first one
+        raised is read first; the page under them keeps their advice (screens/base.py).
+        """
+        self._drop_modals()
+        if not self.started:
+            self.switch_screen(WelcomeScreen(self.guide))
+            return
+        kind = self.session.current.kind
+        screen: Screen[None]
+        if kind == "outcome":
+            from wizard.tui.screens.summary import SummaryScreen
+
+            screen = SummaryScreen(self.session)
+        elif kind == "info":
+            from wizard.tui.screens.info import InfoScreen
+
+            screen = InfoScreen(self.session)
+        else:
+            from wizard.tui.screens.question import QuestionScreen
+
+            screen = QuestionScreen(self.session)
+        self.switch_screen(screen)
+        if raised:
+            from wizard.tui.screens.red_flag import RedFlagModal
+
+            for flag in reversed(raised):
+                self.push_screen(RedFlagModal(flag))
+
+    def _drop_modals(self) -> None:
+        """Close any dialog still open, so a switch replaces the page, never a dialog."""
+        while len(self.screen_stack) > 2 and isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+
+    # -- what the person did --------------------------------------------------------------------
+    # Pages pass the node they show. Input can be queued behind a change of page (a quick typist,
+    # a double click), so a request from a page the app has already left is dropped, never
+    # applied to whatever node is current by then.
+    def _showing(self, node_id: str) -> bool:
+        return self.started and self.session.current.id == node_id
+
+    def start_session(self) -> None:
+        """Leave the welcome screen for the first step of the tree."""
+        if self.started:
+            return
+        self.started = True
+        self.show_current()
+
+    def submit_answer(self, node_id: str, option_ids: Sequence[str]) -> None:
+        """Answer the node `node_id` (the current one) and move on.
+
+        AnswerError reaches the calling page, which shows its message.
+        """
+        if not self._showing(node_id):
+            return
+        raised = self.session.answer(option_ids)
+        self.show_current(raised)
+
+    def step_back(self, node_id: str) -> None:
+        """Back one step from `node_id` with the earlier answer selected; from the first step,
+        back to the welcome screen."""
+        if not self._showing(node_id):
+            return
+        if not self.session.back():
+            self.started = False
+        self.show_current()
+
+    def action_start_from_welcome(self) -> None:
+        """The welcome screen's key bar: Enter, or a click on it."""
+        self.start_session()
+
+    def action_jump_to(self, node_id: str) -> None:
+        """A breadcrumb (or a summary answer) was clicked: return to that question."""
+        if self.started and self.session.go_to(node_id):
+            self.show_current()
+
+    def start_over(self) -> None:
+        """Forget every answer and return to the welcome screen."""
+        self.session.restart()
+        self.started = False
+        self.show_current()
+
+    # -- app-wide keys ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a dialog is open, only quitting (to ask first), colours, and Tab and Shift+Tab
+        (which move the focus within the dialog) work underneath."""
+        if action == "request_quit" and not self.config.can_quit:
+            return False
+        if action == "toggle_tree_panel" and not self.config.educator:
+            return False
+        top = self.screen
+        if isinstance(top, ModalScreen):
+            from wizard.tui.screens.confirm import ConfirmModal
+
+            if action == "request_quit":
+                return not isinstance(top, ConfirmModal)
+            return action in ("cycle_theme", "focus_next", "focus_previous")
+        return True
+
+    def action_request_quit(self) -> None:
+        """Quit; once something has been answered, ask first, since answers are not kept."""
+        if not self.session.history:
+            self.exit()
+            return
+        from wizard.tui.screens.confirm import ConfirmModal
+
+        def done(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.push_screen(
+            ConfirmModal(
+                "Quit the guide?",
+                "Your answers are not kept after you quit. Save the summary first if you want it.",
+                yes="Quit",
+                no="Keep going",
+            ),
+            done,
+        )
+
+    def action_start_over(self) -> None:
+        """Start over from the welcome screen, after asking when there is something to lose."""
+        if not self.session.history and not self.started:
+            return
+        from wizard.tui.screens.confirm import ConfirmModal
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.start_over()
+
+        self.push_screen(
+            ConfirmModal(
+                "Start over?",
+                "All your answers will be cleared.",
+                yes="Start over",
+                no="Keep my answers",
+            ),
+            done,
+        )
+
+    def action_show_keys(self) -> None:
+        """Show the key bindings in plain words."""
+        from wizard.tui.screens.help import HelpModal
+
+        self.push_screen(HelpModal())
+
+    def action_toggle_tree_panel(self) -> None:
+        """Educator: show or hide the tree panel; the choice holds for the pages that follow
+        (the panel's own rule, wide or narrow, is in screens/walk.tcss)."""
+        from wizard.tui.widgets.tree_panel import TreePanel
+
+        panels = self.screen.query(TreePanel)
+        if not panels:
+            return
+        show = not panels.first().display
+        self.set_class(show, "-tree-on")
+        self.set_class(not show, "-tree-off")
+
+    def action_cycle_theme(self) -> None:
+        """Switch to the next of the three themes; resizing or theming never loses answers."""
+        self.theme = next_theme(self.theme)
+        self.notify(f"Colours: {self.theme}", timeout=2)
+
+
+def create_app(
+    tree: Tree,
+    *,
+    theme: str | None = None,
+    save_dir: Path | None = None,
+    kiosk: bool = False,
+    educator: bool = False,
+    idle_timeout: float = 90.0,
+    countdown: float = 30.0,
+    print_command: str | None = None,
+    admin_pin: str | None = None,
+) -> WizardApp:
+    """The app for one tree; used by `wizard run` and by the tests.
+
+    A kiosk starts in the high-contrast theme unless `theme` says otherwise. Raises ValueError
+    for a theme name that is not one of `THEME_NAMES`.
+    """
+    name = theme or ("high-contrast" if kiosk else DEFAULT_THEME)
+    if name not in THEME_NAMES:
+        raise ValueError(f"unknown theme '{name}'; choose one of: {', '.join(THEME_NAMES)}")
+    config = AppConfig(
+        theme=name,
+        save_dir=save_dir or default_save_dir(),
+        can_quit=not kiosk,
+        can_save=not kiosk,
+        can_copy=not kiosk,
+        kiosk=kiosk,
+        educator=educator,
+        idle_timeout=idle_timeout,
+        countdown=countdown,
+        print_command=print_command,
+        admin_pin=admin_pin,
+    )
+    if kiosk:
+        from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
+
+        return KioskApp(tree, config)
+    return WizardApp(tree, config)

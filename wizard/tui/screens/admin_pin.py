@@ -1,0 +1,71 @@
+"""Staff only: the admin PIN that closes a kiosk.
+
+A kiosk has no quit key, so the operator needs a way out that visitors cannot find by pressing
+keys: the admin key opens this dialog and only the PIN in `WIZARD_ADMIN_PIN` closes the app.
+The PIN is compared in constant time and never shown; after three wrong tries the dialog closes,
+so guessing needs the admin key again each time.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from wizard.tui.screens.dialog import Dialog
+
+MAX_TRIES = 3
+
+
+class AdminPinModal(Dialog[bool]):
+    """Returns True when the right PIN was entered; False (or None) otherwise."""
+
+    AUTO_FOCUS = "#pin"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, pin: str) -> None:
+        super().__init__()
+        self._pin = pin
+        self.tries = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="admin") as dialog:
+            dialog.border_title = "Staff only"
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(
+                    "Type the admin PIN and press Enter to close the guide.",
+                    classes="dialog-text",
+                    markup=False,
+                )
+                yield Input(password=True, id="pin", placeholder="PIN", max_length=64)
+                yield Static("", id="pin-message", markup=False)
+            with Horizontal(classes="dialog-actions"):
+                yield Button("Cancel", id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed = event.value.encode("utf-8")
+        if hmac.compare_digest(typed, self._pin.encode("utf-8")):
+            self.close(True)
+            return
+        self.tries += 1
+        event.input.value = ""
+        if self.tries >= MAX_TRIES:
+            self.close(False)
+            return
+        message = self.query_one("#pin-message", Static)
+        message.update("That PIN is not right.")
+        message.add_class("shown")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.close(False)
+
+    def action_cancel(self) -> None:
+        self.close(False)

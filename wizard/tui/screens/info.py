@@ -1,0 +1,52 @@
+"""An info node: something to read, then Continue."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from wizard.tui.screens.base import WalkScreen
+from wizard.tui.widgets.tree_markdown import TreeMarkdown
+from wizard.tui.widgets.tree_text import literal
+
+
+class InfoScreen(WalkScreen):
+    """The node's prompt as a heading, its text and help (Markdown, as tree authors write it);
+    Enter or Continue goes on. Nothing in the Markdown is live (no link, image or HTML: see
+    wizard.tui.widgets.tree_markdown): this app may run on a shared screen."""
+
+    AUTO_FOCUS = "#continue"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "go_on", "Continue", show=False),
+    ]
+
+    def compose_page(self) -> ComposeResult:
+        node = self.node
+        with VerticalScroll(id="page"):
+            yield Static(literal(node.prompt), id="prompt")
+            yield from self.urgent_advice()
+            if node.text:
+                yield TreeMarkdown(node.text, id="info-text")
+            if node.help:
+                yield TreeMarkdown(node.help, id="info-help")
+        with Horizontal(classes="actions"):
+            yield Button("Continue", id="continue", variant="primary", compact=True)
+            yield Button("Back", id="back", compact=True)
+
+    def action_go_on(self) -> None:
+        self.wizard.submit_answer(self.node.id, ())
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_go_on()
+
+    @on(Button.Pressed, "#back")
+    def _back(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.wizard.step_back(self.node.id)

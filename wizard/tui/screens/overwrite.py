@@ -1,0 +1,57 @@
+"""Asked before Save would replace files already there: replace, new name, or cancel."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from wizard.tui.screens.dialog import Dialog
+
+OverwriteChoice = Literal["replace", "rename"]
+
+
+class OverwriteModal(Dialog[OverwriteChoice | None]):
+    """Returns "replace", "rename" (save beside them under a new name) or None (cancel).
+
+    "New name" has the focus, so Enter never destroys a file.
+    """
+
+    AUTO_FOCUS = "#rename"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, names: str) -> None:
+        super().__init__()
+        self._names = names
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Static("Replace the saved summary?", classes="dialog-title", markup=False)
+                yield Static(
+                    f"{self._names} already exist. Replace them, or keep them and save under "
+                    "a new name?",
+                    classes="dialog-text",
+                    markup=False,
+                )
+            with Horizontal(classes="dialog-actions"):
+                yield Button("Replace", id="replace", variant="warning")
+                yield Button("New name", id="rename", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "replace":
+            self.close("replace")
+        elif event.button.id == "rename":
+            self.close("rename")
+        else:
+            self.close(None)
+
+    def action_cancel(self) -> None:
+        self.close(None)

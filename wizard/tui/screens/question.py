@@ -1,0 +1,162 @@
+"""A question: a single choice or a multi-select, with its help and a message line.
+
+What is ticked, whether an answer is allowed and where it leads are the session's to say: the
+screen keeps only the ticks shown (built with `Session.toggle`), asks `Session.validate` before
+accepting a tick, and shows `AnswerError` messages in words on the page, never as a beep.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from wizard.model.machine import AnswerError, Session
+from wizard.tui.screens.base import WalkScreen
+from wizard.tui.widgets.answer_list import AnswerList
+from wizard.tui.widgets.tree_markdown import TreeMarkdown
+from wizard.tui.widgets.tree_text import literal
+
+CHOICE_KEYS = "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help"
+MULTI_KEYS = (
+    "↑ ↓ move · Space or a number ticks · Enter goes on · Esc goes back · ? hides this help"
+)
+
+
+def pick_hint(minimum: int, maximum: int, count: int) -> str:
+    """The rule of a multi-select in words, e.g. 'Pick 1 to 3.'"""
+    if maximum >= count:
+        if minimum <= 1:
+            return "Pick all that apply."
+        return f"Pick at least {minimum}."
+    if minimum == maximum:
+        return f"Pick {minimum}."
+    return f"Pick {minimum} to {maximum}."
+
+
+class QuestionScreen(WalkScreen):
+    """One choice or multi node; the app replaces it once the session moves on."""
+
+    AUTO_FOCUS = "AnswerList"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "toggle_help", "Help", key_display="?"),
+        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.multi = self.node.kind == "multi"
+        self.ticked: tuple[str, ...] = session.preselected
+        """For a multi-select: the answers ticked so far. It starts from the session's
+        pre-selection and changes only through `Session.toggle`."""
+
+    def compose_page(self) -> ComposeResult:
+        node = self.node
+        with VerticalScroll(id="question", classes="-urgent" if self.raised else ""):
+            yield Static(literal(node.prompt), id="prompt")
+            if self.multi:
+                hint = pick_hint(node.min, node.max_picks, len(node.options))
+                yield Static(hint, id="hint", markup=False)
+            yield from self.urgent_advice()
+            with Vertical(id="help") as help_box:
+                help_box.display = False
+                help_box.border_title = "Help"
+                if node.help:
+                    yield TreeMarkdown(node.help, id="help-text")
+                yield Static(MULTI_KEYS if self.multi else CHOICE_KEYS, id="help-keys")
+        with Vertical(id="answers-box"):
+            yield AnswerList(
+                node.options, multi=self.multi, chosen=self.session.preselected, id="answers"
+            )
+        yield Static("", id="message", markup=False)
+        with Horizontal(classes="actions"):
+            yield Button("Continue", id="continue", variant="primary", compact=True)
+            yield Button("Back", id="back", compact=True)
+
+    # -- what the person did ------------------------------------------------------------------
+    @property
+    def answers(self) -> AnswerList:
+        return self.query_one(AnswerList)
+
+    def say(self, message: str) -> None:
+        """Show a message (or clear it, with an empty string) under the answers."""
+        line = self.query_one("#message", Static)
+        line.update(literal(f"⚠ {message}" if message else ""))
+        line.set_class(bool(message), "shown")
+
+    def pick(self, option_id: str) -> None:
+        """Answer a single choice; the app shows whatever comes next."""
+        self.submit((option_id,))
+
+    def submit(self, option_ids: tuple[str, ...]) -> None:
+        try:
+            self.wizard.submit_answer(self.node.id, option_ids)
+        except AnswerError as error:
+            self.say(str(error))
+
+    def toggle(self, option_id: str) -> None:
+        """Tick or untick; a tick the session would refuse (over the maximum) is not made."""
+        if self.session.current.id != self.node.id:  # input queued for a page already left
+            return
+        ticked = self.session.toggle(self.ticked, option_id)
+        try:
+            self.session.validate(self.node, ticked)
+        except AnswerError as error:
+            if len(ticked) > len(self.ticked):
+                self.say(str(error))
+                return
+        self.say("")
+        self.ticked = ticked
+        self.answers.show_chosen(ticked)
+
+    def go_on(self) -> None:
+        """Continue: submit the ticks, or pick the highlighted single choice."""
+        if self.multi:
+            self.submit(self.ticked)
+        elif (option_id := self.answers.highlighted_id) is not None:
+            self.pick(option_id)
+
+    @on(AnswerList.Picked)
+    def _picked(self, event: AnswerList.Picked) -> None:
+        self.pick(event.option_id)
+
+    @on(AnswerList.Toggled)
+    def _toggled(self, event: AnswerList.Toggled) -> None:
+        self.toggle(event.option_id)
+
+    @on(AnswerList.Submitted)
+    def _submitted(self) -> None:
+        self.go_on()
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.go_on()
+
+    @on(Button.Pressed, "#back")
+    def _back(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.wizard.step_back(self.node.id)
+
+    def action_number(self, number: int) -> None:
+        """A digit: pick that answer (single choice) or tick it (multi-select)."""
+        index = number - 1
+        if index >= len(self.node.options):
+            return
+        self.answers.point_at(index)
+        option_id = self.node.options[index].id
+        if self.multi:
+            self.toggle(option_id)
+        else:
+            self.pick(option_id)
+
+    def action_toggle_help(self) -> None:
+        """Show or hide the help under the prompt (the question's own help and the keys)."""
+        box = self.query_one("#help")
+        box.display = not box.display
+        if box.display:  # on a short terminal the help may start below the fold
+            self.call_after_refresh(box.scroll_visible, animate=False)

@@ -1,0 +1,102 @@
+"""Before Save writes anything: where the files will go, shown as a whole path the person can
+change, and the names of the two files.
+
+The dialog only chooses the folder; the summary screen then asks before replacing files and
+writes them (the rules are in wizard/render/saving.py, which has no Textual). A folder that does not
+exist yet is created only after the person presses Save a second time, having read its path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from wizard.render.saving import FolderError, SummaryFiles, choose_folder, make_folder
+from wizard.tui.screens.dialog import Dialog
+
+
+class SaveModal(Dialog[Path | None]):
+    """Returns the folder to save in (it exists by then), or None (cancel).
+
+    The folder field has the focus with its whole path in it: Enter saves there, typing changes
+    it. Escape cancels.
+    """
+
+    AUTO_FOCUS = "#folder"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, files: SummaryFiles) -> None:
+        super().__init__()
+        self.files = files
+        self._create: Path | None = None
+        """A missing folder the person has been told about; Save again creates it."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="save") as dialog:
+            dialog.border_title = "Save the summary"
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(
+                    f"Two files: {self.files.markdown.name} to read or edit, and "
+                    f"{self.files.html.name}, a page to print.",
+                    classes="dialog-text",
+                    markup=False,
+                )
+                yield Static("Save in this folder:", classes="dialog-label", markup=False)
+                yield Input(str(self.files.folder), id="folder", select_on_focus=False)
+                yield Static("", id="save-message", classes="dialog-message", markup=False)
+            with Horizontal(classes="dialog-actions"):
+                yield Button("Save", id="save-here", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def say(self, message: str) -> None:
+        """One sentence under the folder field (why not, or what Save will do next)."""
+        line = self.query_one("#save-message", Static)
+        line.update(message)
+        line.set_class(bool(message), "shown")
+
+    def save(self) -> None:
+        """Check the typed folder; create it on the second Save if it is missing; close."""
+        typed = self.query_one("#folder", Input).value
+        try:
+            choice = choose_folder(typed)
+            if choice.missing:
+                if self._create != choice.folder:
+                    self._create = choice.folder
+                    self.say(
+                        f"There is no folder {choice.folder} yet: press Save again to create it."
+                    )
+                    return
+                make_folder(choice.folder)
+        except FolderError as error:
+            self._create = None
+            self.say(str(error))
+            return
+        self.close(choice.folder)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A changed path is a new question: forget a pending "create it"."""
+        event.stop()
+        if self._create is not None:
+            self._create = None
+            self.say("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save-here":
+            self.save()
+        else:
+            self.close(None)
+
+    def action_cancel(self) -> None:
+        self.close(None)

@@ -1,0 +1,83 @@
+"""The kiosk's "Still there?" countdown, shown when a visitor has stopped using the guide.
+
+A kiosk is used by strangers one after another; someone who walks away must not leave their
+answers for the next person. The countdown says so plainly, in words and seconds, and gives the
+visitor time to come back: any key or click (the kiosk app turns any input into "still here")
+or the button keeps everything as it was.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+from time import monotonic
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import MouseDown
+from textual.widgets import Button, Static
+
+from wizard.tui.screens.dialog import Dialog
+
+
+def countdown_text(seconds: int) -> str:
+    """'… cleared in 30 seconds.' (1 second, singular)."""
+    unit = "second" if seconds == 1 else "seconds"
+    return f"For your privacy, your answers will be cleared in {seconds} {unit}."
+
+
+class StillThereModal(Dialog[bool]):
+    """Returns True when the visitor is still there, False when the countdown ran out.
+
+    The countdown is measured against the clock, not counted in ticks, so a busy moment cannot
+    stretch it; it ticks four times a second at most, enough for whole seconds to show on time.
+    """
+
+    AUTO_FOCUS = "#still-here"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self._ends = monotonic() + seconds
+
+    @property
+    def remaining(self) -> int:
+        """Whole seconds left, rounded up (shown to the visitor)."""
+        return max(0, ceil(self._ends - monotonic()))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="still-there") as dialog:
+            dialog.border_title = "Still there?"
+            with VerticalScroll(classes="dialog-body"):
+                yield Static("Are you still there?", classes="dialog-title", markup=False)
+                yield Static(
+                    countdown_text(self.remaining),
+                    id="countdown",
+                    classes="dialog-text",
+                    markup=False,
+                )
+                yield Static(
+                    "Press any key or click anywhere to keep going.",
+                    classes="dialog-text",
+                    markup=False,
+                )
+            with Horizontal(classes="dialog-actions"):
+                yield Button("I'm still here", id="still-here", variant="primary")
+
+    def on_mount(self) -> None:
+        self._ends = monotonic() + self.seconds
+        self.set_interval(min(1.0, max(self.seconds / 4, 0.05)), self._tick)
+
+    def _tick(self) -> None:
+        left = self.remaining
+        if left <= 0:
+            self.close(False)
+            return
+        self.query_one("#countdown", Static).update(countdown_text(left))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.close(True)
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        """A click anywhere, on the dialog or around it, means someone is there."""
+        self.close(True)

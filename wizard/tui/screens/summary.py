@@ -1,0 +1,189 @@
+"""The end of the walk: the summary, and Save, Copy, Change an answer, Start over.
+
+The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
+"I'm done" (a clean slate for the next visitor), and Print when the operator named a print
+command; the educator view shows each item's rule and offers "What if…".
+
+Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
+leaves the writing to wizard/render/saving.py; what happened is one sentence in the line above the
+buttons, never a notification that could cover them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from wizard.model.machine import Session
+from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
+from wizard.tui.screens.base import WalkScreen
+from wizard.tui.screens.overwrite import OverwriteChoice, OverwriteModal
+from wizard.tui.widgets.summary_view import SummaryView
+from wizard.tui.widgets.tree_text import literal
+
+
+class SummaryScreen(WalkScreen):
+    """Shows `Session.summary()`; long content scrolls inside the page, the buttons stay."""
+
+    AUTO_FOCUS = "#summary"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "save", "Save", show=False),  # the buttons name their keys
+        Binding("c", "copy", "Copy", show=False),
+        Binding("p", "print", "Print", show=False),
+        Binding("w", "what_if", "What if", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.summary = session.summary()
+        self.saved: SummaryFiles | None = None
+        """The files written by the last Save that worked, for the tests."""
+        self.last_save: SaveOutcome | None = None
+        """What the last Save did, whether it worked or not."""
+
+    def where(self) -> str:
+        answered = len(self.summary.answers)
+        return f"Summary · {answered} answer{'s' if answered != 1 else ''}"
+
+    def compose_page(self) -> ComposeResult:
+        config = self.wizard.config
+        yield SummaryView(self.summary, id="summary", rules=config.educator)
+        yield Static("", id="status", markup=False)
+        with Horizontal(classes="actions"):
+            if config.kiosk:
+                yield Button("I'm done", id="done", variant="primary", compact=True)
+            if config.can_save:
+                yield Button("Save (s)", id="save", variant="primary", compact=True)
+            if config.can_copy:
+                yield Button("Copy (c)", id="copy", compact=True)
+            if config.print_command:
+                yield Button("Print (p)", id="print", compact=True)
+            if config.educator:
+                yield Button("What if… (w)", id="what-if", compact=True)
+            yield Button("Change an answer", id="change", compact=True)
+            yield Button("Start over", id="restart", compact=True)
+
+    def tell(self, message: str) -> None:
+        """Say what just happened (saved where, copied) in the line above the buttons."""
+        status = self.query_one("#status", Static)
+        status.update(literal(message))
+        status.set_class(bool(message), "shown")
+
+    # -- Save ---------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        """Show where the files will go (the person may change it), then save Markdown and
+        HTML; if files are already there, ask first: replace, new name, or cancel."""
+        if not self.wizard.config.can_save:
+            return
+        from wizard.tui.screens.save import SaveModal
+
+        def folder_chosen(folder: Path | None) -> None:
+            if folder is None:
+                self.tell("Not saved.")
+                return
+            self.wizard.save_folder = folder  # offered again next time
+            self._save_in(folder)
+
+        files = default_files(self.wizard.save_folder, self.summary)
+        self.app.push_screen(SaveModal(files), folder_chosen)
+
+    def _save_in(self, folder: Path) -> None:
+        files = default_files(folder, self.summary)
+        if not files.exist:
+            self._write(files)
+            return
+
+        def chosen(choice: OverwriteChoice | None) -> None:
+            if choice == "replace":
+                self._write(files)
+            elif choice == "rename":
+                self._write(free_files(folder, self.summary))
+            else:
+                self.tell("Not saved.")
+
+        self.app.push_screen(OverwriteModal(files.describe()), chosen)
+
+    def _write(self, files: SummaryFiles) -> None:
+        """Write the pair; say in one sentence, in the line above the buttons, what happened.
+        On a failure the summary stays as it is, to try again (or Copy)."""
+        outcome = write_summary(files, self.summary)
+        self.last_save = outcome
+        if outcome.ok:
+            self.saved = files
+        self.tell(outcome.message)
+
+    # -- Copy ---------------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        """Copy as plain text, which pastes anywhere (email, notes)."""
+        if not self.wizard.config.can_copy:
+            return
+        from wizard.render.text import render_text
+
+        self.app.copy_to_clipboard(render_text(self.summary))
+        self.tell("Copied the summary as plain text. If pasting does not work here, use Save.")
+
+    # -- Print, What if, I'm done -------------------------------------------------------------
+    def action_print(self) -> None:
+        """Pipe the plain-text summary to the operator's print command, without waiting for it
+        (a slow printer never freezes the page), and say how it went."""
+        command = self.wizard.config.print_command
+        if command:
+            self.run_worker(self._print(command), group="print", exclusive=True)
+
+    async def _print(self, command: str) -> None:
+        from wizard.render.text import render_text
+        from wizard.tui.printing import send_to_printer
+
+        self.tell("Printing…")
+        outcome = await send_to_printer(command, render_text(self.summary))
+        self.tell(outcome.message)
+
+    def action_what_if(self) -> None:
+        """Educators: change one answer on a copy of the session and compare the summaries."""
+        if not self.wizard.config.educator:
+            return
+        from wizard.tui.screens.what_if import WhatIfScreen
+
+        self.app.push_screen(WhatIfScreen(self.session))
+
+    @on(Button.Pressed, "#print")
+    def _print_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_print()
+
+    @on(Button.Pressed, "#what-if")
+    def _what_if(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_what_if()
+
+    @on(Button.Pressed, "#done")
+    def _done(self, event: Button.Pressed) -> None:
+        """Kiosk: the visitor is finished; start over at once (the kiosk wipes everything)."""
+        event.stop()
+        self.wizard.start_over()
+
+    @on(Button.Pressed, "#save")
+    def _save(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#copy")
+    def _copy(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_copy()
+
+    @on(Button.Pressed, "#change")
+    def _change(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.wizard.step_back(self.node.id)
+
+    @on(Button.Pressed, "#restart")
+    def _restart(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.wizard.action_start_over()

@@ -1,0 +1,63 @@
+"""The first page: what the guide is, the disclaimer, how current the content is, and Start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from wizard.tui.widgets.key_bar import KeyBar
+from wizard.tui.widgets.start_button import StartButton
+from wizard.tui.widgets.tree_text import literal
+
+if TYPE_CHECKING:
+    from wizard.model.tree import Tree
+    from wizard.tui.app import WizardApp
+
+
+class WelcomeScreen(Screen[None]):
+    """Shown before the first question and after Start over; Enter or a click starts."""
+
+    AUTO_FOCUS = "#welcome-body"  # arrows scroll a long disclaimer; Enter starts
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start", show=False),
+    ]
+
+    def __init__(self, tree: Tree) -> None:
+        super().__init__()
+        self.guide = tree
+
+    def compose(self) -> ComposeResult:
+        tree = self.guide
+        with VerticalScroll(id="welcome-body"):
+            yield Static(literal(tree.title), id="welcome-title")
+            if tree.description:
+                yield Static(literal(tree.description), id="welcome-description")
+            disclaimer = Static(literal(tree.disclaimer.strip()), id="welcome-disclaimer")
+            disclaimer.border_title = "Please read"
+            yield disclaimer
+            yield Static(
+                literal(
+                    f"Content version {tree.version} · last reviewed {tree.review.last_reviewed}"
+                ),
+                id="welcome-version",
+            )
+            with Center(id="welcome-actions"):
+                yield StartButton()
+            yield Static("Press Enter or click Start to begin.", id="welcome-hint")
+        keys = [("enter", "Start", "start_from_welcome"), ("?", "Help", "show_keys")]
+        if cast("WizardApp", self.app).config.can_quit:  # a kiosk offers no way out
+            keys.append(("q", "Quit", "request_quit"))
+        keys.append(("^t", "Colours", "cycle_theme"))
+        yield KeyBar(keys)
+
+    def on_start_button_pressed(self, event: StartButton.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        cast("WizardApp", self.app).start_session()

@@ -1,0 +1,163 @@
+"""The answers to one question, as a list to move through, pick from, or tick.
+
+Built on Textual's OptionList (keyboard, mouse, wrapping and scrolling come with it). Every row
+says in characters what colour also shows: `›` marks the highlighted row, `●`/`○` the chosen
+answer of a single choice, `[x]`/`[ ]` the ticks of a multi-select. The list reports what the
+person did as messages; it decides nothing about the tree (the screen asks the session).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option as ListOption
+
+from wizard.model.tree import Option
+from wizard.tui.widgets.tree_text import plain
+
+
+def prefix(number: int, *, multi: bool, chosen: bool, pointed: bool) -> str:
+    """What goes before a label: the pointer, the number key (1-9), and the marker."""
+    pointer = "›" if pointed else " "
+    key = str(number) if number <= 9 else " "
+    ticks, dots = ("[x]", "[ ]"), ("●", "○")
+    marker = (ticks if multi else dots)[0 if chosen else 1]
+    return f"{pointer} {key} {marker}"
+
+
+def row(option: Option, head: str, *, chosen: bool) -> Table:
+    """One answer: the prefix, then the label with its help under it.
+
+    A grid keeps wrapped lines of a long label under the label, not under the marker. The
+    label and help are the tree's words, so they go in as `Text` (OptionList would read a plain
+    string as markup).
+    """
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    label = plain(option.label, "bold" if chosen else "")
+    if option.help:
+        label.append_text(plain("\n" + option.help, "italic"))
+    grid.add_row(Text(head), label)
+    return grid
+
+
+class AnswerList(OptionList):
+    """The options of a choice or multi node.
+
+    Enter picks (choice) or continues (multi); Space picks or ticks; a click picks or ticks.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "enter", "Continue", show=False),
+        Binding("space", "space", "Tick", show=False),
+    ]
+
+    class Picked(Message):
+        """A single-choice answer was picked (Enter, Space or a click)."""
+
+        def __init__(self, option_id: str) -> None:
+            super().__init__()
+            self.option_id = option_id
+
+    class Toggled(Message):
+        """A multi-select answer was ticked or unticked (Space or a click)."""
+
+        def __init__(self, option_id: str) -> None:
+            super().__init__()
+            self.option_id = option_id
+
+    class Submitted(Message):
+        """Enter on a multi-select: go on with what is ticked."""
+
+    def __init__(
+        self,
+        options: Sequence[Option],
+        *,
+        multi: bool,
+        chosen: Sequence[str] = (),
+        id: str | None = None,
+    ) -> None:
+        self._answers = tuple(options)
+        self._multi = multi
+        self._chosen = frozenset(chosen)
+        start = next((i for i, o in enumerate(self._answers) if o.id in self._chosen), 0)
+        self._pointed = start
+        super().__init__(
+            *(
+                ListOption(self._row(index), id=option.id)
+                for index, option in enumerate(self._answers)
+            ),
+            id=id,
+        )
+        self.highlighted = start
+
+    def _prefix(self, index: int) -> str:
+        return prefix(
+            index + 1,
+            multi=self._multi,
+            chosen=self._answers[index].id in self._chosen,
+            pointed=index == self._pointed,
+        )
+
+    def _row(self, index: int) -> Table:
+        option = self._answers[index]
+        return row(option, self._prefix(index), chosen=option.id in self._chosen)
+
+    def row_text(self, index: int) -> str:
+        """A row as plain words and markers, e.g. '› 2 [x] Brown tips' (for tests, logs)."""
+        return f"{self._prefix(index)} {plain(self._answers[index].label)}"
+
+    def _redraw(self, *indexes: int) -> None:
+        for index in dict.fromkeys(indexes):
+            if 0 <= index < len(self._answers):
+                self.replace_option_prompt_at_index(index, self._row(index))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the answer under the cursor."""
+        index = self.highlighted
+        return None if index is None else self._answers[index].id
+
+    def show_chosen(self, chosen: Sequence[str]) -> None:
+        """Show these answers as ticked (or chosen); what is ticked is the screen's to decide."""
+        self._chosen = frozenset(chosen)
+        self._redraw(*range(len(self._answers)))
+
+    def point_at(self, index: int) -> None:
+        """Move the cursor to an answer (a digit key was pressed)."""
+        self.highlighted = index
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Move the `›` pointer with the cursor, so it is not shown by colour alone."""
+        super().watch_highlighted(highlighted)
+        if highlighted is None or highlighted == self._pointed:
+            return
+        before, self._pointed = self._pointed, highlighted
+        self._redraw(before, highlighted)
+
+    def _act(self, index: int | None) -> None:
+        if index is None:
+            return
+        option_id = self._answers[index].id
+        self.post_message(self.Toggled(option_id) if self._multi else self.Picked(option_id))
+
+    def action_enter(self) -> None:
+        if self._multi:
+            self.post_message(self.Submitted())
+        else:
+            self._act(self.highlighted)
+
+    def action_space(self) -> None:
+        self._act(self.highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click selects in OptionList; here it picks or ticks."""
+        event.stop()
+        self._act(event.option_index)

@@ -1,0 +1,148 @@
+"""`wizard serve`: the same Textual app in a web browser, one fresh session per browser tab.
+
+Why textual-serve: it runs `wizard run TREE` as a child process per browser connection and
+shows that process's terminal in the page (xterm.js), so the web version is the terminal app
+itself, not a second front end that could drift from it.
+
+Safe by default: it listens on 127.0.0.1, so only this machine can open it. Listening on other
+addresses (a kiosk on a clinic network) is a deliberate `--host` choice, and the console says
+in one sentence what it means. The limits every tab lives within (origin check, session cap,
+bounded input, a private save folder, an app that always ends) are in wizard.web.terminal_server.
+
+The tree is checked here, once, before listening, so a broken or misspelt tree is one sentence
+on the console (exit 2) instead of an app that fails in every visitor's tab. Textual and
+textual-serve are imported only when serving, so the other commands stay fast.
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wizard.model.bundled import resolve_tree
+from wizard.model.errors import TreeError
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 2
+_ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
+DEFAULT_MAX_SESSIONS = 20
+
+
+def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
+          kiosk: bool = False, run_options: Sequence[str] = (),
+          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None) -> int:
+    """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
+
+    Returns 2, with a sentence on stderr, when the tree, `max_sessions` or `public_address`
+    cannot be used or the address cannot be listened on. `run_options` are passed on to each
+    tab's `wizard run` (e.g. `--idle-timeout 60`, `--print-command lp`, `--theme light`).
+    `public_address` is the URL visitors open (`--public-url`, for a proxy or a name); without
+    it each page uses the address its own request came to.
+    """
+    try:
+        tree_path, title = find_tree(tree_arg)
+        check_limits(max_sessions, public_address)
+    except ValueError as problem:
+        print(f"wizard: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    # only `serve` pays for importing textual-serve and aiohttp
+    from wizard.web.terminal_server import Limits, TerminalServer, is_loopback
+
+    if not is_loopback(host):
+        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
+              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
+              "this machine).", file=sys.stderr)
+
+    server = TerminalServer(
+        run_words(tree_path, kiosk, run_options),
+        host=host,
+        port=port,
+        title=title,
+        public_url=public_address,
+        shown_url=public_url(host, port),
+        limits=Limits(max_sessions=max_sessions),
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
+def serve_command(
+    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
+) -> str:
+    """The command each browser tab runs, as one shell-quoted line (for people to read).
+
+    Each tab then adds `--save-dir` with its own folder (wizard.web.terminal_server).
+    """
+    return shlex.join(run_words(tree_path, kiosk, run_options))
+
+
+def run_words(
+    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
+) -> list[str]:
+    """The argument list each browser tab's app is started with, without a shell.
+
+    The same Python runs it (`sys.executable -m wizard`), so the app comes from the same
+    installation as the server.
+    """
+    words = [sys.executable, "-m", "wizard", "run", str(tree_path)]
+    if kiosk:
+        words.append("--kiosk")
+    words.extend(run_options)
+    return words
+
+
+def check_limits(max_sessions: int, public_address: str | None) -> None:
+    """ValueError with a sentence when a serve option cannot be used."""
+    if max_sessions < 1:
+        raise ValueError("--max-sessions must be a whole number of at least 1")
+    if public_address is not None:
+        try:
+            parts = urlsplit(public_address)
+            usable = (parts.scheme in ("http", "https") and bool(parts.hostname)
+                      and not parts.query and not parts.fragment and parts.port != 0)
+        except ValueError:  # a bad port number or IPv6 literal
+            usable = False
+        if not usable:
+            raise ValueError(
+                f"--public-url must look like http://host:port or https://host, not "
+                f"'{public_address}'")
+
+
+def find_tree(tree_arg: str | None) -> tuple[str, str]:
+    """The tree's absolute path and title; ValueError with a sentence if it cannot be used.
+
+    An absolute path makes each tab's app find the same file whatever its working directory.
+    """
+    from wizard.model.loader import load_tree
+
+    path = resolve_tree(tree_arg)
+    if not path.is_file():
+        raise ValueError(f"no tree file or bundled tree named '{tree_arg}'")
+    try:
+        tree = load_tree(path)
+    except TreeError as error:
+        raise ValueError(f"the tree cannot be used: {error}\n(run: wizard check {path})") from None
+    return str(path.resolve()), tree.title
+
+
+def public_url(host: str, port: int) -> str:
+    """The address printed on the console for people to open.
+
+    Built from `host`, it must not say "listen everywhere" (0.0.0.0 is not an address a browser
+    can reach) and needs brackets for IPv6 literals. The pages themselves use the address their
+    request came to (wizard.web.terminal_server).
+    """
+    if host in _ANY_ADDRESS:
+        host = socket.getfqdn()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
