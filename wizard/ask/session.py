@@ -189,7 +189,7 @@ class _Conversation:
 
     def option_ids(self, node: Node, line: str) -> list[str]:
         """The option ids a line picks at `node`; Enter keeps an earlier answer or continues."""
-        if node.kind == "info":
+        if not node.is_question:
             if line.strip():
                 raise NotAnAnswer("This page has no answers to pick; press Enter to continue.")
             return []
@@ -197,7 +197,7 @@ class _Conversation:
         if not picks:
             if self.session.preselected:
                 return list(self.session.preselected)
-            if node.kind == "choice":
+            if node.traits.single:
                 raise NotAnAnswer("Please type the number of your answer, then press Enter.")
             raise NotAnAnswer("Please type the numbers of your answers, for example 1 3.")
         return [node.options[i].id for i in picks]
@@ -250,12 +250,12 @@ class _Conversation:
     def question(self) -> list[str]:
         node = self.session.current
         lines = [self.where(node), *wrap(node.heading)]
-        if node.kind == "info":
+        if not node.is_question:
             if node.text:
                 lines += wrap(node.text)
             return [*lines, "Press Enter to continue."]
         for number, option in enumerate(node.options, 1):
-            alone = " (on its own)" if option.exclusive and node.kind == "multi" else ""
+            alone = " (on its own)" if option.exclusive and node.traits.exclusive else ""
             lines.append(f"  {number}. {option.label}{alone}")
         lines.append(self.how_to_answer(node))
         return lines
@@ -269,12 +269,12 @@ class _Conversation:
         total = (
             f"{progress.most}" if progress.fewest == progress.most else f"about {progress.about}"
         )
-        page = "Page" if node.kind == "info" else "Question"
+        page = "Question" if node.is_question else "Page"
         return f"{page} {progress.step} of {total}"
 
     def how_to_answer(self, node: Node) -> str:
         keep = self.kept(node)
-        if node.kind == "choice":
+        if node.traits.single:
             return "Type the number of your answer." + keep
         least, most = node.min, node.max_picks
         if least > 1 and most < len(node.options):

@@ -27,7 +27,7 @@ class Kind:
     and leads nowhere).
     """
 
-    name: NodeKind
+    name: str
     doc: str
     keys: frozenset[str]
     required: tuple[str, ...] = ()
@@ -36,6 +36,11 @@ class Kind:
     option_next: bool = False
     exclusive: bool = False
     ends: bool = False
+
+    @property
+    def many(self) -> bool:
+        """A question whose answer is several options (a multi-select)."""
+        return self.question and not self.single
 
     @property
     def needs_next(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.model.kinds import KINDS, NODE_KINDS
+from wizard.model.kinds import KINDS
 from wizard.model.spec import (
     DATE,
     FACT,
@@ -40,7 +40,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "facts": {"type": "array", "items": {"$ref": "#/definitions/fact"}},
         "refs": {"type": "array", "items": {"type": "string"}},
         "condition": {"$ref": "#/definitions/condition"},
-        "kind": {"enum": list(NODE_KINDS)},
+        "kind": {"enum": list(KINDS)},
         "next": {
             "oneOf": [
                 {"type": "string", "pattern": NODE_ID},

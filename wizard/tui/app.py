@@ -140,13 +140,13 @@ class WizardApp(App[None]):
         if not self.started:
             self.switch_screen(WelcomeScreen(self.guide))
             return
-        kind = self.session.current.kind
+        traits = self.session.current.traits
         screen: Screen[None]
-        if kind == "outcome":
+        if traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
             screen = SummaryScreen(self.session)
-        elif kind == "info":
+        elif not traits.question:
             from wizard.tui.screens.info import InfoScreen
 
             screen = InfoScreen(self.session)

@@ -49,7 +49,7 @@ class QuestionScreen(WalkScreen):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.multi = self.node.kind == "multi"
+        self.multi = self.node.traits.many
         self.ticked: tuple[str, ...] = session.preselected
         """For a multi-select: the answers ticked so far. It starts from the session's
         pre-selection and changes only through `Session.toggle`."""

@@ -156,7 +156,7 @@ class WhatIfScreen(ModalScreen[None]):
     # -- what the person did ---------------------------------------------------------------------
     @property
     def _multi(self) -> bool:
-        return self.node_id is not None and self.session.tree.nodes[self.node_id].kind == "multi"
+        return self.node_id is not None and self.session.tree.nodes[self.node_id].traits.many
 
     def say(self, message: str) -> None:
         line = self.query_one("#what-if-message", Static)
