@@ -31,6 +31,7 @@ from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
+from wizard.render.words import pick_rule, progress_words, t
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 3
@@ -39,11 +40,11 @@ PROMPT = "> "
 MAX_LINE = 1000  # characters: far beyond any answer or command
 
 COMMANDS = (
-    ("help", "show these commands"),
-    ("?", "explain the current question and its answers"),
-    ("back", "go back one step (your answer there is kept, press Enter to keep it)"),
-    ("restart", "start again from the first question, forgetting every answer"),
-    ("quit", "stop now, without a summary"),
+    ("help", t("ask_help")),
+    ("?", t("ask_explain")),
+    ("back", t("ask_back")),
+    ("restart", t("ask_restart")),
+    ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -82,17 +83,12 @@ def parse_numbers(line: str, count: int) -> list[int]:
         # Decimal digits (ASCII, or e.g. fullwidth "１" from an input method) are what int()
         # reads; "²" and "①" are str.isdigit() too, but not numbers.
         if not word.isdecimal():
-            raise NotAnAnswer(
-                f"'{_shown(word)}' is not an answer number or a command; type a number from 1 to "
-                f"{count}, or help."
-            )
+            raise NotAnAnswer(t("ask_not_a_number", word=_shown(word), count=str(count)))
         digits = word.lstrip("0") or "0"
         # A number longer than the count cannot be in range (and int() refuses 4,300+ digits).
         number = int(digits) if len(digits) <= len(str(count)) else count + 1
         if not 1 <= number <= count:
-            raise NotAnAnswer(
-                f"There is no answer {_shown(digits)} here; pick a number from 1 to {count}."
-            )
+            raise NotAnAnswer(t("ask_no_such_answer", number=_shown(digits), count=str(count)))
         if number - 1 not in picks:
             picks.append(number - 1)
     return picks
@@ -138,15 +134,15 @@ class _Conversation:
                 self.say("", *self.question())
             line = self.read()
             if line is None:
-                self.say("", *self.stopped("Input ended"))
+                self.say("", *self.stopped(t("ask_input_ended")))
                 return EXIT_INCOMPLETE
             if len(line) > MAX_LINE:
-                self.say(f"That line is too long to be an answer (over {MAX_LINE} characters).")
+                self.say(t("ask_too_long", limit=str(MAX_LINE)))
                 then = _Then.QUESTION
                 continue
             then = self.handle(line)
             if then is _Then.QUIT:
-                self.say(*self.stopped("You stopped"))
+                self.say(*self.stopped(t("ask_you_stopped")))
                 return EXIT_INCOMPLETE
         self.say("", render_text(self.session.summary()).rstrip("\n"))
         return EXIT_OK
@@ -166,7 +162,7 @@ class _Conversation:
             return self.back()
         if word == "restart":
             self.session.restart()
-            self.say("Starting again from the beginning; every answer was cleared.")
+            self.say(t("ask_restarted"))
             return _Then.QUESTION
         return self.answer(line)
 
@@ -184,22 +180,22 @@ class _Conversation:
 
     def back(self) -> _Then:
         if not self.session.back():
-            self.say("This is the first step; there is nothing to go back to.")
+            self.say(t("ask_first_step"))
         return _Then.QUESTION
 
     def option_ids(self, node: Node, line: str) -> list[str]:
         """The option ids a line picks at `node`; Enter keeps an earlier answer or continues."""
         if not node.is_question:
             if line.strip():
-                raise NotAnAnswer("This page has no answers to pick; press Enter to continue.")
+                raise NotAnAnswer(t("ask_page_has_no_answers"))
             return []
         picks = parse_numbers(line, len(node.options))
         if not picks:
             if self.session.preselected:
                 return list(self.session.preselected)
             if node.traits.single:
-                raise NotAnAnswer("Please type the number of your answer, then press Enter.")
-            raise NotAnAnswer("Please type the numbers of your answers, for example 1 3.")
+                raise NotAnAnswer(t("ask_type_number"))
+            raise NotAnAnswer(t("ask_type_numbers"))
         return [node.options[i].id for i in picks]
 
     # -- input and output -------------------------------------------------------------------
@@ -244,7 +240,7 @@ class _Conversation:
         if tree.description:
             lines += wrap(tree.description)
         lines += ["", *wrap(tree.disclaimer), ""]
-        lines.append("Answer by typing a number and pressing Enter. Type help for commands.")
+        lines.append(t("ask_how"))
         return lines
 
     def question(self) -> list[str]:
@@ -253,9 +249,9 @@ class _Conversation:
         if not node.is_question:
             if node.text:
                 lines += wrap(node.text)
-            return [*lines, "Press Enter to continue."]
+            return [*lines, t("ask_press_enter")]
         for number, option in enumerate(node.options, 1):
-            alone = " (on its own)" if option.exclusive and node.traits.exclusive else ""
+            alone = t("ask_on_its_own") if option.exclusive and node.traits.exclusive else ""
             lines.append(f"  {number}. {option.label}{alone}")
         lines.append(self.how_to_answer(node))
         return lines
@@ -265,27 +261,14 @@ class _Conversation:
 
         Exact ("of 6") when every route from here is as long.
         """
-        progress = self.session.progress()
-        total = (
-            f"{progress.most}" if progress.fewest == progress.most else f"about {progress.about}"
-        )
-        page = "Question" if node.is_question else "Page"
-        return f"{page} {progress.step} of {total}"
+        return progress_words(self.session.progress(), node.is_question)
 
     def how_to_answer(self, node: Node) -> str:
         keep = self.kept(node)
         if node.traits.single:
-            return "Type the number of your answer." + keep
-        least, most = node.min, node.max_picks
-        if least > 1 and most < len(node.options):
-            limit = f"between {least} and {most}"
-        elif most < len(node.options):
-            limit = f"up to {most}"
-        elif least > 1:
-            limit = f"at least {least}"
-        else:
-            limit = "one or more"
-        return f"Pick {limit}: type their numbers, for example 1 3." + keep
+            return t("ask_one") + keep
+        rule = pick_rule(node.min, node.max_picks, len(node.options))
+        return t("ask_many", rule=rule) + keep
 
     def kept(self, node: Node) -> str:
         """After `back`, Enter keeps the earlier answer: say which numbers that is."""
@@ -293,10 +276,10 @@ class _Conversation:
         if not earlier:
             return ""
         numbers = [str(i) for i, option in enumerate(node.options, 1) if option.id in earlier]
-        return f" Press Enter to keep your earlier answer ({' '.join(numbers)})."
+        return t("ask_keep", numbers=" ".join(numbers))
 
     def explain(self, node: Node) -> list[str]:
-        lines = wrap(node.help) if node.help else ["There is no more help for this question."]
+        lines = wrap(node.help) if node.help else [t("ask_no_help")]
         for number, option in enumerate(node.options, 1):
             if option.help:
                 lines += wrap(f"{number}. {option.label}: {option.help}", "  ")
@@ -306,23 +289,20 @@ class _Conversation:
         """Red flags are said the moment they are raised, before anything else, in plain words."""
         lines: list[str] = []
         for flag in raised:
-            lines += ["", f"URGENT: {flag.title}", *wrap(flag.advice)]
+            lines += ["", t("ask_urgent", title=flag.title), *wrap(flag.advice)]
         return lines
 
     def commands(self) -> list[str]:
         width = max(len(name) for name, _ in COMMANDS)
         return [
-            "Type the number of an answer, or one of these commands:",
+            t("ask_commands"),
             *(f"  {name.ljust(width)}  {what}" for name, what in COMMANDS),
         ]
 
     def stopped(self, why: str) -> list[str]:
         node = self.session.current
         progress = self.session.progress()
-        return wrap(
-            f"{why} at step {progress.step} ({node.heading}) before the end, so there is no "
-            "summary. Run wizard ask again to start over."
-        )
+        return wrap(t("ask_stopped", why=why, step=str(progress.step), heading=node.heading))
 
 
 def _is_tty(stream: TextIO) -> bool:

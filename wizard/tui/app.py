@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from wizard.render.saving import default_save_dir
+from wizard.render.words import t
 from wizard.tui.screens.welcome import WelcomeScreen
 from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES, build_themes, next_theme
 
@@ -63,18 +64,18 @@ class WizardApp(App[None]):
 
     CSS_PATH = "wizard.tcss"
     ENABLE_COMMAND_PALETTE = False
-    TITLE = "Triage Wizard"
+    TITLE = t("app_title")
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     """Screens narrower than 100 columns have no room for the educator's tree panel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
-        Binding("q", "request_quit", "Quit"),
-        Binding("question_mark,f1", "show_keys", "Help", key_display="?"),
-        Binding("ctrl+r", "start_over", "Start over", key_display="^r"),
-        Binding("ctrl+t", "cycle_theme", "Colours", key_display="^t"),
-        Binding("ctrl+e", "toggle_tree_panel", "Tree", key_display="^e"),
+        Binding("ctrl+q", "request_quit", t("quit"), show=False, priority=True),
+        Binding("q", "request_quit", t("quit")),
+        Binding("question_mark,f1", "show_keys", t("help"), key_display="?"),
+        Binding("ctrl+r", "start_over", t("start_over"), key_display="^r"),
+        Binding("ctrl+t", "cycle_theme", t("colours"), key_display="^t"),
+        Binding("ctrl+e", "toggle_tree_panel", t("tree"), key_display="^e"),
     ]
 
     def __init__(self, tree: Tree, config: AppConfig | None = None) -> None:
@@ -244,10 +245,10 @@ class WizardApp(App[None]):
 
         self.push_screen(
             ConfirmModal(
-                "Quit the guide?",
-                "Your answers are not kept after you quit. Save the summary first if you want it.",
-                yes="Quit",
-                no="Keep going",
+                t("quit_title"),
+                t("quit_text"),
+                yes=t("quit"),
+                no=t("keep_going"),
             ),
             done,
         )
@@ -264,10 +265,10 @@ class WizardApp(App[None]):
 
         self.push_screen(
             ConfirmModal(
-                "Start over?",
-                "All your answers will be cleared.",
-                yes="Start over",
-                no="Keep my answers",
+                t("start_over_title"),
+                t("start_over_text"),
+                yes=t("start_over"),
+                no=t("keep_answers"),
             ),
             done,
         )
@@ -293,7 +294,7 @@ class WizardApp(App[None]):
     def action_cycle_theme(self) -> None:
         """Switch to the next of the three themes; resizing or theming never loses answers."""
         self.theme = next_theme(self.theme)
-        self.notify(f"Colours: {self.theme}", timeout=2)
+        self.notify(t("theme_now", theme=self.theme), timeout=2)
 
 
 def create_app(
