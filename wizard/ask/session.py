@@ -106,8 +106,9 @@ def wrap(text: str, indent: str = "") -> list[str]:
         if lines:
             lines.append("")
         lines.extend(
-            textwrap.wrap(" ".join(paragraph.split()), WIDTH, initial_indent=indent,
-                          subsequent_indent=indent)
+            textwrap.wrap(
+                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
+            )
         )
     return lines
 

@@ -175,6 +175,9 @@ WORDS: dict[str, str] = {
         "With a mouse: click an answer or a button. Click an earlier answer at the top to go "
         "back to that question."
     ),
+    "image": "[image: {alt}]",
+    "image_bare": "[image]",
+    "unknown_theme": "unknown theme '{name}'; choose one of: {names}",
     # -- kiosk --------------------------------------------------------------------------------
     "still_there_title": "Still there?",
     "still_there": "Are you still there?",
@@ -187,6 +190,8 @@ WORDS: dict[str, str] = {
     "pin": "PIN",
     "pin_wrong": "That PIN is not right.",
     "ask_staff": "Please ask a member of staff.",
+    "print_command_unreadable": "--print-command cannot be read: {error}",
+    "print_command_empty": "--print-command is empty",
     "printer_unreachable": "The printer could not be reached. {staff}",
     "printer_timeout": "The printer did not answer in time. {staff}",
     "printed": "Sent to the printer. Please collect your summary.",
@@ -246,6 +251,22 @@ WORDS: dict[str, str] = {
     "ask_keep": " Press Enter to keep your earlier answer ({numbers}).",
     "ask_no_help": "There is no more help for this question.",
     "ask_urgent": "URGENT: {title}",
+    # -- walk (answers given on the command line) ---------------------------------------------
+    "walk_answer_shape": "--answer '{item}' must look like NODE=OPTION[,OPTION...]",
+    "walk_no_node": "--answer {item}: there is no node '{node}'{hint}",
+    "walk_twice": (
+        "--answer {item}: '{node}' is already answered by an earlier --answer; give all its "
+        "options once, as --answer {node}=OPTION[,OPTION...]"
+    ),
+    "walk_no_option": "--answer {item}: '{option}' is not an option of '{node}'{hint} (options: "
+    "{options})",
+    "walk_refused": "--answer: {error}",
+    "walk_option": "{id} ({label})",
+    "walk_stops": (
+        "wizard: the answers stop before the end, at '{node}': {prompt}\n  options: {options}\n"
+        "  add: --answer {node}=OPTION"
+    ),
+    "walk_unused": "wizard: note: the route did not reach {nodes}; those answers were not used",
 }
 
 

@@ -316,7 +316,7 @@ def create_app(
     """
     name = theme or ("high-contrast" if kiosk else DEFAULT_THEME)
     if name not in THEME_NAMES:
-        raise ValueError(f"unknown theme '{name}'; choose one of: {', '.join(THEME_NAMES)}")
+        raise ValueError(t("unknown_theme", name=name, names=", ".join(THEME_NAMES)))
     config = AppConfig(
         theme=name,
         save_dir=save_dir or default_save_dir(),

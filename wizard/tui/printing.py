@@ -39,9 +39,9 @@ def parse_print_command(command: str) -> list[str]:
     try:
         words = shlex.split(command)
     except ValueError as error:
-        raise ValueError(f"--print-command cannot be read: {error}") from None
+        raise ValueError(t("print_command_unreadable", error=str(error))) from None
     if not words:
-        raise ValueError("--print-command is empty")
+        raise ValueError(t("print_command_empty"))
     return words
 
 
