@@ -22,6 +22,7 @@ WIZARD = ROOT / "wizard"
 FRONT_ENDS = [
     *sorted((WIZARD / "tui").rglob("*.py")),
     *sorted((WIZARD / "ask").rglob("*.py")),
+    WIZARD / "render" / "saving.py",  # what Save tells the person
 ]
 WALK_FUNCTIONS = {"cmd_walk", "_parse_answers"}  # wizard/cli/main.py: `wizard walk`
 
@@ -36,8 +37,8 @@ NOT_FOR_PEOPLE_CALLS = {
 }  # fmt: skip
 RICH_STYLES = {"bold", "dim", "italic", "underline", "reverse", "strike", "blink", "not"}
 WORDY = re.compile(r"[A-Za-z]{2,}")
-# a colour, an environment variable's name, a markup action
-NOT_WORDS = re.compile(r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=")
+# a colour, an environment variable's name, a markup action, a file's suffix
+NOT_WORDS = re.compile(r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$")
 SENTENCE = re.compile(r"[A-Z]|[.?!:…“”]")
 
 
@@ -99,6 +100,8 @@ def _skipped_ids(tree: ast.AST) -> set[int]:
                 skip(argument.annotation)
         elif isinstance(node, ast.Subscript):  # type expressions: Literal[...], dict[str, ...]
             skip(node.slice)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):  # paths: home / "x"
+            skip(node.right)
     return skipped
 
 
