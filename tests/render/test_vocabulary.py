@@ -152,11 +152,11 @@ def test_the_scan_finds_sentences_and_lets_ids_styles_and_docs_be(tmp_path: Path
 
 
 def test_every_template_fills_with_its_own_blanks() -> None:
-    """A template names its blanks; filling them never reads the values as templates."""
-    for key, words in WORDS.items():
+    """A template names its blanks; what fills them is data, never read as a template."""
+    for key in WORDS:
         blanks = {blank for _, blank in pieces(key) if blank}
-        filled = t(key, **{blank: "{x}" for blank in blanks}) if blanks else t(key)
-        assert "{" not in words.replace("{" + "}{".join(sorted(blanks)) + "}", "") or filled
+        filled = t(key, **{blank: "{" + blank + "}" for blank in blanks})
+        assert filled == WORDS[key].replace("{{", "{").replace("}}", "}"), key
 
 
 def test_progress_and_pick_rules_are_worded_once() -> None:
@@ -166,3 +166,18 @@ def test_progress_and_pick_rules_are_worded_once() -> None:
     assert pick_rule(1, 3, 5) == "Pick 1 to 3."
     assert t_count("summary_progress", 1) == "Summary · 1 answer"
     assert t_count("summary_progress", 2) == "Summary · 2 answers"
+
+
+def test_every_refusal_of_the_session_has_words() -> None:
+    """The session refuses with a reason (a fact); each reason has its sentence here."""
+    tree = ast.parse((WIZARD / "model" / "machine.py").read_text(encoding="utf-8"))
+    reasons = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "AnswerError"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert len(reasons) >= 8
+    assert {reason for reason in reasons if f"refuse_{reason}" not in WORDS} == set()

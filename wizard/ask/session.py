@@ -31,7 +31,7 @@ from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
-from wizard.render.words import pick_rule, progress_words, t
+from wizard.render.words import pick_rule, progress_words, refusal, t
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 3
@@ -173,8 +173,11 @@ class _Conversation:
         try:
             picked = self.option_ids(node, line)
             raised = self.session.answer(picked)
-        except (NotAnAnswer, AnswerError) as refusal:
-            self.say(str(refusal))
+        except NotAnAnswer as not_an_answer:
+            self.say(str(not_an_answer))
+            return _Then.QUESTION
+        except AnswerError as error:
+            self.say(refusal(error))
             return _Then.QUESTION
         self.say(*self.alerts(raised))
         return _Then.QUESTION

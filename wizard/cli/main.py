@@ -23,7 +23,7 @@ from wizard.model.bundled import bundled_trees, resolve_tree
 from wizard.model.errors import Diagnostic, TreeError, did_you_mean
 from wizard.model.plain import strip_control
 from wizard.model.tree import Tree
-from wizard.render.words import t
+from wizard.render.words import refusal, t
 from wizard.tui.themes import THEME_NAMES
 
 EXIT_OK = 0
@@ -169,7 +169,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
         _print(t("walk_stops", node=node.id, prompt=node.prompt, options=options), sys.stderr)
         return EXIT_INCOMPLETE
     except AnswerError as error:
-        raise UsageError(t("walk_refused", error=str(error))) from None
+        raise UsageError(t("walk_refused", error=refusal(error))) from None
     unused = sorted(set(answers) - {a.node for a in session.history})
     if unused:
         _print(t("walk_unused", nodes=", ".join(unused)), sys.stderr)

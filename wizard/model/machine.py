@@ -41,7 +41,24 @@ PICK = "pick:"
 
 
 class AnswerError(ValueError):
-    """An answer the current question cannot take; the message is for the person."""
+    """An answer the current question cannot take, as facts, not words.
+
+    `reason` says why ("pick_one", "too_many", ...) and `values` hold what the words need
+    (`most`, `label`, ...); `node` is set when the answer was given by node id (`walk`). The
+    front ends say it through the vocabulary: `wizard.render.words.refusal(error)`. `str()` is
+    for logs and developers.
+    """
+
+    def __init__(self, reason: str, **values: str) -> None:
+        super().__init__(reason, values)
+        self.reason = reason
+        self.values = values
+        self.node = ""
+
+    def __str__(self) -> str:
+        facts = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
+        where = f"{self.node}: " if self.node else ""
+        return f"{where}{self.reason}" + (f" ({facts})" if facts else "")
 
 
 class MissingAnswer(LookupError):
@@ -303,32 +320,30 @@ class Session:
         """The answer as a tuple of known, distinct option ids in the tree's order."""
         traits = node.traits
         if traits.ends:
-            raise AnswerError("This is the end of the guide; there is nothing more to answer.")
+            raise AnswerError("finished")
         if not traits.question:
             if option_ids:
-                raise AnswerError("This page has no options; just continue.")
+                raise AnswerError("no_options")
             return ()
         known = {option.id for option in node.options}
         for option_id in option_ids:
             if option_id not in known:
-                raise AnswerError(
-                    f"'{option_id}' is not one of the answers here{did_you_mean(option_id, known)}"
-                )
+                hint = did_you_mean(option_id, known)
+                raise AnswerError("unknown", option=option_id, hint=hint)
         chosen = set(option_ids)
         picked = tuple(option.id for option in node.options if option.id in chosen)
         if traits.single:
             if len(picked) != 1:
-                raise AnswerError("Please pick one answer.")
+                raise AnswerError("pick_one")
             return picked
         if len(picked) > 1:
             for option in node.options:
                 if option.exclusive and option.id in chosen:
-                    raise AnswerError(f"'{option.label}' cannot be picked together with others.")
+                    raise AnswerError("exclusive", label=option.label)
         if len(picked) < node.min:
-            needed = "at least one answer" if node.min == 1 else f"at least {node.min} answers"
-            raise AnswerError(f"Please pick {needed}.")
+            raise AnswerError("too_few", count=str(node.min))
         if len(picked) > node.max_picks:
-            raise AnswerError(f"Please pick no more than {node.max_picks}.")
+            raise AnswerError("too_many", most=str(node.max_picks))
         return picked
 
     def toggle(self, selection: Sequence[str], option_id: str) -> tuple[str, ...]:
@@ -373,7 +388,7 @@ class Session:
         later = {a.node: a.options for a in self._answers}
         position = next((i for i, a in enumerate(self._answers) if a.node == node_id), None)
         if position is None:
-            raise AnswerError(f"'{node_id}' has not been answered on this route.")
+            raise AnswerError("not_answered", node=node_id)
         self.validate(self.tree.nodes[node_id], option_ids)  # refuse before changing anything
         self._truncate(position)
         raised = list(self.answer(option_ids))
@@ -464,7 +479,8 @@ def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:
             try:
                 session.answer(answers[node.id])
             except AnswerError as error:
-                raise AnswerError(f"{node.id}: {error}") from None
+                error.node = node.id
+                raise
         elif not node.is_question:
             session.answer(())
         else:

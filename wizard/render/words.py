@@ -18,7 +18,7 @@ from string import Formatter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from wizard.model.machine import Progress
+    from wizard.model.machine import AnswerError, Progress
 
 WORDS: dict[str, str] = {
     # section headings, in outline order
@@ -61,6 +61,17 @@ WORDS: dict[str, str] = {
     "rule_or": " or ",
     "rule_group": "({rule})",
     "question_line": "Question: {text}",
+    # why an answer does not fit (the session's AnswerError.reason; see `refusal`)
+    "refuse_finished": "This is the end of the guide; there is nothing more to answer.",
+    "refuse_no_options": "This page has no options; just continue.",
+    "refuse_unknown": "'{option}' is not one of the answers here{hint}",
+    "refuse_pick_one": "Please pick one answer.",
+    "refuse_exclusive": "'{label}' cannot be picked together with others.",
+    "refuse_too_few_one": "Please pick at least one answer.",
+    "refuse_too_few": "Please pick at least {count} answers.",
+    "refuse_too_many": "Please pick no more than {most}.",
+    "refuse_not_answered": "'{node}' has not been answered on this route.",
+    "refuse_at_node": "{node}: {refusal}",
     # -- the walk, every front end ----------------------------------------------------------
     "progress_question": "Question {step} of {total}",
     "progress_step": "Step {step} of {total}",
@@ -318,6 +329,17 @@ def progress_words(progress: Progress, question: bool) -> str:
         total = t("total_about", about=str(progress.about))
     key = "progress_question" if question else "progress_step"
     return t(key, step=str(progress.step), total=total)
+
+
+def refusal(error: AnswerError) -> str:
+    """Why the session refused an answer, in words for the person."""
+    key = f"refuse_{error.reason}"
+    values = dict(error.values)
+    if "count" in values:
+        words = t_count(key, int(values.pop("count")), **values)
+    else:
+        words = t(key, **values)
+    return t("refuse_at_node", node=error.node, refusal=words) if error.node else words
 
 
 def pick_rule(least: int, most: int, count: int) -> str:

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
-from wizard.render.words import pick_rule, t
+from wizard.render.words import pick_rule, refusal, t
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
@@ -81,7 +81,7 @@ class QuestionScreen(WalkScreen):
         try:
             self.wizard.submit_answer(self.node.id, option_ids)
         except AnswerError as error:
-            self.say(str(error))
+            self.say(refusal(error))
 
     def toggle(self, option_id: str) -> None:
         """Tick or untick; a tick the session would refuse (over the maximum) is not made."""
@@ -92,7 +92,7 @@ class QuestionScreen(WalkScreen):
             self.session.validate(self.node, ticked)
         except AnswerError as error:
             if len(ticked) > len(self.ticked):
-                self.say(str(error))
+                self.say(refusal(error))
                 return
         self.say("")
         self.ticked = ticked

@@ -26,7 +26,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model.machine import AnswerError, Session
-from wizard.render.words import pieces, t
+from wizard.render.words import pieces, refusal, t
 from wizard.tui.educator import WhatIf, answering_at, labels_of, shorten, what_if
 from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.summary_view import SummaryView
@@ -131,7 +131,7 @@ class WhatIfScreen(ModalScreen[None]):
         try:
             result = what_if(self.session, self.node_id, option_ids)
         except AnswerError as error:
-            self.say(str(error))
+            self.say(refusal(error))
             return
         self.result = result
         self._show(
