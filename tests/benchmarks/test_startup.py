@@ -93,7 +93,7 @@ load_tree(sys.argv[1])
 WIZARD = (
     EXIT_ON_FIRST_PAINT
     + """
-from wizard.tui.app import create_app
+from wizard.tui.launch import create_app
 from wizard.model.loader import load_tree
 
 exit_on_first_paint(create_app(load_tree(sys.argv[1]))).run(headless=True)

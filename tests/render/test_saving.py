@@ -61,7 +61,7 @@ def test_default_folder_is_not_the_current_directory(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.chdir(Path(__file__).parents[2])  # the checkout
     assert default_save_dir() == home
-    from wizard.tui.app import AppConfig
+    from wizard.tui.config import AppConfig
 
     assert AppConfig().save_dir == home
 

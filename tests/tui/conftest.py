@@ -13,7 +13,8 @@ import pytest
 from wizard.model.bundled import resolve_tree
 from wizard.model.loader import load_tree
 from wizard.model.tree import Tree
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
+from wizard.tui.launch import create_app
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,9 @@ from textual.pilot import Pilot
 from tests.tui.pilots import page, press, shown_text
 from tests.tui.test_save_copy import walk_to_summary
 from wizard.model.tree import Tree
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
 from wizard.tui.kiosk import KioskApp
+from wizard.tui.launch import create_app
 from wizard.tui.screens.admin_pin import AdminPinModal
 from wizard.tui.screens.confirm import ConfirmModal
 from wizard.tui.screens.dialog import Dialog

@@ -12,7 +12,8 @@ from textual import events
 
 from tests.tui.pilots import page
 from wizard.model.tree import Tree
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
+from wizard.tui.launch import create_app
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.screens.summary import SummaryScreen
 from wizard.tui.screens.welcome import WelcomeScreen

@@ -152,7 +152,7 @@ async def test_resizing_mid_session_loses_nothing(example_app: WizardApp) -> Non
 def test_unknown_theme_is_refused(example_tree: object) -> None:
     import pytest
 
-    from wizard.tui.app import create_app
+    from wizard.tui.launch import create_app
 
     with pytest.raises(ValueError, match="high-contrast"):
         create_app(example_tree, theme="neon")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from wizard.model.tree import Tree
-from wizard.tui.app import create_app
+from wizard.tui.launch import create_app
 
 SCREENS: dict[str, tuple[str, ...]] = {
     "welcome": (),

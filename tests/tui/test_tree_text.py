@@ -29,8 +29,9 @@ from wizard.model.loader import load_tree
 from wizard.model.machine import Session
 from wizard.model.plain import find_control
 from wizard.model.tree import Tree
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
 from wizard.tui.educator import what_if
+from wizard.tui.launch import create_app
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.red_flag import RedFlagModal
@@ -169,7 +170,7 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(
             f"Info {SHELL}",
             f"Info help {BRACKETS} and https://evil.example/auto",
         )
-        if app.config.educator:
+        if app.config.shows_tree:
             assert f"◆ Welcome {LEAVE}" in panel_rows(app)
             assert f"Title {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
@@ -185,7 +186,7 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(
             f"Option help {BRACKETS}",
             f"None {LEAVE}",
         )
-        if app.config.educator:
+        if app.config.shows_tree:
             assert f"○ None {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Question {CLOSER}", f"Question help {LEAVE}", "a link")

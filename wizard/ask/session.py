@@ -27,14 +27,13 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
 from wizard.render.words import pick_rule, progress_words, refusal, t
 
-EXIT_OK = 0
-EXIT_INCOMPLETE = 3
 WIDTH = 78
 PROMPT = "> "
 MAX_LINE = 1000  # characters: far beyond any answer or command
@@ -136,7 +135,7 @@ class _Conversation:
             line = self.read()
             if line is None:
                 self.say("", *self.stopped(t("ask_input_ended")))
-                return EXIT_INCOMPLETE
+                return Exit.INCOMPLETE
             if len(line) > MAX_LINE:
                 self.say(t("ask_too_long", limit=str(MAX_LINE)))
                 then = _Then.QUESTION
@@ -144,9 +143,9 @@ class _Conversation:
             then = self.handle(line)
             if then is _Then.QUIT:
                 self.say(*self.stopped(t("ask_you_stopped")))
-                return EXIT_INCOMPLETE
+                return Exit.INCOMPLETE
         self.say("", render_text(self.session.summary()).rstrip("\n"))
-        return EXIT_OK
+        return Exit.OK
 
     def handle(self, line: str) -> _Then:
         """Act on one line: a command, or an answer to the current question."""

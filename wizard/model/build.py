@@ -13,7 +13,7 @@ from typing import Any
 from wizard.model.conditions import KEYWORDS as CONDITION_KEYWORDS
 from wizard.model.errors import Diagnostic, did_you_mean
 from wizard.model.kinds import KINDS, kinds_where
-from wizard.model.loader import MarkedDict, MarkedList, YamlMark
+from wizard.model.marked import MarkedDict, MarkedList, YamlMark
 from wizard.model.spec import (
     BRIEF_MAX,
     DATE,

@@ -20,8 +20,11 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from wizard.model.build import build_tree
+from wizard.model.check import check_tree
 from wizard.model.errors import Diagnostic, TreeError
 from wizard.model.gcpause import paused_gc
+from wizard.model.marked import MarkedDict, MarkedList, YamlMark
 from wizard.model.plain import find_control
 from wizard.model.tree import Tree
 
@@ -38,32 +41,6 @@ _STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
 _PLAIN_TAGS = frozenset(
     {_STR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 )
-
-YamlMark = yaml.Mark
-
-
-class MarkedDict(dict[str, Any]):
-    """A mapping from the file, with where it, each key and each value were written."""
-
-    __slots__ = ("key_marks", "mark", "value_marks")
-
-    def __init__(self, mark: YamlMark) -> None:
-        super().__init__()
-        self.mark = mark
-        self.key_marks: dict[str, YamlMark] = {}
-        self.value_marks: dict[str, YamlMark] = {}
-
-
-class MarkedList(list[Any]):
-    """A sequence from the file, with where it and each item were written."""
-
-    __slots__ = ("mark", "marks")
-
-    def __init__(self, mark: YamlMark) -> None:
-        super().__init__()
-        self.mark = mark
-        self.marks: list[YamlMark] = []
-
 
 class _CLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
     """libyaml's parser and composer with no implicit resolvers: every plain scalar stays text
@@ -486,10 +463,6 @@ def check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
 
 
 def _check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
-    # build and check import this module (for MarkedDict), so they are imported here, late.
-    from wizard.model.build import build_tree
-    from wizard.model.check import check_tree
-
     data, diagnostics = parse_yaml(text, file)
     if data is None and not diagnostics:
         diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))

@@ -23,17 +23,15 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from transitions import Machine
 
 from wizard.model.conditions import Guard, compile_condition
 from wizard.model.errors import did_you_mean
 from wizard.model.gcpause import paused_gc
+from wizard.model.summary import Summary, build_summary
 from wizard.model.tree import Node, Option, RedFlag, Tree
-
-if TYPE_CHECKING:
-    from wizard.model.summary import Summary
 
 SKIP = "skip"
 SUBMIT = "submit"
@@ -292,8 +290,6 @@ class Session:
         return Progress(done + 1 if not self.finished else done, done + fewest, done + most)
 
     def summary(self) -> Summary:
-        from wizard.model.summary import build_summary
-
         return build_summary(self)
 
     # -- acting -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from wizard.model.conditions import witnesses
 from wizard.model.tree import (
@@ -26,8 +26,48 @@ from wizard.model.tree import (
     Tree,
 )
 
-if TYPE_CHECKING:
-    from wizard.model.machine import Session
+
+class Step(Protocol):
+    """One answered step of a route (a `machine.Answer`)."""
+
+    @property
+    def node(self) -> str: ...
+
+    @property
+    def options(self) -> tuple[str, ...]: ...
+
+
+class FactLabels(Protocol):
+    """What the summary reads from a tree's index: the labels of the options that set a fact."""
+
+    @property
+    def fact_labels(self) -> Mapping[str, Sequence[str]]: ...
+
+
+class Route(Protocol):
+    """What a summary is built from: a `machine.Session`, described here so that this module
+    does not import the machine (which imports this module to build its summary)."""
+
+    @property
+    def tree(self) -> Tree: ...
+
+    @property
+    def index(self) -> FactLabels: ...
+
+    @property
+    def facts(self) -> frozenset[str]: ...
+
+    @property
+    def answered(self) -> Sequence[Step]: ...
+
+    @property
+    def red_flags(self) -> tuple[RedFlag, ...]: ...
+
+    @property
+    def current(self) -> Node: ...
+
+    @property
+    def finished(self) -> bool: ...
 
 Item = TypeVar("Item", Treatment, Resource, Question)
 
@@ -99,7 +139,7 @@ class Summary:
         return self.tree.disclaimer
 
 
-def build_summary(session: Session) -> Summary:
+def build_summary(session: Route) -> Summary:
     tree = session.tree
     facts = session.facts
     index = session.index
@@ -151,7 +191,7 @@ def build_summary(session: Session) -> Summary:
         if source_id in tree.sources:
             cited.setdefault(source_id, tree.sources[source_id])
     answers = tuple(
-        AnsweredQuestion(a.node, tree.nodes[a.node].prompt, a.options, session.labels(a))
+        AnsweredQuestion(a.node, tree.nodes[a.node].prompt, a.options, _labels(tree, a))
         for a in session.answered
     )
     return Summary(
@@ -167,6 +207,11 @@ def build_summary(session: Session) -> Summary:
         glance=_glance(tree, facts, groups),
         fact_labels=index.fact_labels,
     )
+
+
+def _labels(tree: Tree, step: Step) -> tuple[str, ...]:
+    """The labels of the options picked at a step, in the tree's order (as `Session.labels`)."""
+    return tuple(o.label for o in tree.nodes[step.node].options if o.id in step.options)
 
 
 def _glance(

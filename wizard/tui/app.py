@@ -1,9 +1,10 @@
 """The Textual app: one session of a tree, shown one screen at a time.
 
 The app owns the `Session` and is the one place that maps "where the session is" to "which screen
-is showing" (`show_current`). Screens ask the session what to show and report what the person
-did back to the app; none of them walks the tree. The command line and the tests build the app
-through `create_app`, so both run exactly the same thing.
+is showing" (`show_current`). Screens ask the session what to show and post what the person did
+as messages (wizard/tui/messages.py) that the app acts on; none of them walks the tree or calls
+the app. The command line and the tests build the app through `create_app` (launch.py), so both
+run exactly the same thing.
 
 Only the welcome screen is imported at start-up: the question, summary and modal screens (and
 the summary renderers behind Save and Copy) are imported the first time they are needed, which
@@ -13,50 +14,29 @@ keeps the first paint close to that of a bare Textual app.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from wizard.render.saving import default_save_dir
 from wizard.render.words import t
+from wizard.tui.config import AppConfig
+from wizard.tui.messages import (
+    AnswerGiven,
+    BackRequested,
+    FolderChosen,
+    StartOverRequested,
+    StartRequested,
+)
 from wizard.tui.screens.welcome import WelcomeScreen
-from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES, build_themes, next_theme
+from wizard.tui.themes import build_themes, next_theme
 
 if TYPE_CHECKING:
     from wizard.model.machine import Session
     from wizard.model.tree import RedFlag, Tree
-
-
-@dataclass(frozen=True)
-class AppConfig:
-    """How this run of the app behaves.
-
-    The modes set these (see `create_app`): a kiosk (wizard/tui/kiosk.py) cannot quit, save or
-    copy, forgets an idle visitor, and may print; the educator view shows the tree beside each
-    page, the rule behind each item, and "what if". Screens read the flags, not the mode.
-    """
-
-    theme: str = DEFAULT_THEME
-    save_dir: Path = field(default_factory=default_save_dir)
-    """Where Save offers to put the summary first (the person can change it before saving)."""
-    can_quit: bool = True
-    can_save: bool = True
-    can_copy: bool = True
-    kiosk: bool = False
-    educator: bool = False
-    idle_timeout: float = 90.0
-    """Kiosk: seconds without input before "Still there?"."""
-    countdown: float = 30.0
-    """Kiosk: seconds "Still there?" waits before wiping the visitor's session."""
-    print_command: str | None = None
-    """Offer Print, piping the plain-text summary to this command (see wizard/tui/printing.py)."""
-    admin_pin: str | None = None
-    """Kiosk: the PIN that, after the admin key, closes the app; None: no way out by keys."""
 
 
 class WizardApp(App[None]):
@@ -122,7 +102,7 @@ class WizardApp(App[None]):
     def on_mount(self) -> None:
         """Open on the welcome screen, above Textual's blank base screen: pages replace each
         other with `switch_screen`, which cannot replace the base screen itself."""
-        self.push_screen(WelcomeScreen(self.guide))
+        self.push_screen(WelcomeScreen(self.guide, self.config))
 
     def on_ready(self) -> None:
         """Log how long the first screen took to draw (the startup benchmark measures it too)."""
@@ -139,22 +119,22 @@ class WizardApp(App[None]):
         """
         self._drop_modals()
         if not self.started:
-            self.switch_screen(WelcomeScreen(self.guide))
+            self.switch_screen(WelcomeScreen(self.guide, self.config))
             return
         traits = self.session.current.traits
         screen: Screen[None]
         if traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
-            screen = SummaryScreen(self.session)
+            screen = SummaryScreen(self.session, self.config, self.save_folder)
         elif not traits.question:
             from wizard.tui.screens.info import InfoScreen
 
-            screen = InfoScreen(self.session)
+            screen = InfoScreen(self.session, self.config)
         else:
             from wizard.tui.screens.question import QuestionScreen
 
-            screen = QuestionScreen(self.session)
+            screen = QuestionScreen(self.session, self.config)
         self.switch_screen(screen)
         if raised:
             from wizard.tui.screens.red_flag import RedFlagModal
@@ -215,13 +195,42 @@ class WizardApp(App[None]):
         self.started = False
         self.show_current()
 
+    # -- what the pages report (wizard/tui/messages.py) -----------------------------------------
+    @on(StartRequested)
+    def _start_requested(self, message: StartRequested) -> None:
+        self.start_session()
+
+    @on(AnswerGiven)
+    def _answer_given(self, message: AnswerGiven) -> None:
+        from wizard.model.machine import AnswerError
+
+        try:
+            self.submit_answer(message.node_id, message.option_ids)
+        except AnswerError as error:  # the page checked first; a change of page came between
+            self.log.warning(f"answer to {message.node_id} not taken: {error}")
+
+    @on(BackRequested)
+    def _back_requested(self, message: BackRequested) -> None:
+        self.step_back(message.node_id)
+
+    @on(StartOverRequested)
+    def _start_over_requested(self, message: StartOverRequested) -> None:
+        if message.ask_first:
+            self.action_start_over()
+        else:
+            self.start_over()
+
+    @on(FolderChosen)
+    def _folder_chosen(self, message: FolderChosen) -> None:
+        self.save_folder = message.folder
+
     # -- app-wide keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a dialog is open, only quitting (to ask first), colours, and Tab and Shift+Tab
         (which move the focus within the dialog) work underneath."""
         if action == "request_quit" and not self.config.can_quit:
             return False
-        if action == "toggle_tree_panel" and not self.config.educator:
+        if action == "toggle_tree_panel" and not self.config.shows_tree:
             return False
         top = self.screen
         if isinstance(top, ModalScreen):
@@ -277,7 +286,7 @@ class WizardApp(App[None]):
         """Show the key bindings in plain words."""
         from wizard.tui.screens.help import HelpModal
 
-        self.push_screen(HelpModal())
+        self.push_screen(HelpModal(self.config))
 
     def action_toggle_tree_panel(self) -> None:
         """Educator: show or hide the tree panel; the choice holds for the pages that follow
@@ -291,47 +300,16 @@ class WizardApp(App[None]):
         self.set_class(show, "-tree-on")
         self.set_class(not show, "-tree-off")
 
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link only where the run allows it (never at a kiosk; Markdown from a tree
+        already has `open_links=False`: this catches any other link)."""
+        if not self.config.can_open_links:
+            self.log.info(f"not opening {url}: links are off in this run")
+            return
+        super().open_url(url, new_tab=new_tab)
+
     def action_cycle_theme(self) -> None:
         """Switch to the next of the three themes; resizing or theming never loses answers."""
         self.theme = next_theme(self.theme)
         self.notify(t("theme_now", theme=self.theme), timeout=2)
 
-
-def create_app(
-    tree: Tree,
-    *,
-    theme: str | None = None,
-    save_dir: Path | None = None,
-    kiosk: bool = False,
-    educator: bool = False,
-    idle_timeout: float = 90.0,
-    countdown: float = 30.0,
-    print_command: str | None = None,
-    admin_pin: str | None = None,
-) -> WizardApp:
-    """The app for one tree; used by `wizard run` and by the tests.
-
-    A kiosk starts in the high-contrast theme unless `theme` says otherwise. Raises ValueError
-    for a theme name that is not one of `THEME_NAMES`.
-    """
-    name = theme or ("high-contrast" if kiosk else DEFAULT_THEME)
-    if name not in THEME_NAMES:
-        raise ValueError(t("unknown_theme", name=name, names=", ".join(THEME_NAMES)))
-    config = AppConfig(
-        theme=name,
-        save_dir=save_dir or default_save_dir(),
-        can_quit=not kiosk,
-        can_save=not kiosk,
-        can_copy=not kiosk,
-        kiosk=kiosk,
-        educator=educator,
-        idle_timeout=idle_timeout,
-        countdown=countdown,
-        print_command=print_command,
-        admin_pin=admin_pin,
-    )
-    if kiosk:
-        from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
-
-        return KioskApp(tree, config)
-    return WizardApp(tree, config)

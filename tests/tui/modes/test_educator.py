@@ -8,7 +8,8 @@ from tests.tui.modes.drive import drawn_text, stack_text, wait_for
 from tests.tui.pilots import click, press
 from wizard.model.tree import Tree
 from wizard.render.reasons import rule
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
+from wizard.tui.launch import create_app
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.summary import SummaryScreen
 from wizard.tui.screens.what_if import WhatIfScreen

@@ -13,8 +13,9 @@ from tests.tui.modes.drive import drawn_text, stack_text, wait_for
 from tests.tui.pilots import click, press
 from wizard.model.tree import Tree
 from wizard.render.text import render_text
-from wizard.tui.app import WizardApp, create_app
+from wizard.tui.app import WizardApp
 from wizard.tui.kiosk import ADMIN_KEY, KioskApp
+from wizard.tui.launch import create_app
 from wizard.tui.screens.admin_pin import AdminPinModal
 from wizard.tui.screens.confirm import ConfirmModal
 from wizard.tui.screens.help import HelpModal

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tests.tui.modes.drive import wait_for
 from wizard.model.tree import Tree
-from wizard.tui.app import create_app
+from wizard.tui.launch import create_app
 from wizard.tui.screens.still_there import StillThereModal
 
 ToSnapshot = Callable[..., bool]

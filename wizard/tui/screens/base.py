@@ -9,7 +9,7 @@ may well say "follow the advice on the screen"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from wizard.render.words import progress_words, t
+from wizard.tui.messages import BackRequested
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 from wizard.tui.widgets.top_bar import TopBar
 from wizard.tui.widgets.urgent import urgent_card
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from wizard.model.machine import Session
     from wizard.model.tree import RedFlag
-    from wizard.tui.app import WizardApp
+    from wizard.tui.config import AppConfig
 
 CRUMB_WIDTH = 28
 
@@ -56,18 +57,15 @@ class WalkScreen(Screen[None]):
         Binding("escape,backspace", "go_back", t("back"), key_display=t("key_esc")),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, config: AppConfig) -> None:
         super().__init__()
         self.session = session
+        self.config = config
+        """What this run offers (wizard/tui/config.py)."""
         self.node = session.current
         """The node this page shows; the app replaces the page when the session moves on."""
         self.raised = flags_leading_here(session)
         """The red flags of the answer that led to this page."""
-
-    @property
-    def wizard(self) -> WizardApp:
-        """The app, typed: screens report what the person did to it."""
-        return cast("WizardApp", self.app)
 
     def where(self) -> str:
         """The progress text for the top bar."""
@@ -82,7 +80,7 @@ class WalkScreen(Screen[None]):
         yield Breadcrumb(crumbs)
         yield from self.compose_page()
         yield Footer(compact=True)
-        if self.wizard.config.educator:  # docked right, after the footer: the footer stays wide
+        if self.config.shows_tree:  # docked right, after the footer: the footer stays wide
             from wizard.tui.widgets.tree_panel import TreePanel
 
             yield TreePanel(self.session)
@@ -97,4 +95,4 @@ class WalkScreen(Screen[None]):
             yield urgent_card(flag)
 
     def action_go_back(self) -> None:
-        self.wizard.step_back(self.node.id)
+        self.post_message(BackRequested(self.node.id))

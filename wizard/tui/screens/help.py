@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -12,10 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.render.words import t
+from wizard.tui.config import AppConfig
 from wizard.tui.screens.dialog import Dialog
-
-if TYPE_CHECKING:
-    from wizard.tui.app import AppConfig, WizardApp
 
 Keys = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Headings, each with (key, what it does) rows."""
@@ -64,8 +62,8 @@ MOUSE = t("keys_mouse")
 
 
 def keys_for(config: AppConfig) -> Keys:
-    """The keys this run offers: a kiosk lists no Save, Copy or Quit; Print and the educator's
-    keys are listed only where they work."""
+    """The keys this run offers: Save, Copy and Quit only where they are
+    offered (not at a kiosk); Print and the educator's keys only where they work."""
     dropped = {
         key
         for key, offered in (
@@ -77,10 +75,11 @@ def keys_for(config: AppConfig) -> Keys:
     }
     summary, anywhere = t("keys_summary"), t("keys_anywhere")
     added: dict[str, list[tuple[str, str]]] = {summary: [], anywhere: []}
-    if config.print_command:
+    if config.can_print:
         added[summary].append(("p", t("keys_print")))
-    if config.educator:
+    if config.can_what_if:
         added[summary].append(("w", t("keys_what_if")))
+    if config.shows_tree:
         added[anywhere].append((t("keys_ctrl_e"), t("keys_tree")))
     return tuple(
         (
@@ -117,12 +116,15 @@ class HelpModal(Dialog[None]):
         Binding("pagedown", "scroll_body(10)", show=False),
     ]
 
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="help") as dialog:
             dialog.border_title = t("keys_title")
             with VerticalScroll(classes="dialog-body"):
-                config = cast("WizardApp", self.app).config
-                yield Static(keys_table(keys_for(config)), id="keys")
+                yield Static(keys_table(keys_for(self.config)), id="keys")
                 yield Static(MOUSE, id="mouse")
             with Horizontal(classes="dialog-actions"):
                 yield Button(t("close"), id="close", variant="primary")

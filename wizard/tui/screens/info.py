@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.render.words import t
+from wizard.tui.messages import AnswerGiven, BackRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
 from wizard.tui.widgets.tree_text import literal
@@ -40,7 +41,7 @@ class InfoScreen(WalkScreen):
             yield Button(t("back"), id="back", compact=True)
 
     def action_go_on(self) -> None:
-        self.wizard.submit_answer(self.node.id, ())
+        self.post_message(AnswerGiven(self.node.id, ()))
 
     @on(Button.Pressed, "#continue")
     def _continue(self, event: Button.Pressed) -> None:
@@ -50,4 +51,4 @@ class InfoScreen(WalkScreen):
     @on(Button.Pressed, "#back")
     def _back(self, event: Button.Pressed) -> None:
         event.stop()
-        self.wizard.step_back(self.node.id)
+        self.post_message(BackRequested(self.node.id))

@@ -17,6 +17,8 @@ from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
 from wizard.render.words import pick_rule, refusal, t
+from wizard.tui.config import AppConfig
+from wizard.tui.messages import AnswerGiven, BackRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
@@ -32,8 +34,8 @@ class QuestionScreen(WalkScreen):
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: Session, config: AppConfig) -> None:
+        super().__init__(session, config)
         self.multi = self.node.traits.many
         self.ticked: tuple[str, ...] = session.preselected
         """For a multi-select: the answers ticked so far. It starts from the session's
@@ -78,10 +80,13 @@ class QuestionScreen(WalkScreen):
         self.submit((option_id,))
 
     def submit(self, option_ids: tuple[str, ...]) -> None:
+        """Check the answer here (its message belongs on this page), then tell the app."""
         try:
-            self.wizard.submit_answer(self.node.id, option_ids)
+            self.session.validate(self.node, option_ids)
         except AnswerError as error:
             self.say(refusal(error))
+            return
+        self.post_message(AnswerGiven(self.node.id, option_ids))
 
     def toggle(self, option_id: str) -> None:
         """Tick or untick; a tick the session would refuse (over the maximum) is not made."""
@@ -125,7 +130,7 @@ class QuestionScreen(WalkScreen):
     @on(Button.Pressed, "#back")
     def _back(self, event: Button.Pressed) -> None:
         event.stop()
-        self.wizard.step_back(self.node.id)
+        self.post_message(BackRequested(self.node.id))
 
     def action_number(self, number: int) -> None:
         """A digit: pick that answer (single choice) or tick it (multi-select)."""

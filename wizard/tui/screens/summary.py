@@ -1,8 +1,7 @@
 """The end of the walk: the summary, and Save, Copy, Change an answer, Start over.
 
-The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
-"I'm done" (a clean slate for the next visitor), and Print when the operator named a print
-command; the educator view shows each item's rule and offers "What if…".
+What is offered comes from the run's capabilities (wizard/tui/config.py): Save, Copy, Print,
+"I'm done" (a clean slate for the next person), each item's rule and "What if…".
 
 Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
 leaves the writing to wizard/render/saving.py; what happened is one sentence in the line above the
@@ -23,6 +22,8 @@ from textual.widgets import Button, Static
 from wizard.model.machine import Session
 from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
+from wizard.tui.config import AppConfig
+from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.tui.widgets.summary_view import SummaryView
@@ -40,8 +41,12 @@ class SummaryScreen(WalkScreen):
         Binding("w", "what_if", t("what_if"), show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(
+        self, session: Session, config: AppConfig, save_folder: Path | None = None
+    ) -> None:
+        super().__init__(session, config)
+        self.save_folder = save_folder or config.save_dir
+        """Where Save offers to put the files: the last folder chosen in this run."""
         self.summary = session.summary()
         self.saved: SummaryFiles | None = None
         """The files written by the last Save that worked, for the tests."""
@@ -52,19 +57,19 @@ class SummaryScreen(WalkScreen):
         return t_count("summary_progress", len(self.summary.answers))
 
     def compose_page(self) -> ComposeResult:
-        config = self.wizard.config
-        yield SummaryView(self.summary, id="summary", rules=config.educator)
+        config = self.config
+        yield SummaryView(self.summary, id="summary", rules=config.shows_rules)
         yield Static("", id="status", markup=False)
         with Horizontal(classes="actions"):
-            if config.kiosk:
+            if config.offers_done:
                 yield Button(t("done_kiosk"), id="done", variant="primary", compact=True)
             if config.can_save:
                 yield Button(t("save_key"), id="save", variant="primary", compact=True)
             if config.can_copy:
                 yield Button(t("copy_key"), id="copy", compact=True)
-            if config.print_command:
+            if config.can_print:
                 yield Button(t("print_key"), id="print", compact=True)
-            if config.educator:
+            if config.can_what_if:
                 yield Button(t("what_if_key"), id="what-if", compact=True)
             yield Button(t("change_answer"), id="change", compact=True)
             yield Button(t("start_over"), id="restart", compact=True)
@@ -79,7 +84,7 @@ class SummaryScreen(WalkScreen):
     def action_save(self) -> None:
         """Show where the files will go (the person may change it), then save Markdown and
         HTML; if files are already there, ask first: replace, new name, or cancel."""
-        if not self.wizard.config.can_save:
+        if not self.config.can_save:
             return
         from wizard.tui.screens.save import SaveModal
 
@@ -87,10 +92,11 @@ class SummaryScreen(WalkScreen):
             if folder is None:
                 self.tell(t("not_saved"))
                 return
-            self.wizard.save_folder = folder  # offered again next time
+            self.save_folder = folder  # offered again next time, here and on later pages
+            self.post_message(FolderChosen(folder))
             self._save_in(folder)
 
-        files = default_files(self.wizard.save_folder, self.summary)
+        files = default_files(self.save_folder, self.summary)
         self.app.push_screen(SaveModal(files), folder_chosen)
 
     def _save_in(self, folder: Path) -> None:
@@ -121,7 +127,7 @@ class SummaryScreen(WalkScreen):
     # -- Copy ---------------------------------------------------------------------------------
     def action_copy(self) -> None:
         """Copy as plain text, which pastes anywhere (email, notes)."""
-        if not self.wizard.config.can_copy:
+        if not self.config.can_copy:
             return
         from wizard.render.text import render_text
 
@@ -132,7 +138,7 @@ class SummaryScreen(WalkScreen):
     def action_print(self) -> None:
         """Pipe the plain-text summary to the operator's print command, without waiting for it
         (a slow printer never freezes the page), and say how it went."""
-        command = self.wizard.config.print_command
+        command = self.config.print_command
         if command:
             self.run_worker(self._print(command), group="print", exclusive=True)
 
@@ -146,7 +152,7 @@ class SummaryScreen(WalkScreen):
 
     def action_what_if(self) -> None:
         """Educators: change one answer on a copy of the session and compare the summaries."""
-        if not self.wizard.config.educator:
+        if not self.config.can_what_if:
             return
         from wizard.tui.screens.what_if import WhatIfScreen
 
@@ -166,7 +172,7 @@ class SummaryScreen(WalkScreen):
     def _done(self, event: Button.Pressed) -> None:
         """Kiosk: the visitor is finished; start over at once (the kiosk wipes everything)."""
         event.stop()
-        self.wizard.start_over()
+        self.post_message(StartOverRequested(ask_first=False))
 
     @on(Button.Pressed, "#save")
     def _save(self, event: Button.Pressed) -> None:
@@ -181,9 +187,9 @@ class SummaryScreen(WalkScreen):
     @on(Button.Pressed, "#change")
     def _change(self, event: Button.Pressed) -> None:
         event.stop()
-        self.wizard.step_back(self.node.id)
+        self.post_message(BackRequested(self.node.id))
 
     @on(Button.Pressed, "#restart")
     def _restart(self, event: Button.Pressed) -> None:
         event.stop()
-        self.wizard.action_start_over()
+        self.post_message(StartOverRequested())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,13 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from wizard.render.words import t
+from wizard.tui.messages import StartRequested
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.start_button import StartButton
 from wizard.tui.widgets.tree_text import literal
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
-    from wizard.tui.app import WizardApp
+    from wizard.tui.config import AppConfig
 
 
 class WelcomeScreen(Screen[None]):
@@ -28,9 +29,10 @@ class WelcomeScreen(Screen[None]):
         Binding("enter", "start", t("start"), show=False),
     ]
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, config: AppConfig) -> None:
         super().__init__()
         self.guide = tree
+        self.config = config
 
     def compose(self) -> ComposeResult:
         tree = self.guide
@@ -55,7 +57,7 @@ class WelcomeScreen(Screen[None]):
                 yield StartButton()
             yield Static(t("press_to_start"), id="welcome-hint")
         keys = [("enter", t("start"), "start_from_welcome"), ("?", t("help"), "show_keys")]
-        if cast("WizardApp", self.app).config.can_quit:  # a kiosk offers no way out
+        if self.config.can_quit:  # a kiosk offers no way out
             keys.append(("q", t("quit"), "request_quit"))
         keys.append(("^t", t("colours"), "cycle_theme"))
         yield KeyBar(keys)
@@ -65,4 +67,4 @@ class WelcomeScreen(Screen[None]):
         self.action_start()
 
     def action_start(self) -> None:
-        cast("WizardApp", self.app).start_session()
+        self.post_message(StartRequested())
