@@ -11,6 +11,7 @@ from wizard.cli.output import UsageError, say
 from wizard.exits import Exit
 from wizard.model.errors import did_you_mean
 from wizard.model.tree import Tree
+from wizard.render.words import refusal, t
 
 
 def parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
@@ -19,24 +20,26 @@ def parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
         node_id, sep, options = item.partition("=")
         node_id = node_id.strip()
         if not sep or not node_id:
-            raise UsageError(f"--answer '{item}' must look like NODE=OPTION[,OPTION...]")
+            raise UsageError(t("walk_answer_shape", item=item))
         node = tree.nodes.get(node_id)
         if node is None:
-            raise UsageError(
-                f"--answer {item}: there is no node '{node_id}'{did_you_mean(node_id, tree.nodes)}"
-            )
+            hint = did_you_mean(node_id, tree.nodes)
+            raise UsageError(t("walk_no_node", item=item, node=node_id, hint=hint))
         if node_id in answers:
-            raise UsageError(
-                f"--answer {item}: '{node_id}' is already answered by an earlier --answer; "
-                f"give all its options once, as --answer {node_id}=OPTION[,OPTION...]"
-            )
+            raise UsageError(t("walk_twice", item=item, node=node_id))
         picked = [o.strip() for o in options.split(",") if o.strip()]
         known = [o.id for o in node.options]
         for option_id in picked:
             if option_id not in known:
                 raise UsageError(
-                    f"--answer {item}: '{option_id}' is not an option of '{node_id}'"
-                    f"{did_you_mean(option_id, known)} (options: {', '.join(known)})"
+                    t(
+                        "walk_no_option",
+                        item=item,
+                        option=option_id,
+                        node=node_id,
+                        hint=did_you_mean(option_id, known),
+                        options=", ".join(known),
+                    )
                 )
         answers[node_id] = picked
     return answers
@@ -51,22 +54,14 @@ def cmd_walk(args: argparse.Namespace) -> int:
         session = walk(tree, answers)
     except MissingAnswer as missing:
         node = missing.node
-        options = ", ".join(f"{o.id} ({o.label})" for o in node.options)
-        say(
-            f"wizard: the answers stop before the end, at '{node.id}': {node.prompt}\n"
-            f"  options: {options}\n  add: --answer {node.id}=OPTION",
-            sys.stderr,
-        )
+        options = ", ".join(t("walk_option", id=o.id, label=o.label) for o in node.options)
+        say(t("walk_stops", node=node.id, prompt=node.prompt, options=options), sys.stderr)
         return Exit.INCOMPLETE
     except AnswerError as error:
-        raise UsageError(f"--answer: {error}") from None
+        raise UsageError(t("walk_refused", error=refusal(error))) from None
     unused = sorted(set(answers) - {a.node for a in session.history})
     if unused:
-        say(
-            f"wizard: note: the route did not reach {', '.join(unused)}; "
-            "those answers were not used",
-            sys.stderr,
-        )
+        say(t("walk_unused", nodes=", ".join(unused)), sys.stderr)
     summary = session.summary()
     if args.format == "json":
         from wizard.render.json import render_json as render

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.render.saving import default_save_dir
+from wizard.render.words import t
 from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
 
 KIOSK_THEME = "high-contrast"
@@ -81,7 +82,7 @@ class AppConfig:
         the screens may offer. ValueError for a theme name not in `THEME_NAMES`."""
         name = theme or (KIOSK_THEME if kiosk else DEFAULT_THEME)
         if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme '{name}'; choose one of: {', '.join(THEME_NAMES)}")
+            raise ValueError(t("unknown_theme", name=name, names=", ".join(THEME_NAMES)))
         return cls(
             theme=name,
             save_dir=save_dir or default_save_dir(),

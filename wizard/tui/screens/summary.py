@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
 from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
+from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
 from wizard.tui.screens.base import WalkScreen
@@ -34,10 +35,10 @@ class SummaryScreen(WalkScreen):
 
     AUTO_FOCUS = "#summary"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", "Save", show=False),  # the buttons name their keys
-        Binding("c", "copy", "Copy", show=False),
-        Binding("p", "print", "Print", show=False),
-        Binding("w", "what_if", "What if", show=False),
+        Binding("s", "save", t("save"), show=False),  # the buttons name their keys
+        Binding("c", "copy", t("copy"), show=False),
+        Binding("p", "print", t("print"), show=False),
+        Binding("w", "what_if", t("what_if"), show=False),
     ]
 
     def __init__(
@@ -53,8 +54,7 @@ class SummaryScreen(WalkScreen):
         """What the last Save did, whether it worked or not."""
 
     def where(self) -> str:
-        answered = len(self.summary.answers)
-        return f"Summary · {answered} answer{'s' if answered != 1 else ''}"
+        return t_count("summary_progress", len(self.summary.answers))
 
     def compose_page(self) -> ComposeResult:
         config = self.config
@@ -62,17 +62,17 @@ class SummaryScreen(WalkScreen):
         yield Static("", id="status", markup=False)
         with Horizontal(classes="actions"):
             if config.offers_done:
-                yield Button("I'm done", id="done", variant="primary", compact=True)
+                yield Button(t("done_kiosk"), id="done", variant="primary", compact=True)
             if config.can_save:
-                yield Button("Save (s)", id="save", variant="primary", compact=True)
+                yield Button(t("save_key"), id="save", variant="primary", compact=True)
             if config.can_copy:
-                yield Button("Copy (c)", id="copy", compact=True)
+                yield Button(t("copy_key"), id="copy", compact=True)
             if config.can_print:
-                yield Button("Print (p)", id="print", compact=True)
+                yield Button(t("print_key"), id="print", compact=True)
             if config.can_what_if:
-                yield Button("What if… (w)", id="what-if", compact=True)
-            yield Button("Change an answer", id="change", compact=True)
-            yield Button("Start over", id="restart", compact=True)
+                yield Button(t("what_if_key"), id="what-if", compact=True)
+            yield Button(t("change_answer"), id="change", compact=True)
+            yield Button(t("start_over"), id="restart", compact=True)
 
     def tell(self, message: str) -> None:
         """Say what just happened (saved where, copied) in the line above the buttons."""
@@ -90,7 +90,7 @@ class SummaryScreen(WalkScreen):
 
         def folder_chosen(folder: Path | None) -> None:
             if folder is None:
-                self.tell("Not saved.")
+                self.tell(t("not_saved"))
                 return
             self.save_folder = folder  # offered again next time, here and on later pages
             self.post_message(FolderChosen(folder))
@@ -111,7 +111,7 @@ class SummaryScreen(WalkScreen):
             elif choice == "rename":
                 self._write(free_files(folder, self.summary, self.config.save_fhir))
             else:
-                self.tell("Not saved.")
+                self.tell(t("not_saved"))
 
         self.app.push_screen(OverwriteModal(files.describe()), chosen)
 
@@ -132,7 +132,7 @@ class SummaryScreen(WalkScreen):
         from wizard.render.text import render_text
 
         self.app.copy_to_clipboard(render_text(self.summary))
-        self.tell("Copied the summary as plain text. If pasting does not work here, use Save.")
+        self.tell(t("copied"))
 
     # -- Print, What if, I'm done -------------------------------------------------------------
     def action_print(self) -> None:
@@ -146,7 +146,7 @@ class SummaryScreen(WalkScreen):
         from wizard.render.printing import send_to_printer
         from wizard.render.text import render_text
 
-        self.tell("Printing…")
+        self.tell(t("printing"))
         outcome = await send_to_printer(command, render_text(self.summary))
         self.tell(outcome.message)
 
