@@ -168,9 +168,9 @@ def way_in(tree: Tree, node_id: str) -> Formula:
                 continue
             chosen = [o for o in node.options if o.next == node_id]
             uses_routes = any(r.go == node_id for r in node.next) and not (
-                node.kind == "choice" and all(o.next for o in node.options)
+                node.traits.single and all(o.next for o in node.options)
             )
-            if node.kind != "choice" or not chosen or uses_routes:
+            if not node.traits.single or not chosen or uses_routes:
                 return True
             picks.extend(Test(node.id, o.id) for o in chosen)
     return simplify(Join("any", tuple(picks))) if picks else True
@@ -245,14 +245,14 @@ def _coding(tree: Tree, node_id: str, option_id: str, label: str) -> dict[str, s
 def _item(tree: Tree, node: Node, shape: Expressed) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": node.id}
     extensions: list[dict[str, Any]] = []
-    if node.kind == "info":
+    if node.traits.page:
         item["text"] = "\n\n".join(t.strip() for t in (node.prompt, node.text, node.help) if t)
         item["type"] = "display"
     else:
         item["text"] = node.prompt or node.id
         item["type"] = "choice"
-        item["required"] = node.kind == "choice" or node.min > 0
-        if node.kind == "multi":
+        item["required"] = node.traits.single or node.min > 0
+        if node.traits.many:
             item["repeats"] = True
             extensions.append({"url": f"{_HL7}/questionnaire-minOccurs", "valueInteger": node.min})
             extensions.append(
@@ -347,7 +347,7 @@ def build_questionnaire(tree: Tree) -> Export:
     items: list[dict[str, Any]] = []
     dropped: list[tuple[str, str]] = []
     for node in route_order(tree):
-        if node.kind == "outcome":
+        if node.ends:
             continue
         setters = earlier_setters(tree, node.id, before[node.id])
         shape = express(node, setters, way_in(tree, node.id))

@@ -142,6 +142,21 @@ WORDS: dict[str, str] = {
     "new_name": "New name",
     "save_title": "Save the summary",
     "save_files": "Two files: {markdown} to read or edit, and {html}, a page to print.",
+    # Live preview (wizard run --watch)
+    "reloaded": "Reloaded {name}.",
+    "reload_warnings": "{count} warnings: run wizard check.",
+    "reload_warnings_one": "{count} warning: run wizard check.",
+    "reload_dropped": "Dropped: {answers}",
+    "problems_title": "The tree file has problems",
+    "problems_text": (
+        "{path} was saved with {count} problems. The guide keeps showing the last version that "
+        "worked; save the file again once it is fixed."
+    ),
+    "problems_text_one": (
+        "{path} was saved with {count} problem. The guide keeps showing the last version that "
+        "worked; save the file again once it is fixed."
+    ),
+    "problems_more": "... and {count} more (run: wizard check)",
     "save_files_fhir": (
         "Three files: {markdown} to read or edit, {html}, a page to print, and {fhir}, your "
         "answers for a health record (FHIR)."

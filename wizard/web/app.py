@@ -34,6 +34,7 @@ from wizard.render.markdown import render_markdown
 from wizard.render.outline import clean
 from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
+from wizard.render.words import refusal
 from wizard.web import guard
 from wizard.web.pages import (
     DEFAULT_THEME,
@@ -180,7 +181,7 @@ async def go(request: web.Request) -> web.Response:
         try:
             raised = session.answer(picked)
         except AnswerError as error:
-            page = question_page(session, picked, clean(str(error)))
+            page = question_page(session, picked, clean(refusal(error)))
         else:
             if raised:
                 page = red_flag_page(raised)
