@@ -193,7 +193,8 @@ async def go(request: web.Request) -> web.Response:
 
 
 async def save(request: web.Request) -> web.Response:
-    """The summary as a download: Markdown or a standalone HTML page (not at a kiosk)."""
+    """The summary as a download: Markdown, a standalone HTML page, or the answers as a FHIR
+    QuestionnaireResponse for a health record (not at a kiosk)."""
     config = request.app[CONFIG]
     form = await request.post()
     loaded = _load(request, str(form.get("state", "")))
@@ -207,6 +208,12 @@ async def save(request: web.Request) -> web.Response:
     stem = _FILE_STEM.sub("-", summary.tree.id).strip("-") or "guide"
     if form.get("format") == "html":
         body, kind, name = render_html(summary), "text/html", f"{stem}-summary.html"
+    elif form.get("format") == "fhir":
+        from wizard.render.fhir import render_response
+
+        body, kind, name = render_response(summary), "application/fhir+json", (
+            f"{stem}-summary.fhir.json"
+        )
     else:
         body, kind, name = render_markdown(summary), "text/markdown", f"{stem}-summary.md"
     return web.Response(
