@@ -242,6 +242,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             parse_print_command(args.print_command)
         except ValueError as error:
             raise UsageError(str(error)) from None
+    admin_pin = os.environ.get("WIZARD_ADMIN_PIN") or None
+    if kiosk and admin_pin is not None:  # a PIN the box cannot hold would lock staff in
+        from wizard.pin import pin_problem
+
+        if (problem := pin_problem(admin_pin)) is not None:
+            raise UsageError(problem)
     from wizard.app import create_app  # Textual is imported here and only here
 
     app = create_app(
@@ -251,7 +257,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         educator=args.educator,
         idle_timeout=args.idle_timeout,
         print_command=args.print_command,
-        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+        admin_pin=admin_pin,
     )
     app.run()
     return EXIT_OK

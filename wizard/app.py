@@ -26,6 +26,7 @@ from wizard.screens.welcome import WelcomeScreen
 from wizard.themes import DEFAULT_THEME, THEME_NAMES, build_themes, next_theme
 
 if TYPE_CHECKING:
+    from wizard.clock import Clock
     from wizard.model.machine import Session
     from wizard.model.tree import RedFlag, Tree
 
@@ -302,10 +303,12 @@ def create_app(
     countdown: float = 30.0,
     print_command: str | None = None,
     admin_pin: str | None = None,
+    clock: Clock | None = None,
 ) -> WizardApp:
     """The app for one tree; used by `wizard run` and by the tests.
 
-    A kiosk starts in the high-contrast theme unless `theme` says otherwise. Raises ValueError
+    A kiosk starts in the high-contrast theme unless `theme` says otherwise; its timing reads
+    `clock` (default `time.monotonic`; tests pass one they move by hand). Raises ValueError
     for a theme name that is not one of `THEME_NAMES`.
     """
     name = theme or ("high-contrast" if kiosk else DEFAULT_THEME)
@@ -327,5 +330,5 @@ def create_app(
     if kiosk:
         from wizard.kiosk import KioskApp  # only a kiosk pays for importing it
 
-        return KioskApp(tree, config)
+        return KioskApp(tree, config) if clock is None else KioskApp(tree, config, clock)
     return WizardApp(tree, config)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from tests.modes.drive import drawn_text, stack_text, wait_for
-from tests.tui.pilots import click, press
+from tests.modes.drive import ManualClock, advance, drawn_text, stack_text, type_keys, wait_for
+from tests.tui.pilots import click, press, settle
 from wizard.app import WizardApp, create_app
 from wizard.kiosk import ADMIN_KEY, KioskApp
 from wizard.model.tree import Tree
@@ -101,18 +101,23 @@ async def test_three_wrong_pins_close_the_dialog(example_tree: Tree) -> None:
 
 
 async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) -> None:
-    app = kiosk(example_tree, idle_timeout=0.5, countdown=1.0)
+    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter", "2", "1", "2")  # none; fern; ticks
+        await type_keys(pilot, "enter", "enter", "3", "enter", "2", "1", "2")  # none; fern; ticks
         old_session, old_page = app.session, app.screen
         assert isinstance(old_page, QuestionScreen)
         assert "Yellow leaves" in stack_text(app)
-        waited = await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
-        assert waited >= 0.4
+        await advance(pilot, 89)
+        assert app.screen is old_page  # not yet
+        await advance(pilot, 1)
+        assert isinstance(app.screen, StillThereModal)
         assert "Still there?" in drawn_text(app)
-        assert "cleared in" in drawn_text(app)
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await pilot.pause()
+        assert "cleared in 30 seconds" in drawn_text(app)
+        await advance(pilot, 29)
+        assert "cleared in 1 second." in drawn_text(app)
+        assert app.resets == 0 and app.session is old_session
+        await advance(pilot, 1)
+        assert isinstance(app.screen, WelcomeScreen)
         assert app.resets == 1
         assert len(app.screen_stack) == 2  # Textual's base screen and the new welcome
         assert app.session is not old_session
@@ -120,42 +125,54 @@ async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) ->
         assert app.session.skipped == () and app.session.summary().answers == ()
         assert not old_page.is_attached
         for key in ("escape", "backspace", "ctrl+z"):  # Back leads nowhere
-            await press(pilot, key)
+            await type_keys(pilot, key)
             assert isinstance(app.screen, WelcomeScreen)
             assert len(app.screen_stack) == 2
         seen = drawn_text(app) + stack_text(app)
         for theirs in ("A fern", "Yellow leaves", "Brown tips", "None of these", "Your answers"):
             assert theirs not in seen
-        await press(pilot, "enter", "enter")  # the next visitor starts with nothing selected
+        await type_keys(pilot, "enter", "enter")  # the next visitor starts with nothing selected
         assert app.session.preselected == ()
         assert "[x]" not in drawn_text(app)
     assert list(empty_cwd.iterdir()) == []
+
+
+async def test_an_untouched_welcome_screen_never_asks(example_tree: Tree) -> None:
+    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        welcome = app.screen
+        await advance(pilot, 3600)
+        assert app.screen is welcome and app.resets == 0
 
 
 @pytest.mark.parametrize("how", ["key", "click", "blocked key"])
 async def test_activity_during_the_countdown_keeps_the_answers(
     example_tree: Tree, how: str
 ) -> None:
-    app = kiosk(example_tree, idle_timeout=0.5, countdown=1.5)
+    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter")
+        await type_keys(pilot, "enter", "enter", "3", "enter")
         page = app.screen
         assert isinstance(page, QuestionScreen) and page.node.id == "kind"
-        await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
+        await advance(pilot, 90)
+        assert isinstance(app.screen, StillThereModal)
+        await advance(pilot, 29)  # one second left
         if how == "key":
-            await press(pilot, "2")  # cancels only: it does not also pick "A fern"
+            await type_keys(pilot, "2")  # cancels only: it does not also pick "A fern"
         elif how == "click":
             assert await pilot.click(offset=(1, 1))
-            await pilot.pause()
+            await settle(pilot)
         else:
-            await press(pilot, "ctrl+q")
+            await type_keys(pilot, "ctrl+q")
         assert app.screen is page
         assert app.session.current.id == "kind"
         assert [a.node for a in app.session.answered] == ["danger"]
-        await pilot.pause(0.15)
-        assert app.screen is page  # the idle clock started again
+        await advance(pilot, 60)
+        assert app.screen is page  # the idle clock started again at the key or click
         assert app.resets == 0
         assert still_running(app)
+        await advance(pilot, 30)
+        assert isinstance(app.screen, StillThereModal)  # and runs out as before
 
 
 async def test_im_done_resets_at_once(example_tree: Tree) -> None:

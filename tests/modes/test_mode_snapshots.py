@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.modes.drive import wait_for
+from tests.modes.drive import ManualClock, advance, type_keys
 from wizard.app import create_app
 from wizard.model.tree import Tree
 from wizard.screens.still_there import StillThereModal
@@ -23,12 +23,12 @@ def test_kiosk_welcome(snap_compare: ToSnapshot, example_tree: Tree) -> None:
 
 
 def test_kiosk_still_there(snap_compare: ToSnapshot, example_tree: Tree) -> None:
-    app: Any = create_app(example_tree, kiosk=True, idle_timeout=0.5, countdown=30)
+    app: Any = create_app(example_tree, kiosk=True, idle_timeout=90, clock=ManualClock())
 
     async def wait_for_countdown(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
-        await pilot.pause()
+        await type_keys(pilot, "enter", "enter")
+        await advance(pilot, 90)
+        assert isinstance(app.screen, StillThereModal)
 
     assert snap_compare(app, run_before=wait_for_countdown, terminal_size=(80, 24))
 

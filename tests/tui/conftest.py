@@ -15,20 +15,6 @@ from wizard.model.loader import load_tree
 from wizard.model.tree import Tree
 
 
-@pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let the pilot look for "idle" every millisecond instead of every 20 ms.
-
-    After each key or click the pilot waits until the app has stopped working, checking in
-    20 ms steps, so every key costs at least 40 ms. Finer steps keep the same rule (wait until
-    the process is idle) and make the suite several times quicker.
-    """
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.001)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.0005)
-
-
 @pytest.fixture(scope="session")
 def bundled_tree() -> Tree:
     """The product's own tree (what `wizard` opens with no argument)."""
