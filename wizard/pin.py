@@ -35,7 +35,7 @@ def pin_problem(pin: str) -> str | None:
             f"WIZARD_ADMIN_PIN is {len(pin)} characters long but the PIN box holds at most "
             f"{MAX_LENGTH}; choose a shorter PIN"
         )
-    if find_control(pin) is not None:
+    if find_control(pin) is not None or "\n" in pin or "\t" in pin:
         return "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
     return None
 

@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandPalette
 
 from tests.modes.drive import ManualClock, advance, drawn_text, stack_text, type_keys, wait_for
-from tests.tui.pilots import click, press, settle
+from tests.tui.pilots import click, settle
 from wizard.app import WizardApp, create_app
 from wizard.kiosk import ADMIN_KEY, KioskApp
 from wizard.model.tree import Tree
@@ -42,6 +42,8 @@ TOUR: tuple[tuple[str, tuple[str, ...], type], ...] = (
 
 
 def kiosk(tree: Tree, **options: object) -> KioskApp:
+    """A kiosk on a clock the test moves (keys typed with `type_keys`, a person's pace)."""
+    options.setdefault("clock", ManualClock())
     app = create_app(tree, kiosk=True, **options)  # type: ignore[arg-type]
     assert isinstance(app, KioskApp)
     return app
@@ -55,16 +57,16 @@ async def test_no_key_leaves_the_app_on_any_screen(example_tree: Tree, empty_cwd
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
         for name, keys, kind in TOUR:
-            await press(pilot, *keys)
+            await type_keys(pilot, *keys)
             top = app.screen
             assert isinstance(top, kind), name
             for key in ESCAPES:
-                await press(pilot, key)
+                await type_keys(pilot, key)
                 assert still_running(app), (name, key)
                 assert app.screen is top, (name, key)
                 assert not isinstance(app.screen, CommandPalette), (name, key)
                 assert len(app._notifications) == 0, (name, key)  # no "press ^q to quit"
-        await press(pilot, ADMIN_KEY)  # no PIN set: the admin key does nothing
+        await type_keys(pilot, ADMIN_KEY)  # no PIN set: the admin key does nothing
         assert isinstance(app.screen, ConfirmModal)
         assert still_running(app)
     assert list(empty_cwd.iterdir()) == []
@@ -73,19 +75,19 @@ async def test_no_key_leaves_the_app_on_any_screen(example_tree: Tree, empty_cwd
 async def test_admin_key_and_pin(example_tree: Tree) -> None:
     app = kiosk(example_tree, admin_pin="4711")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter")
-        await press(pilot, ADMIN_KEY)
+        await type_keys(pilot, "enter", "enter")
+        await type_keys(pilot, ADMIN_KEY)
         assert isinstance(app.screen, AdminPinModal)
         for key in ESCAPES:  # typed or pressed inside the PIN dialog: still no way out
-            await press(pilot, key)
+            await type_keys(pilot, key)
             assert still_running(app)
-        await press(pilot, *"0000", "enter")
+        await type_keys(pilot, *"0000", "enter")
         assert isinstance(app.screen, AdminPinModal)
         assert "not right" in drawn_text(app)
         assert still_running(app)
-        await press(pilot, "escape")
+        await type_keys(pilot, "escape")
         assert isinstance(app.screen, QuestionScreen)
-        await press(pilot, ADMIN_KEY, *"4711", "enter")
+        await type_keys(pilot, ADMIN_KEY, *"4711", "enter")
         await wait_for(pilot, lambda: not app.is_running)
     assert app.return_code == 0
 
@@ -93,15 +95,15 @@ async def test_admin_key_and_pin(example_tree: Tree) -> None:
 async def test_three_wrong_pins_close_the_dialog(example_tree: Tree) -> None:
     app = kiosk(example_tree, admin_pin="4711")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, ADMIN_KEY)
+        await type_keys(pilot, ADMIN_KEY)
         for _ in range(3):
-            await press(pilot, *"12", "enter")
+            await type_keys(pilot, *"12", "enter")
         assert isinstance(app.screen, WelcomeScreen)
         assert still_running(app)
 
 
 async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) -> None:
-    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_keys(pilot, "enter", "enter", "3", "enter", "2", "1", "2")  # none; fern; ticks
         old_session, old_page = app.session, app.screen
@@ -138,7 +140,7 @@ async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) ->
 
 
 async def test_an_untouched_welcome_screen_never_asks(example_tree: Tree) -> None:
-    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
         welcome = app.screen
         await advance(pilot, 3600)
@@ -149,7 +151,7 @@ async def test_an_untouched_welcome_screen_never_asks(example_tree: Tree) -> Non
 async def test_activity_during_the_countdown_keeps_the_answers(
     example_tree: Tree, how: str
 ) -> None:
-    app = kiosk(example_tree, idle_timeout=90, countdown=30, clock=ManualClock())
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_keys(pilot, "enter", "enter", "3", "enter")
         page = app.screen
@@ -178,7 +180,7 @@ async def test_activity_during_the_countdown_keeps_the_answers(
 async def test_im_done_resets_at_once(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         assert isinstance(app.screen, SummaryScreen)
         await click(pilot, "#done")
         assert isinstance(app.screen, WelcomeScreen)
@@ -190,9 +192,9 @@ async def test_im_done_resets_at_once(example_tree: Tree) -> None:
 async def test_start_over_at_a_kiosk_is_a_full_reset(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter", "2")
+        await type_keys(pilot, "enter", "enter", "3", "enter", "2")
         old = app.session
-        await press(pilot, "ctrl+r", "y")
+        await type_keys(pilot, "ctrl+r", "y")
         assert isinstance(app.screen, WelcomeScreen)
         assert app.session is not old and app.session.history == ()
         assert app.resets == 1
@@ -203,12 +205,12 @@ async def test_no_save_no_copy_and_no_print_without_a_command(
 ) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         for hidden in ("#save", "#copy", "#print"):
             assert not screen.query(hidden), hidden
-        await press(pilot, "s", "c", "p")
+        await type_keys(pilot, "s", "c", "p")
         assert app.clipboard == ""
         assert screen.saved is None
         assert still_running(app)
@@ -223,7 +225,7 @@ async def test_print_sends_the_plain_text_summary(
     script = f"import sys; open({str(out)!r}, 'w', encoding='utf-8').write(sys.stdin.read())"
     app = kiosk(example_tree, print_command=shlex.join([sys.executable, "-c", script]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         await click(pilot, "#print")
@@ -236,8 +238,8 @@ async def test_a_failing_printer_is_reported_in_words(example_tree: Tree) -> Non
     command = shlex.join([sys.executable, "-c", "import sys; sys.stdin.read(); sys.exit(2)"])
     app = kiosk(example_tree, print_command=command)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
-        await press(pilot, "p")
+        await type_keys(pilot, *TO_SUMMARY)
+        await type_keys(pilot, "p")
         await wait_for(pilot, lambda: "could not be printed" in drawn_text(app))
         assert "ask a member of staff" in drawn_text(app)
 
@@ -245,7 +247,7 @@ async def test_a_failing_printer_is_reported_in_words(example_tree: Tree) -> Non
 async def test_the_keys_list_offers_no_quit_save_or_copy(example_tree: Tree) -> None:
     app = kiosk(example_tree, print_command="lp")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "question_mark")
+        await type_keys(pilot, "question_mark")
         assert isinstance(app.screen, HelpModal)
         text = stack_text(app)
         assert "Print it" in text
