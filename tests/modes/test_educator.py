@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from tests.modes.drive import drawn_text, stack_text, wait_for
-from tests.tui.pilots import click, press
+from tests.tui.pilots import click, press, settle
 from wizard.app import WizardApp, create_app
 from wizard.model.tree import Tree
 from wizard.screens.question import QuestionScreen
@@ -76,7 +76,7 @@ async def test_the_panel_hides_on_narrow_terminals_and_ctrl_e_toggles_it(
         await press(pilot, "ctrl+e")
         assert not panel(app).display
         await pilot.resize_terminal(120, 30)
-        await pilot.pause()
+        await settle(pilot)
         assert not panel(app).display  # hidden on purpose stays hidden
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.pilots import page, press, shown_text
+from tests.tui.pilots import page, press, settle, shown_text
 from wizard.app import WizardApp
 from wizard.screens.red_flag import RedFlagModal
 from wizard.screens.summary import SummaryScreen
@@ -24,7 +24,7 @@ async def test_each_red_flag_raises_an_alert_in_order(example_app: WizardApp) ->
         assert isinstance(app.screen, RedFlagModal)
         assert shown_text(app, "#flag-title") == "Urgent: A pet may be poisoned"
         assert await pilot.click("#read")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, RedFlagModal)
         assert app.screen.node.id == "kind"
 
