@@ -25,6 +25,10 @@ import pytest
 from tests.conftest import EXAMPLE, ROOT
 from tests.terminal import BOUND, Terminal
 
+# One worker builds and installs the wheel once for every test here (`make test` runs pytest-xdist
+# with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("wheel")
+
 
 @dataclass(frozen=True)
 class Installed:
