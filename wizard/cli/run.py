@@ -64,6 +64,12 @@ def app_config(args: argparse.Namespace) -> AppConfig:
             parse_print_command(args.print_command)
         except ValueError as error:
             raise UsageError(str(error)) from None
+    admin_pin = os.environ.get("WIZARD_ADMIN_PIN") or None
+    if kiosk and admin_pin is not None:  # a PIN the box cannot hold would lock staff in
+        from wizard.tui.pin import pin_problem
+
+        if (problem := pin_problem(admin_pin)) is not None:
+            raise UsageError(problem)
     return AppConfig.for_mode(
         theme=args.theme,
         save_dir=save_dir(args.save_dir),
@@ -72,7 +78,7 @@ def app_config(args: argparse.Namespace) -> AppConfig:
         educator=args.educator,
         idle_timeout=args.idle_timeout,
         print_command=args.print_command,
-        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+        admin_pin=admin_pin,
         watch=args.watch,
     )
 

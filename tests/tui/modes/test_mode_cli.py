@@ -96,3 +96,29 @@ def test_bad_options_are_refused_in_words(
     assert main(["run", str(example_path), *words]) == 2
     assert said in capsys.readouterr().err
     assert made == {}
+
+
+@pytest.mark.parametrize("pin", ["1" * 65, "12\x1b[0m34"])
+def test_a_pin_the_box_cannot_take_is_refused_at_start(
+    made: dict[str, Any],
+    example_path: object,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pin: str,
+) -> None:
+    monkeypatch.setenv("WIZARD_ADMIN_PIN", pin)
+    assert main(["run", str(example_path), "--kiosk"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wizard: WIZARD_ADMIN_PIN") and err.count("\n") == 1, err
+    assert pin not in err  # never printed
+    assert made == {}
+
+
+def test_the_longest_pin_the_box_holds_is_taken(
+    made: dict[str, Any], example_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.tui.pin import MAX_LENGTH
+
+    monkeypatch.setenv("WIZARD_ADMIN_PIN", "7" * MAX_LENGTH)
+    assert main(["run", str(example_path), "--kiosk"]) == 0
+    assert made["admin_pin"] == "7" * MAX_LENGTH
