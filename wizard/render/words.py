@@ -238,6 +238,13 @@ WORDS: dict[str, str] = {
     "pin": "PIN",
     "pin_wrong": "That PIN is not right.",
     "pin_wait": "Too many wrong tries: try again in {wait}.",
+    "pin_too_long": (
+        "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
+        "choose a shorter PIN"
+    ),
+    "pin_control": (
+        "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
+    ),
     "seconds": "{count} seconds",
     "seconds_one": "{count} second",
     "minutes": "{count} minutes",
