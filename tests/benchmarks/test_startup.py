@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.conftest import RATIOS
+from tests.benchmarks.conftest import RATIOS, child_env
 from wizard.model.bundled import resolve_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,7 @@ class Run:
 
 def run_once(code: str, *args: str) -> Run:
     """Wall time, CPU time and peak RSS of one `python -c code args` child."""
-    env = {**os.environ, "TEXTUAL": ""}
+    env = child_env()
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", code, *args],
