@@ -183,11 +183,19 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
             )
     exclusive = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
 
+    known: dict[Condition, bool] = {}
+
     def possible(condition: Condition) -> bool:
-        """False only when every fact is set somewhere and still no answers make it hold."""
-        return not all(f in setters for f, _ in condition.facts_read()) or can_hold(
-            condition, setters, exclusive
-        )
+        """False only when every fact is set somewhere and still no answers make it hold.
+
+        Kept per condition: the search is exponential in the facts read, and the same
+        condition is asked about again (glance orders, conditions written twice)."""
+        answer = known.get(condition)
+        if answer is None:
+            answer = known[condition] = not all(
+                f in setters for f, _ in condition.facts_read()
+            ) or can_hold(condition, setters, exclusive)
+        return answer
 
     for what, condition in conditions:
         if not possible(condition):
