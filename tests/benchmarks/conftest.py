@@ -102,7 +102,9 @@ def child_cpu(command: list[str], cwd: str | None = None) -> tuple[float, str]:
     return usage.ru_utime + usage.ru_stime, output
 
 
-def median_cpu(commands: dict[str, list[str]], runs: int, cwd: str | None = None) -> dict[str, float]:
+def median_cpu(
+    commands: dict[str, list[str]], runs: int, cwd: str | None = None
+) -> dict[str, float]:
     """The median CPU time of each command over `runs` rounds, the commands alternating so
     that load on the machine hits them alike (after one warm-up round for the file caches)."""
     for command in commands.values():

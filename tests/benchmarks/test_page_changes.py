@@ -30,7 +30,9 @@ STEPS = {
 def step_cpu(side: str, step: str) -> float:
     """The CPU seconds one child reports for its measured key press."""
     _, output = child_cpu([sys.executable, CHILD, side, step, TREE], str(ROOT))
-    return float(next(l for l in output.splitlines() if l.startswith("cpu=")).split("=")[1])
+    return float(
+        next(line for line in output.splitlines() if line.startswith("cpu=")).split("=")[1]
+    )
 
 
 @pytest.mark.parametrize("step", list(STEPS))

@@ -329,4 +329,3 @@ class WizardApp(App[None]):
         """Switch to the next of the three themes; resizing or theming never loses answers."""
         self.theme = next_theme(self.theme)
         self.notify(f"Colours: {self.theme}", timeout=2)
-
