@@ -20,14 +20,19 @@ def _diag(mark: Mark, severity: Severity, message: str) -> Diagnostic:
     return Diagnostic(mark.file, mark.line, mark.col, severity, message)
 
 
-def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnostic]:
+def check_tree(
+    tree: Tree, broken: frozenset[str] = frozenset(), *, searches: bool = True
+) -> list[Diagnostic]:
     """Every graph, fact and citation problem of the tree, unsorted.
 
     `broken`: nodes the builder already reported as unusable; links to them are not errors twice.
+    `searches=False` leaves out the searches for conditions that can never hold: the costliest
+    part of the check, and one that only ever warns, so a caller that keeps only errors
+    (`load_tree`) need not wait for it.
     """
     found: list[Diagnostic] = []
     found.extend(_check_graph(tree, broken))
-    found.extend(_check_facts(tree))
+    found.extend(_check_facts(tree, searches))
     found.extend(_check_citations(tree))
     return found
 
@@ -153,7 +158,7 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
         yield "an 'at_a_glance' entry", glance.when
 
 
-def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
+def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
     setters: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
     set_at: dict[str, Mark] = {}
     for node in tree.nodes.values():
@@ -181,6 +186,8 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
                 f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
                 "remove it from 'sets'",
             )
+    if not searches:
+        return
     exclusive = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
 
     known: dict[Condition, bool] = {}

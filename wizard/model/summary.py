@@ -67,6 +67,7 @@ class Route(Protocol):
     @property
     def finished(self) -> bool: ...
 
+
 Item = TypeVar("Item", Treatment, Resource, Question)
 
 

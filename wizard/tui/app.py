@@ -38,6 +38,11 @@ if TYPE_CHECKING:
     from wizard.model.tree import RedFlag, Tree
 
 
+WARM_UP_DELAY = 0.1
+"""Seconds after the first screen is drawn before the walk is got ready: the welcome screen is
+shown and answering input first; nobody has read it and pressed Start that soon."""
+
+
 class WizardApp(App[None]):
     """Walks a person through one tree and ends with a summary they can keep."""
 
@@ -108,7 +113,7 @@ class WizardApp(App[None]):
         then get the walk ready while the person reads the welcome screen."""
         self.startup_seconds = perf_counter() - self._started_at
         self.log.info(f"first screen drawn in {self.startup_seconds:.3f}s")
-        self.call_after_refresh(self._get_ready_for_the_walk)
+        self.set_timer(WARM_UP_DELAY, self._get_ready_for_the_walk)
 
     def _get_ready_for_the_walk(self) -> None:
         """Do once, off the key path, what the first page of the walk would otherwise pay for
