@@ -67,7 +67,6 @@ class Route(Protocol):
     @property
     def finished(self) -> bool: ...
 
-
 Item = TypeVar("Item", Treatment, Resource, Question)
 
 
