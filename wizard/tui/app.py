@@ -121,12 +121,10 @@ class WizardApp(App[None]):
         when Start is pressed: import the walk's screens (and Markdown behind them), build the
         session (and its state machine), and parse the walk's stylesheet.
 
-        Then `gc.freeze()`: what exists now (Textual, the tree, the session) lives as long as the
-        app, and without it every full garbage collection during a page change scans all of it
-        again (a third of the time of a page change, measured).
+        Then what exists now (the screens' modules, the session) is kept out of the garbage
+        collector's way, as `create_app` did for the rest (wizard/tui/heap.py).
         """
-        import gc
-
+        from wizard.tui.heap import keep_for_the_session
         from wizard.tui.screens import info, question, summary
         from wizard.tui.screens.base import WalkScreen
 
@@ -138,7 +136,7 @@ class WizardApp(App[None]):
                 stylesheet.read(path)
                 stylesheet.reparse()
                 stylesheet.update(self)
-        gc.freeze()
+        keep_for_the_session()
 
     # -- where the person is --------------------------------------------------------------------
     def show_current(self, raised: Sequence[RedFlag] = ()) -> None:
