@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
@@ -48,7 +48,7 @@ class DrawnOnce:
 
     __slots__ = ("_drawn", "_measured", "renderable")
 
-    def __init__(self, renderable: Table) -> None:
+    def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
         self._drawn: dict[tuple[object, ...], list[Segment]] = {}
         self._measured: dict[tuple[object, ...], Measurement] = {}
