@@ -138,6 +138,12 @@ class WizardApp(App[None]):
                 stylesheet.update(self)
         keep_for_the_session()
 
+    def on_unmount(self) -> None:
+        """The app is ending: what `create_app` and the warm-up froze may be collected again."""
+        from wizard.tui.heap import let_go
+
+        let_go()
+
     # -- where the person is --------------------------------------------------------------------
     def show_current(self, raised: Sequence[RedFlag] = ()) -> None:
         """Show the screen for the session's current node, then any red flags just raised.
