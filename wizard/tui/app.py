@@ -121,8 +121,8 @@ class WizardApp(App[None]):
         when Start is pressed: import the walk's screens (and Markdown behind them), build the
         session (and its state machine), and parse the walk's stylesheet.
 
-        Then what exists now (the screens' modules, the session) is kept out of the garbage
-        collector's way, as `create_app` did for the rest (wizard/tui/heap.py).
+        Then what exists now (Textual, the tree, the session, the screens' modules) is kept out
+        of the garbage collector's way (wizard/tui/heap.py).
         """
         from wizard.tui.heap import keep_for_the_session
         from wizard.tui.screens import info, question, summary
@@ -139,7 +139,7 @@ class WizardApp(App[None]):
         keep_for_the_session()
 
     def on_unmount(self) -> None:
-        """The app is ending: what `create_app` and the warm-up froze may be collected again."""
+        """The app is ending: what the warm-up froze may be collected again."""
         from wizard.tui.heap import let_go
 
         let_go()

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.tui.app import WizardApp
 from wizard.tui.config import AppConfig
-from wizard.tui.heap import keep_for_the_session
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
@@ -25,12 +24,8 @@ def create_app(tree: Tree, config: AppConfig | None = None, **options: Any) -> W
         config = AppConfig.for_mode(**options)
     elif options:
         raise TypeError("create_app takes a config or options, not both")
-    app: WizardApp
     if config.kiosk:
         from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
 
-        app = KioskApp(tree, config)
-    else:
-        app = WizardApp(tree, config)
-    keep_for_the_session()  # the tree and Textual, loaded by now, live as long as the app
-    return app
+        return KioskApp(tree, config)
+    return WizardApp(tree, config)
