@@ -1,18 +1,14 @@
-"""Load + check + machine build against a bare libyaml load; the cost of one answer step;
-`wizard check` against importing yaml and transitions."""
+"""Load + check + machine build against a bare libyaml load; the cost of one answer step.
+(`wizard check` and `wizard walk` against importing yaml and transitions: test_commands.py.)"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import timeit
-from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.benchmarks.conftest import RATIOS, generated_tree_text
-from tests.conftest import ROOT
 from wizard.model.loader import check_text
 from wizard.model.machine import Session, _indexes
 
@@ -59,26 +55,4 @@ def test_one_answer_step_at_10000_nodes(benchmark) -> None:  # type: ignore[no-u
     benchmark.extra_info["per_step_us"] = round(per_step * 1e6, 1)
     RATIOS["one answer step at 10,000 nodes"] = (
         f"{per_step * 1e6:.1f} us (goal < 50 us; {per_step / (baseline / steps):.0f}x a set union)"
-    )
-
-
-def _best_of(command: list[str], runs: int = 7) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = timeit.default_timer()
-        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-        best = min(best, timeit.default_timer() - start)
-    return best
-
-
-def test_wizard_check_vs_importing_yaml_and_transitions(benchmark) -> None:  # type: ignore[no-untyped-def]
-    tree = str(Path(ROOT) / "trees" / "paraneoplastic.yaml")
-    baseline = _best_of([sys.executable, "-c", "import yaml, transitions"])
-    ours = benchmark.pedantic(
-        lambda: _best_of([sys.executable, "-m", "wizard", "check", tree], runs=1), rounds=7
-    )
-    del ours
-    ratio = benchmark.stats.stats.min / baseline
-    RATIOS["wizard check (bundled tree) vs python -c 'import yaml, transitions'"] = (
-        f"{ratio:.2f}x ({benchmark.stats.stats.min * 1e3:.0f} ms vs {baseline * 1e3:.0f} ms)"
     )

@@ -22,14 +22,19 @@ def _diag(mark: Mark, severity: Severity, message: str) -> Diagnostic:
     return Diagnostic(mark.file, mark.line, mark.col, severity, message)
 
 
-def check_tree(tree: Tree, broken: frozenset[str] = frozenset()) -> list[Diagnostic]:
+def check_tree(
+    tree: Tree, broken: frozenset[str] = frozenset(), *, searches: bool = True
+) -> list[Diagnostic]:
     """Every graph, fact and citation problem of the tree, unsorted.
 
     `broken`: nodes the builder already reported as unusable; links to them are not errors twice.
+    `searches=False` leaves out the searches for conditions that can never hold: the costliest
+    part of the check, and one that only ever warns, so a caller that keeps only errors
+    (`load_tree`) need not wait for it.
     """
     found: list[Diagnostic] = []
     found.extend(_check_graph(tree, broken))
-    found.extend(_check_facts(tree))
+    found.extend(_check_facts(tree, searches))
     found.extend(_check_citations(tree))
     found.extend(check_governance(tree))
     return found
@@ -156,7 +161,7 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
         yield "an 'at_a_glance' entry", glance.when
 
 
-def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
+def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
     setters: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
     set_at: dict[str, Mark] = {}
     for node in tree.nodes.values():
@@ -184,13 +189,23 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
                 f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
                 "remove it from 'sets'",
             )
+    if not searches:
+        return
     exclusive = frozenset(n.id for n in tree.nodes.values() if n.traits.single)
 
+    known: dict[Condition, bool] = {}
+
     def possible(condition: Condition) -> bool:
-        """False only when every fact is set somewhere and still no answers make it hold."""
-        return not all(f in setters for f, _ in condition.facts_read()) or can_hold(
-            condition, setters, exclusive
-        )
+        """False only when every fact is set somewhere and still no answers make it hold.
+
+        Kept per condition: the search is exponential in the facts read, and the same
+        condition is asked about again (glance orders, conditions written twice)."""
+        answer = known.get(condition)
+        if answer is None:
+            answer = known[condition] = not all(
+                f in setters for f, _ in condition.facts_read()
+            ) or can_hold(condition, setters, exclusive)
+        return answer
 
     for what, condition in conditions:
         if not possible(condition):

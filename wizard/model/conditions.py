@@ -9,6 +9,7 @@ a condition in words is rendering (wizard/render/reasons.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
 
 from wizard.model.tree import Condition
 
@@ -83,12 +84,13 @@ def can_hold(
     names = sorted({name for name, _ in condition.facts_read()})
     if len(names) > limit:
         return True
-    for bits in range(1 << len(names)):
-        true = frozenset(name for i, name in enumerate(names) if bits >> i & 1)
-        if condition.holds(true) and _reachable(
-            true, frozenset(names) - true, setters, exclusive_nodes
-        ):
-            return True
+    holds = _compile(condition)  # evaluated up to 2**limit times: the closure, not the walk
+    every = frozenset(names)
+    for size in range(len(names) + 1):  # few facts first: the easiest answers to reach
+        for chosen in combinations(names, size):
+            true = frozenset(chosen)
+            if holds(true) and _reachable(true, every - true, setters, exclusive_nodes):
+                return True
     return False
 
 

@@ -42,6 +42,7 @@ _PLAIN_TAGS = frozenset(
     {_STR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 )
 
+
 class _CLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
     """libyaml's parser and composer with no implicit resolvers: every plain scalar stays text
     until `_Converter` decides, so YAML 1.1's yes/no/on/off and dates never become anything else."""
@@ -141,7 +142,6 @@ class _Converter:
             result.key_marks[key] = key_node.start_mark
             result.value_marks[key] = value_node.start_mark
         return result
-
 
     def control(self, node: ScalarNode) -> None:
         """Report each control character in a scalar's value where it was written.
@@ -440,29 +440,37 @@ def _convert(loader: Any, file: str, text: str) -> tuple[Any, list[tuple[YamlMar
 
 
 def load_tree(path: str | Path) -> Tree:
-    """Read, build and check a tree; TreeError (with every diagnostic) if it has errors."""
-    tree, diagnostics = check_file(Path(path))
+    """Read, build and check a tree; TreeError (with every diagnostic) if it has errors.
+
+    Only errors stop a tree from loading, so the searches that can only warn are left out
+    (check_tree's `searches`), unless there are errors to report: then with every warning.
+    """
+    tree, diagnostics = check_file(Path(path), searches=False)
     if tree is None or any(d.is_error for d in diagnostics):
-        raise TreeError(diagnostics)
+        raise TreeError(check_file(Path(path))[1])
     return tree
 
 
-def check_file(path: Path) -> tuple[Tree | None, list[Diagnostic]]:
+def check_file(path: Path, *, searches: bool = True) -> tuple[Tree | None, list[Diagnostic]]:
     """Every diagnostic for one file, and the Tree when the file has no errors."""
     try:
         text = read_text(path)
     except TreeError as error:
         return None, error.diagnostics
-    return check_text(text, str(path))
+    return check_text(text, str(path), searches=searches)
 
 
-def check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
+def check_text(
+    text: str, file: str, *, searches: bool = True
+) -> tuple[Tree | None, list[Diagnostic]]:
     """As check_file, for text already in memory (tests, editors)."""
     with paused_gc():
-        return _check_text(text, file)
+        return _check_text(text, file, searches)
 
 
-def _check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
+def _check_text(
+    text: str, file: str, searches: bool = True
+) -> tuple[Tree | None, list[Diagnostic]]:
     data, diagnostics = parse_yaml(text, file)
     if data is None and not diagnostics:
         diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))
@@ -471,5 +479,5 @@ def _check_text(text: str, file: str) -> tuple[Tree | None, list[Diagnostic]]:
     tree, build_diagnostics, broken = build_tree(data, file)
     diagnostics.extend(build_diagnostics)
     if tree is not None:
-        diagnostics.extend(check_tree(tree, broken))
+        diagnostics.extend(check_tree(tree, broken, searches=searches))
     return (tree if not any(d.is_error for d in diagnostics) else None), sorted(diagnostics)

@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from wizard.model.tree import RedFlag, Tree
 
 
+WARM_UP_DELAY = 0.1
+"""Seconds after the first screen is drawn before the walk is got ready: the welcome screen is
+shown and answering input first; nobody has read it and pressed Start that soon."""
+
+
 class WizardApp(App[None]):
     """Walks a person through one tree and ends with a summary they can keep."""
 
@@ -105,9 +110,39 @@ class WizardApp(App[None]):
         self.push_screen(WelcomeScreen(self.guide, self.config))
 
     def on_ready(self) -> None:
-        """Log how long the first screen took to draw (the startup benchmark measures it too)."""
+        """Log how long the first screen took to draw (the startup benchmark measures it too),
+        then get the walk ready while the person reads the welcome screen."""
         self.startup_seconds = perf_counter() - self._started_at
         self.log.info(f"first screen drawn in {self.startup_seconds:.3f}s")
+        self.set_timer(WARM_UP_DELAY, self._get_ready_for_the_walk)
+
+    def _get_ready_for_the_walk(self) -> None:
+        """Do once, off the key path, what the first page of the walk would otherwise pay for
+        when Start is pressed: import the walk's screens (and Markdown behind them), build the
+        session (and its state machine), and parse the walk's stylesheet.
+
+        Then what exists now (Textual, the tree, the session, the screens' modules) is kept out
+        of the garbage collector's way (wizard/tui/heap.py).
+        """
+        from wizard.tui.heap import keep_for_the_session
+        from wizard.tui.screens import info, question, summary
+        from wizard.tui.screens.base import WalkScreen
+
+        del info, question, summary
+        assert self.session is not None
+        stylesheet = self.stylesheet
+        for path in WalkScreen(self.session, self.config).css_path:
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+                stylesheet.reparse()
+                stylesheet.update(self)
+        keep_for_the_session()
+
+    def on_unmount(self) -> None:
+        """The app is ending: what the warm-up froze may be collected again."""
+        from wizard.tui.heap import let_go
+
+        let_go()
 
     # -- where the person is --------------------------------------------------------------------
     def show_current(self, raised: Sequence[RedFlag] = ()) -> None:
@@ -312,4 +347,3 @@ class WizardApp(App[None]):
         """Switch to the next of the three themes; resizing or theming never loses answers."""
         self.theme = next_theme(self.theme)
         self.notify(t("theme_now", theme=self.theme), timeout=2)
-

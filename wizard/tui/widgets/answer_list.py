@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -30,6 +33,58 @@ def prefix(number: int, *, multi: bool, chosen: bool, pointed: bool) -> str:
     ticks, dots = ("[x]", "[ ]"), ("●", "○")
     marker = (ticks if multi else dots)[0 if chosen else 1]
     return f"{pointer} {key} {marker}"
+
+
+class DrawnOnce:
+    """A renderable that draws what it wraps once per set of console options, then reuses it.
+
+    OptionList measures and draws every answer several times while a page is laid out (its
+    height at each width tried, then each line, again for the highlighted style), and a rich
+    grid redoes all of its column arithmetic each time: most of the cost of showing a question.
+    The row never changes once made (a changed row is a new one, `AnswerList._redraw`), and the
+    style OptionList adds is applied to the lines after they are drawn, so what is drawn for the
+    same options is always the same and can be kept.
+    """
+
+    __slots__ = ("_drawn", "_measured", "renderable")
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
+        self._measured: dict[tuple[object, ...], Measurement] = {}
+
+    @staticmethod
+    def _key(options: ConsoleOptions) -> tuple[object, ...]:
+        return (
+            options.size,
+            options.min_width,
+            options.max_width,
+            options.max_height,
+            options.height,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+            options.encoding,
+            options.ascii_only,
+            options.legacy_windows,
+            options.is_terminal,
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = self._key(options)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = list(console.render(self.renderable, options))
+        return drawn
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        key = self._key(options)
+        measured = self._measured.get(key)
+        if measured is None:
+            measured = self._measured[key] = Measurement.get(console, options, self.renderable)
+        return measured
 
 
 def row(option: Option, head: str, *, chosen: bool) -> Table:
@@ -107,9 +162,9 @@ class AnswerList(OptionList):
             pointed=index == self._pointed,
         )
 
-    def _row(self, index: int) -> Table:
+    def _row(self, index: int) -> DrawnOnce:
         option = self._answers[index]
-        return row(option, self._prefix(index), chosen=option.id in self._chosen)
+        return DrawnOnce(row(option, self._prefix(index), chosen=option.id in self._chosen))
 
     def row_text(self, index: int) -> str:
         """A row as plain words and markers, e.g. '› 2 [x] Brown tips' (for tests, logs)."""
