@@ -122,10 +122,10 @@ def test_whole_session_ends_with_the_same_summary_as_walk(converse: Converse) ->
 
 def test_each_question_shows_numbered_options_and_progress(converse: Converse) -> None:
     out = converse(FERN_LINES).out
-    assert "Page 1 of about 6\nWelcome\n" in out
+    assert "Step 1 of about 6\nWelcome\n" in out  # the app's words for a page, not a question
     assert "Question 3 of about 6\nWhat kind of plant is it?\n  1. A cactus\n  2. A fern\n" in out
     assert "  5. Nothing of these (on its own)\n" in out
-    assert "Pick up to 3: type their numbers" in out
+    assert "Pick 1 to 3. Type their numbers, for example 1 3." in out  # the app's pick rule
 
 
 def test_output_is_plain_text_without_terminal_codes(converse: Converse) -> None:

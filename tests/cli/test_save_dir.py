@@ -10,6 +10,7 @@ import pytest
 
 import wizard.tui.launch
 from wizard.cli.main import main
+from wizard.tui.config import AppConfig
 
 
 class FakeApp:
@@ -19,11 +20,11 @@ class FakeApp:
 
 @pytest.fixture
 def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """What `create_app` was called with."""
+    """The configuration `create_app` was called with, field by field."""
     calls: dict[str, Any] = {}
 
-    def fake_create_app(tree: object, **options: Any) -> FakeApp:
-        calls.update(options)
+    def fake_create_app(tree: object, config: AppConfig, **options: Any) -> FakeApp:
+        calls.update(vars(config), config=config)
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)

@@ -11,6 +11,7 @@ from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.json import render_json
 from wizard.render.markdown import render_markdown
+from wizard.render.reasons import because, rule
 from wizard.render.text import render_text
 
 CACTUS = {
@@ -31,9 +32,11 @@ def test_items_are_listed_in_group_order_with_reasons(example_tree: Tree) -> Non
     assert [g.group.id for g in summary.groups] == ["water", "light"]
     water = summary.groups[0].treatments[0]
     assert water.item.id == "less-water"
-    assert water.because == ("You said: Every day", "You said: Yellow leaves")
+    assert water.said == ("Every day", "Yellow leaves")  # facts; the words are the renderer's
+    assert because(water) == ("You said: Every day", "You said: Yellow leaves")
     assert water.notes == ("A cactus needs water only every few weeks.",)
-    assert "'Every day'" in water.rule and "'Yellow leaves'" in water.rule
+    worded = rule(water, summary.fact_labels)
+    assert "'Every day'" in worded and "'Yellow leaves'" in worded
     assert [t.item.id for t in summary.treatments] == ["less-water", "move"]
 
 
@@ -47,7 +50,8 @@ def test_not_conditions_and_tailored_notes(example_tree: Tree) -> None:
 def test_resources_questions_red_flags_and_sources(example_tree: Tree) -> None:
     summary = summary_for(example_tree, CACTUS)
     assert [r.item.id for r in summary.resources] == ["shop", "vet"]
-    assert summary.resources[0].because == ("Listed for everyone who uses this guide.",)
+    assert summary.resources[0].for_everyone and summary.resources[0].said == ()
+    assert because(summary.resources[0]) == ("Listed for everyone who uses this guide.",)
     assert [q.item.text for q in summary.questions] == [
         "How much light does it need?",
         "Is it safe for pets?",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from tests.tui.pilots import marked, press, shown_text
+from wizard.render.words import pick_rule as pick_hint
 from wizard.tui.app import WizardApp
-from wizard.tui.screens.question import QuestionScreen, pick_hint
+from wizard.tui.screens.question import QuestionScreen
 
 SYMPTOMS = ("enter", "enter", "3", "enter", "2")
 

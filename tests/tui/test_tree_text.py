@@ -170,7 +170,7 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(
             f"Info {SHELL}",
             f"Info help {BRACKETS} and https://evil.example/auto",
         )
-        if app.config.educator:
+        if app.config.shows_tree:
             assert f"◆ Welcome {LEAVE}" in panel_rows(app)
             assert f"Title {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
@@ -186,7 +186,7 @@ async def test_every_page_before_the_summary_shows_tree_text_literally(
             f"Option help {BRACKETS}",
             f"None {LEAVE}",
         )
-        if app.config.educator:
+        if app.config.shows_tree:
             assert f"○ None {LEAVE}" in panel_rows(app)
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Question {CLOSER}", f"Question help {LEAVE}", "a link")

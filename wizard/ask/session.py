@@ -27,23 +27,23 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text
+from wizard.render.words import pick_rule, progress_words, refusal, t
 
-EXIT_OK = 0
-EXIT_INCOMPLETE = 3
 WIDTH = 78
 PROMPT = "> "
 MAX_LINE = 1000  # characters: far beyond any answer or command
 
 COMMANDS = (
-    ("help", "show these commands"),
-    ("?", "explain the current question and its answers"),
-    ("back", "go back one step (your answer there is kept, press Enter to keep it)"),
-    ("restart", "start again from the first question, forgetting every answer"),
-    ("quit", "stop now, without a summary"),
+    ("help", t("ask_help")),
+    ("?", t("ask_explain")),
+    ("back", t("ask_back")),
+    ("restart", t("ask_restart")),
+    ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -82,17 +82,12 @@ def parse_numbers(line: str, count: int) -> list[int]:
         # Decimal digits (ASCII, or e.g. fullwidth "１" from an input method) are what int()
         # reads; "²" and "①" are str.isdigit() too, but not numbers.
         if not word.isdecimal():
-            raise NotAnAnswer(
-                f"'{_shown(word)}' is not an answer number or a command; type a number from 1 to "
-                f"{count}, or help."
-            )
+            raise NotAnAnswer(t("ask_not_a_number", word=_shown(word), count=str(count)))
         digits = word.lstrip("0") or "0"
         # A number longer than the count cannot be in range (and int() refuses 4,300+ digits).
         number = int(digits) if len(digits) <= len(str(count)) else count + 1
         if not 1 <= number <= count:
-            raise NotAnAnswer(
-                f"There is no answer {_shown(digits)} here; pick a number from 1 to {count}."
-            )
+            raise NotAnAnswer(t("ask_no_such_answer", number=_shown(digits), count=str(count)))
         if number - 1 not in picks:
             picks.append(number - 1)
     return picks
@@ -110,8 +105,9 @@ def wrap(text: str, indent: str = "") -> list[str]:
         if lines:
             lines.append("")
         lines.extend(
-            textwrap.wrap(" ".join(paragraph.split()), WIDTH, initial_indent=indent,
-                          subsequent_indent=indent)
+            textwrap.wrap(
+                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
+            )
         )
     return lines
 
@@ -138,18 +134,18 @@ class _Conversation:
                 self.say("", *self.question())
             line = self.read()
             if line is None:
-                self.say("", *self.stopped("Input ended"))
-                return EXIT_INCOMPLETE
+                self.say("", *self.stopped(t("ask_input_ended")))
+                return Exit.INCOMPLETE
             if len(line) > MAX_LINE:
-                self.say(f"That line is too long to be an answer (over {MAX_LINE} characters).")
+                self.say(t("ask_too_long", limit=str(MAX_LINE)))
                 then = _Then.QUESTION
                 continue
             then = self.handle(line)
             if then is _Then.QUIT:
-                self.say(*self.stopped("You stopped"))
-                return EXIT_INCOMPLETE
+                self.say(*self.stopped(t("ask_you_stopped")))
+                return Exit.INCOMPLETE
         self.say("", render_text(self.session.summary()).rstrip("\n"))
-        return EXIT_OK
+        return Exit.OK
 
     def handle(self, line: str) -> _Then:
         """Act on one line: a command, or an answer to the current question."""
@@ -166,7 +162,7 @@ class _Conversation:
             return self.back()
         if word == "restart":
             self.session.restart()
-            self.say("Starting again from the beginning; every answer was cleared.")
+            self.say(t("ask_restarted"))
             return _Then.QUESTION
         return self.answer(line)
 
@@ -176,30 +172,33 @@ class _Conversation:
         try:
             picked = self.option_ids(node, line)
             raised = self.session.answer(picked)
-        except (NotAnAnswer, AnswerError) as refusal:
-            self.say(str(refusal))
+        except NotAnAnswer as not_an_answer:
+            self.say(str(not_an_answer))
+            return _Then.QUESTION
+        except AnswerError as error:
+            self.say(refusal(error))
             return _Then.QUESTION
         self.say(*self.alerts(raised))
         return _Then.QUESTION
 
     def back(self) -> _Then:
         if not self.session.back():
-            self.say("This is the first step; there is nothing to go back to.")
+            self.say(t("ask_first_step"))
         return _Then.QUESTION
 
     def option_ids(self, node: Node, line: str) -> list[str]:
         """The option ids a line picks at `node`; Enter keeps an earlier answer or continues."""
-        if node.kind == "info":
+        if not node.is_question:
             if line.strip():
-                raise NotAnAnswer("This page has no answers to pick; press Enter to continue.")
+                raise NotAnAnswer(t("ask_page_has_no_answers"))
             return []
         picks = parse_numbers(line, len(node.options))
         if not picks:
             if self.session.preselected:
                 return list(self.session.preselected)
-            if node.kind == "choice":
-                raise NotAnAnswer("Please type the number of your answer, then press Enter.")
-            raise NotAnAnswer("Please type the numbers of your answers, for example 1 3.")
+            if node.traits.single:
+                raise NotAnAnswer(t("ask_type_number"))
+            raise NotAnAnswer(t("ask_type_numbers"))
         return [node.options[i].id for i in picks]
 
     # -- input and output -------------------------------------------------------------------
@@ -244,18 +243,18 @@ class _Conversation:
         if tree.description:
             lines += wrap(tree.description)
         lines += ["", *wrap(tree.disclaimer), ""]
-        lines.append("Answer by typing a number and pressing Enter. Type help for commands.")
+        lines.append(t("ask_how"))
         return lines
 
     def question(self) -> list[str]:
         node = self.session.current
         lines = [self.where(node), *wrap(node.heading)]
-        if node.kind == "info":
+        if not node.is_question:
             if node.text:
                 lines += wrap(node.text)
-            return [*lines, "Press Enter to continue."]
+            return [*lines, t("ask_press_enter")]
         for number, option in enumerate(node.options, 1):
-            alone = " (on its own)" if option.exclusive and node.kind == "multi" else ""
+            alone = t("ask_on_its_own") if option.exclusive and node.traits.exclusive else ""
             lines.append(f"  {number}. {option.label}{alone}")
         lines.append(self.how_to_answer(node))
         return lines
@@ -265,27 +264,14 @@ class _Conversation:
 
         Exact ("of 6") when every route from here is as long.
         """
-        progress = self.session.progress()
-        total = (
-            f"{progress.most}" if progress.fewest == progress.most else f"about {progress.about}"
-        )
-        page = "Page" if node.kind == "info" else "Question"
-        return f"{page} {progress.step} of {total}"
+        return progress_words(self.session.progress(), node.is_question)
 
     def how_to_answer(self, node: Node) -> str:
         keep = self.kept(node)
-        if node.kind == "choice":
-            return "Type the number of your answer." + keep
-        least, most = node.min, node.max_picks
-        if least > 1 and most < len(node.options):
-            limit = f"between {least} and {most}"
-        elif most < len(node.options):
-            limit = f"up to {most}"
-        elif least > 1:
-            limit = f"at least {least}"
-        else:
-            limit = "one or more"
-        return f"Pick {limit}: type their numbers, for example 1 3." + keep
+        if node.traits.single:
+            return t("ask_one") + keep
+        rule = pick_rule(node.min, node.max_picks, len(node.options))
+        return t("ask_many", rule=rule) + keep
 
     def kept(self, node: Node) -> str:
         """After `back`, Enter keeps the earlier answer: say which numbers that is."""
@@ -293,10 +279,10 @@ class _Conversation:
         if not earlier:
             return ""
         numbers = [str(i) for i, option in enumerate(node.options, 1) if option.id in earlier]
-        return f" Press Enter to keep your earlier answer ({' '.join(numbers)})."
+        return t("ask_keep", numbers=" ".join(numbers))
 
     def explain(self, node: Node) -> list[str]:
-        lines = wrap(node.help) if node.help else ["There is no more help for this question."]
+        lines = wrap(node.help) if node.help else [t("ask_no_help")]
         for number, option in enumerate(node.options, 1):
             if option.help:
                 lines += wrap(f"{number}. {option.label}: {option.help}", "  ")
@@ -306,23 +292,20 @@ class _Conversation:
         """Red flags are said the moment they are raised, before anything else, in plain words."""
         lines: list[str] = []
         for flag in raised:
-            lines += ["", f"URGENT: {flag.title}", *wrap(flag.advice)]
+            lines += ["", t("ask_urgent", title=flag.title), *wrap(flag.advice)]
         return lines
 
     def commands(self) -> list[str]:
         width = max(len(name) for name, _ in COMMANDS)
         return [
-            "Type the number of an answer, or one of these commands:",
+            t("ask_commands"),
             *(f"  {name.ljust(width)}  {what}" for name, what in COMMANDS),
         ]
 
     def stopped(self, why: str) -> list[str]:
         node = self.session.current
         progress = self.session.progress()
-        return wrap(
-            f"{why} at step {progress.step} ({node.heading}) before the end, so there is no "
-            "summary. Run wizard ask again to start over."
-        )
+        return wrap(t("ask_stopped", why=why, step=str(progress.step), heading=node.heading))
 
 
 def _is_tty(stream: TextIO) -> bool:

@@ -1,387 +1,61 @@
-"""The command line: `wizard [run|check|walk|graph|schema|trees|...]`.
+"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|serve]`.
 
-Textual is imported only by the commands that draw a screen, so `check`, `walk`, `graph`,
-`schema` and `trees` start fast. No command lets a Python traceback reach the user for bad
-input: every failure becomes one sentence on stderr and an exit code from the contract.
+This module parses the arguments and hands them to the command's own module (wizard/cli/),
+imported only when that command runs, so `check`, `walk`, `graph`, `schema` and `trees` start
+fast and Textual is imported only by the commands that draw a screen. No command lets a Python
+traceback reach the user for bad input: every failure becomes one sentence on stderr and an exit
+code from wizard/exits.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
+import importlib
 import math
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from wizard import __version__
-from wizard.model.bundled import bundled_trees, resolve_tree
-from wizard.model.errors import Diagnostic, TreeError, did_you_mean
+from wizard.cli.output import (
+    OUTPUT_ERRORS,
+    UsageError,
+    drop_output,
+    say_error,
+    tolerant_output,
+)
+from wizard.exits import Exit
 from wizard.model.plain import strip_control
-from wizard.model.tree import Tree
 from wizard.tui.themes import THEME_NAMES
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2
-EXIT_INCOMPLETE = 3
-EXIT_OUTPUT = 4  # standard output closed, a broken pipe, or a full disk: the output is incomplete
 WALK_FORMATS = ("text", "markdown", "json", "html")
 
 
-class UsageError(Exception):
-    """A sentence for the user and the exit code that goes with it."""
+def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command's function, imported from wizard/cli/<module>.py when the command runs."""
 
-    def __init__(self, message: str, code: int = EXIT_UNUSABLE) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _load(name: str | None) -> Tree:
-    from wizard.model.loader import load_tree, not_regular
-
-    path = resolve_tree(name)
-    kind = not_regular(path)
-    if kind is not None:
-        raise UsageError(f"{path}: this is {kind}, not a tree file")
-    if not path.exists() and name is not None and not Path(name).suffix:
-        known = [p.stem for p in bundled_trees()]
-        raise UsageError(
-            f"no tree file or bundled tree named '{name}'{did_you_mean(name, known)}"
-            + (f" (bundled: {', '.join(known)})" if known else "")
+    def run(args: argparse.Namespace) -> int:
+        function: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"wizard.cli.{module}"), name
         )
-    try:
-        return load_tree(path)
-    except TreeError as error:
-        lines = [str(d) for d in error.diagnostics if d.is_error][:20]
-        raise UsageError(
-            "the tree cannot be used:\n" + "\n".join(lines) + f"\n(run: wizard check {path})"
-        ) from None
+        return function(args)
+
+    return run
 
 
-def _print(text: str, stream: TextIO | None = None, end: str = "\n") -> None:
-    """Everything the commands print goes through here: text from a tree or typed by the user
-    is data, so control characters (terminal sequences) are dropped on the way out."""
-    out = stream if stream is not None else sys.stdout
-    print(strip_control(text), end=end, file=out)
-
-
-# -- check -------------------------------------------------------------------------------------
-def _tree_files(paths: Sequence[str]) -> tuple[list[Path], list[Diagnostic]]:
-    """The files to check, and a warning for each thing in a folder that is not a regular file.
-
-    A FIFO or device named on the command line is refused (exit 2); one found in a folder is
-    skipped with a warning, since reading it could wait forever or never end.
-    """
-    from wizard.model.loader import not_regular
-
-    files: list[Path] = []
-    skipped: list[Diagnostic] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted([*path.rglob("*.yaml"), *path.rglob("*.yml")])
-            if not found:
-                raise UsageError(f"{name}: no .yaml tree files in this folder")
-            for file in found:
-                kind = not_regular(file)
-                if kind is None:
-                    files.append(file)
-                else:
-                    message = f"this is {kind}, not a tree file; skipped"
-                    skipped.append(Diagnostic(str(file), 1, 1, "warning", message))
-        elif path.exists():
-            kind = not_regular(path)
-            if kind is not None:
-                raise UsageError(f"{name}: this is {kind}, not a tree file")
-            files.append(path)
-        else:
-            raise UsageError(f"{name}: no such file or folder")
-    return files, skipped
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from wizard.model.loader import check_file
-
-    files, diagnostics = _tree_files(args.paths)
-    graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
-    for path in files:
-        tree, found = check_file(path)
-        diagnostics.extend(found)
-        if tree is not None:  # reading level once the tree has no errors
-            from wizard.model.reading import check_reading  # imports textstat: only here
-
-            report = check_reading(tree)
-            diagnostics.extend(report.diagnostics)
-            if report.mean is not None:
-                graded.append((report.mean, report.texts))
-    for diagnostic in sorted(diagnostics):
-        _print(str(diagnostic))
-    errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    failed = errors or (args.strict and warnings)
-    verdict = "problems found" if failed else "ok"
-    texts = sum(count for _, count in graded)
-    grade = (
-        f", mean reading grade {sum(m * n for m, n in graded) / texts:.1f}" if texts else ""
-    )
-    print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s){grade}: "
-        f"{verdict}",
-        file=sys.stderr,
-    )
-    return EXIT_PROBLEMS if failed else EXIT_OK
-
-
-# -- walk --------------------------------------------------------------------------------------
-def _parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
-    answers: dict[str, list[str]] = {}
-    for item in raw:
-        node_id, sep, options = item.partition("=")
-        node_id = node_id.strip()
-        if not sep or not node_id:
-            raise UsageError(f"--answer '{item}' must look like NODE=OPTION[,OPTION...]")
-        node = tree.nodes.get(node_id)
-        if node is None:
-            raise UsageError(
-                f"--answer {item}: there is no node '{node_id}'{did_you_mean(node_id, tree.nodes)}"
-            )
-        if node_id in answers:
-            raise UsageError(
-                f"--answer {item}: '{node_id}' is already answered by an earlier --answer; "
-                f"give all its options once, as --answer {node_id}=OPTION[,OPTION...]"
-            )
-        picked = [o.strip() for o in options.split(",") if o.strip()]
-        known = [o.id for o in node.options]
-        for option_id in picked:
-            if option_id not in known:
-                raise UsageError(
-                    f"--answer {item}: '{option_id}' is not an option of '{node_id}'"
-                    f"{did_you_mean(option_id, known)} (options: {', '.join(known)})"
-                )
-        answers[node_id] = picked
-    return answers
-
-
-def cmd_walk(args: argparse.Namespace) -> int:
-    from wizard.model.machine import AnswerError, MissingAnswer, walk
-
-    tree = _load(args.tree)
-    answers = _parse_answers(args.answer or [], tree)
-    try:
-        session = walk(tree, answers)
-    except MissingAnswer as missing:
-        node = missing.node
-        options = ", ".join(f"{o.id} ({o.label})" for o in node.options)
-        _print(
-            f"wizard: the answers stop before the end, at '{node.id}': {node.prompt}\n"
-            f"  options: {options}\n  add: --answer {node.id}=OPTION",
-            sys.stderr,
-        )
-        return EXIT_INCOMPLETE
-    except AnswerError as error:
-        raise UsageError(f"--answer: {error}") from None
-    unused = sorted(set(answers) - {a.node for a in session.history})
-    if unused:
-        _print(
-            f"wizard: note: the route did not reach {', '.join(unused)}; "
-            "those answers were not used",
-            sys.stderr,
-        )
-    summary = session.summary()
-    if args.format == "json":
-        from wizard.render.json import render_json as render
-    elif args.format == "markdown":
-        from wizard.render.markdown import render_markdown as render
-    elif args.format == "html":
-        from wizard.render.html import render_html as render
-    else:
-        from wizard.render.text import render_text as render
-    _print(render(summary), end="")
-    return EXIT_OK
-
-
-# -- graph, schema, trees ------------------------------------------------------------------------
-def cmd_graph(args: argparse.Namespace) -> int:
-    from wizard.render.graph import render_graph
-
-    _print(render_graph(_load(args.tree), args.format))
-    return EXIT_OK
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    import json
-
-    from wizard.model.schema import tree_schema
-
-    _print(json.dumps(tree_schema(), indent=2))
-    return EXIT_OK
-
-
-def cmd_trees(args: argparse.Namespace) -> int:
-    from wizard.model.loader import check_file
-
-    rows = []
-    for path in bundled_trees():
-        tree, diagnostics = check_file(path)
-        if tree is None:
-            errors = sum(d.is_error for d in diagnostics)
-            rows.append((path.stem, f"(cannot be used: {errors} error(s))", "", ""))
-        else:
-            rows.append((tree.id, tree.title, tree.version, tree.review.last_reviewed))
-    if not rows:
-        print("no bundled trees found", file=sys.stderr)
-        return EXIT_OK
-    header = ("id", "title", "version", "last review")
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        _print(
-            "  ".join(
-                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
-            ).rstrip()
-        )
-    return EXIT_OK
-
-
-def cmd_ask(args: argparse.Namespace) -> int:
-    import io
-
-    from wizard.ask.session import run_ask
-
-    # A closed standard input (`<&-`) is input that has already ended.
-    return run_ask(_load(args.tree), sys.stdin or io.StringIO(""), sys.stdout)
-
-
-def cmd_paths(args: argparse.Namespace) -> int:
-    from wizard.cli.paths import render_paths
-    from wizard.model.paths import Route, cover_paths, enumerate_paths
-
-    tree = _load(args.tree)
-    routes: Sequence[Route]
-    if args.cover:
-        routes = cover_paths(tree)
-    else:
-        routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
-    _print(render_paths(routes, args.format), end="")
-    return EXIT_OK
-
-
-def _refuse_overdue(tree: Tree) -> None:
-    """A kiosk shows content to strangers: it does not start on content past its review date."""
-    from wizard.model.governance import overdue
-
-    why = overdue(tree)
-    if why is not None:
-        raise UsageError(
-            f"the kiosk will not start: {why} (staff who have checked it can pass "
-            "--allow-overdue)"
-        )
-
-
-def cmd_diff(args: argparse.Namespace) -> int:
-    from wizard.model.diff import compare_trees, cover_routes
-    from wizard.model.paths import enumerate_paths
-    from wizard.render.diff import RENDERERS
-
-    old, new = _load(args.old), _load(args.new)
-    # The cover sets always: --full adds to them, so it never compares less than the default.
-    routes = dict.fromkeys(cover_routes(old, new))
-    how = "the cover sets of both versions"
-    cut = False
-    if args.full:
-        for tree in (old, new):
-            listed = enumerate_paths(tree, limit=args.limit, multi="each")
-            cut = cut or bool(getattr(listed, "truncated", False))
-            for route in listed:
-                routes.setdefault(tuple((s.node, s.options) for s in route.steps), None)
-        how += " and every route `paths --multi each` lists"
-        if cut:
-            how += f" (stopped at {args.limit} per version, so not every route is compared)"
-    diff = compare_trees(old, new, list(routes), how, complete=not cut)
-    _print(RENDERERS[args.format](diff), end="")
-    return EXIT_OK if diff.equal else EXIT_PROBLEMS
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from wizard.web.serve import serve, serve_pages_mode
-
-    if args.kiosk and not args.allow_overdue:
-        _refuse_overdue(_load(args.tree))
-    if not args.terminal:
-        return serve_pages_mode(
-            args.tree, host=args.host, port=args.port, kiosk=args.kiosk,
-            idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
-            public_address=args.public_url)
-    run_options: list[str] = []
-    if args.allow_overdue:
-        run_options += ["--allow-overdue"]
-    if args.idle_timeout is not None:
-        run_options += ["--idle-timeout", str(args.idle_timeout)]
-    if args.print_command is not None:
-        run_options += ["--print-command", args.print_command]
-    if args.theme is not None:
-        run_options += ["--theme", args.theme]
-    return serve(
-        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
-        max_sessions=args.max_sessions, public_address=args.public_url,
-    )
-
-
-# -- run ---------------------------------------------------------------------------------------
-def _env_flag(name: str) -> bool:
-    """An on/off environment variable: 1, true, yes or on (any case) turn it on."""
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
-
-
-def _save_dir(typed: str | None) -> Path | None:
-    """`--save-dir`: the folder Save offers first; None for the default (wizard/render/saving.py).
-    A missing folder is fine (the save dialog offers to create it); a file is not."""
-    if typed is None:
-        return None
-    if not typed.strip():
-        raise UsageError("--save-dir needs a folder")
-    from wizard.render.saving import FolderError, choose_folder
-
-    try:
-        return choose_folder(typed, home=Path.cwd()).folder  # relative to where you are
-    except FolderError as error:
-        raise UsageError(f"--save-dir: {error}") from None
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    tree = _load(args.tree)
-    kiosk = args.kiosk or _env_flag("WIZARD_KIOSK")
-    if kiosk and not args.allow_overdue:
-        _refuse_overdue(tree)
-    if args.watch and kiosk:
-        raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
-    if args.print_command is not None:
-        from wizard.render.printing import parse_print_command
-
-        try:
-            parse_print_command(args.print_command)
-        except ValueError as error:
-            raise UsageError(str(error)) from None
-    save_dir = _save_dir(args.save_dir)
-    from wizard.tui.launch import create_app  # Textual is imported here and only here
-
-    app = create_app(
-        tree,
-        theme=args.theme,
-        save_dir=save_dir,
-        kiosk=kiosk,
-        educator=args.educator,
-        idle_timeout=args.idle_timeout,
-        print_command=args.print_command,
-        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
-        watch=args.watch,
-    )
-    app.run()
-    return EXIT_OK
+cmd_run = _command("run", "cmd_run")
+cmd_check = _command("check", "cmd_check")
+cmd_walk = _command("walk", "cmd_walk")
+cmd_graph = _command("about", "cmd_graph")
+cmd_schema = _command("about", "cmd_schema")
+cmd_trees = _command("about", "cmd_trees")
+cmd_ask = _command("ask", "cmd_ask")
+cmd_paths = _command("paths", "cmd_paths")
+cmd_serve = _command("serve", "cmd_serve")
+cmd_diff = _command("diff", "cmd_diff")
 
 
 # -- numbers on the command line ------------------------------------------------------------------
@@ -440,7 +114,7 @@ class _Parser(argparse.ArgumentParser):
         # "argument --port: --port must be ..." -> "--port must be ..."
         message = re.sub(r"^argument (\S+): (?=\1 )", "", message)
         self.exit(
-            EXIT_UNUSABLE,
+            Exit.UNUSABLE,
             strip_control(f"{self.prog}: {message} (see: {self.prog} --help)\n"),
         )
 
@@ -593,67 +267,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(words)
     except SystemExit as stop:  # --help, --version, or a usage mistake already said
-        return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
-    _tolerant_output()
+        return stop.code if isinstance(stop.code, int) else Exit.UNUSABLE
+    tolerant_output()
     if sys.stdout is None and args.command not in ("run", "serve", None):
-        _say_error("standard output is closed, so there is nowhere to write to")
-        return EXIT_OUTPUT
+        say_error("standard output is closed, so there is nowhere to write to")
+        return Exit.OUTPUT
     try:
         code: int = args.func(args)
         if sys.stdout is not None:
             sys.stdout.flush()  # a full disk shows here, not at exit with a traceback
         return code
     except UsageError as error:
-        _say_error(str(error))
+        say_error(str(error))
         return error.code
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except OSError as error:
-        if error.errno not in _OUTPUT_ERRORS:
+        if error.errno not in OUTPUT_ERRORS:
             raise
-        _drop_output()
+        drop_output()
         if error.errno != errno.EPIPE:  # a reader that stops early (`| head`) is not news
-            _say_error(f"the output could not all be written ({os.strerror(error.errno or 0)})")
-        return EXIT_OUTPUT
-
-
-# A write to standard output fails with these: the reader went away (EPIPE), the disk is full
-# (ENOSPC, EDQUOT, EFBIG), the descriptor is closed (EBADF) or the terminal is gone (EIO).
-_OUTPUT_ERRORS = frozenset(
-    getattr(errno, name)
-    for name in ("EPIPE", "ENOSPC", "EDQUOT", "EFBIG", "EBADF", "EIO")
-    if hasattr(errno, name)
-)
-
-
-def _tolerant_output() -> None:
-    """A character the output's encoding cannot show (`PYTHONIOENCODING=ascii`, an old console)
-    becomes '?' instead of ending the program."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
-
-
-def _drop_output() -> None:
-    """After a failed write, what is still buffered goes nowhere, so Python's own flush at exit
-    cannot fail again and print a traceback of its own."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (AttributeError, ValueError, OSError):
-        pass
-
-
-def _say_error(message: str) -> None:
-    """One sentence on standard error, if there is a standard error to say it on."""
-    if sys.stderr is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        print(f"wizard: {strip_control(message)}", file=sys.stderr, flush=True)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+            say_error(f"the output could not all be written ({os.strerror(error.errno or 0)})")
+        return Exit.OUTPUT

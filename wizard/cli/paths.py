@@ -1,4 +1,4 @@
-"""`wizard paths` output: the routes from wizard/model/paths.py as an aligned table or JSON.
+"""`wizard paths`: the routes from wizard/model/paths.py, printed as an aligned table or JSON.
 
 Why here: the enumeration is engine logic (no text for people); how the routes are printed
 belongs to the command line.
@@ -6,9 +6,13 @@ belongs to the command line.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Sequence
 
+from wizard.cli.open import open_tree
+from wizard.cli.output import say
+from wizard.exits import Exit
 from wizard.model.cover import build_cover
 from wizard.model.paths import Item, Route, RouteList
 
@@ -32,6 +36,19 @@ ANSWERING = (
     "choice questions: every option; info pages continue; nodes whose `when` does not hold "
     "are skipped"
 )
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from wizard.model.paths import cover_paths, enumerate_paths
+
+    tree = open_tree(args.tree)
+    routes: Sequence[Route]
+    if args.cover:
+        routes = cover_paths(tree)
+    else:
+        routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
+    say(render_paths(routes, args.format), end="")
+    return Exit.OK
 
 
 # -- rendering ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from wizard.model.conditions import KEYWORDS as CONDITION_KEYWORDS
 from wizard.model.errors import Diagnostic, did_you_mean
+from wizard.model.kinds import KINDS, kinds_where
 from wizard.model.marked import MarkedDict, MarkedList, YamlMark
 from wizard.model.spec import (
     BRIEF_MAX,
@@ -20,8 +21,6 @@ from wizard.model.spec import (
     ITEM_ID,
     MAP_KEY_PATTERNS,
     NODE_ID,
-    NODE_KEYS,
-    NODE_KINDS,
     OBJECTS,
     TREE_ID,
     Field,
@@ -69,6 +68,11 @@ _TYPE_WORDS = {
     "refs": "a list of ids",
     "format": "the number 1",
 }
+
+
+def _kinds(test: str) -> str:
+    """The kinds with a property, for a sentence: "choice", "choice or multi"."""
+    return " or ".join(kinds_where(test))
 
 
 def _describe(value: Any) -> str:
@@ -190,10 +194,10 @@ class _Builder:
         if kind in ("texts", "facts", "refs"):
             return self._list_of_text(value, mark, where, kind)
         if kind == "kind":
-            if value not in NODE_KINDS:
-                hint = did_you_mean(str(value), NODE_KINDS)
+            if value not in KINDS:
+                hint = did_you_mean(str(value), KINDS)
                 self.error(
-                    mark, f"{where} is {_describe(value)}; use one of {', '.join(NODE_KINDS)}{hint}"
+                    mark, f"{where} is {_describe(value)}; use one of {', '.join(KINDS)}{hint}"
                 )
                 return _BAD
             return value
@@ -450,14 +454,15 @@ class _Builder:
         kind = raw.get("kind") if isinstance(raw, MarkedDict) else None
         # A node of a known kind may only use that kind's keys; an unknown kind is reported once
         # and its other keys are let be, so one typo does not bury the file in messages.
-        allowed = NODE_KEYS[kind] | {"kind"} if kind in NODE_KEYS else frozenset()
+        allowed = KINDS[kind].keys | {"kind"} if kind in KINDS else frozenset()
         clean = self.fields(raw, "node", where, mark, allowed)
         if clean is None or "kind" not in clean:
             self.broken.add(key)
             return None
         assert isinstance(raw, MarkedDict)
         kind = clean["kind"]
-        if kind in ("info", "choice", "multi") and "prompt" not in clean and "prompt" not in raw:
+        traits = KINDS[kind]
+        if "prompt" in traits.required and "prompt" not in clean and "prompt" not in raw:
             self.error(raw.mark, f"{where} ({kind}) is missing the required key 'prompt'")
         options = self.options(clean, raw, where, kind)
         routes = self.routes(clean.get("next"), raw.value_marks.get("next"), where)
@@ -482,7 +487,7 @@ class _Builder:
             when=self.optional_condition(clean, raw, where),
             options=options,
             next=routes,
-            min=low if kind == "multi" else 1,
+            min=low if "min" in traits.keys else 1,
             max=high,
             mark=self.mark(mark),
         )
@@ -490,7 +495,8 @@ class _Builder:
     def options(
         self, clean: dict[str, Any], raw: MarkedDict, where: str, kind: str
     ) -> tuple[Option, ...]:
-        if kind in ("choice", "multi") and "options" not in raw:
+        traits = KINDS[kind]
+        if "options" in traits.required and "options" not in raw:
             self.error(raw.mark, f"{where} ({kind}) is missing the required key 'options'")
             return ()
         result: list[Option] = []
@@ -508,16 +514,17 @@ class _Builder:
                 self.error(item.value_marks["id"], f"duplicate option id '{o['id']}' in {where}")
                 continue
             seen.add(o["id"])
-            if "next" in o and kind != "choice":
+            if "next" in o and not traits.option_next:
                 self.error(
                     item.key_marks["next"],
-                    f"{option_where}: only options of a choice node have their own 'next'; "
-                    "put 'next' on the node",
+                    f"{option_where}: only options of a {_kinds('option_next')} node have their "
+                    "own 'next'; put 'next' on the node",
                 )
-            if o.get("exclusive") and kind != "multi":
+            if o.get("exclusive") and not traits.exclusive:
                 self.error(
                     item.key_marks["exclusive"],
-                    f"{option_where}: 'exclusive' only means something in a multi node",
+                    f"{option_where}: 'exclusive' only means something in a "
+                    f"{_kinds('exclusive')} node",
                 )
             if "red_flag" in o:
                 self.refer("red flag", o["red_flag"], item.value_marks["red_flag"], option_where)
@@ -534,7 +541,7 @@ class _Builder:
                 )
             )
         if (
-            kind in ("choice", "multi")
+            "options" in traits.required
             and "options" in clean
             and not result
             and not clean["options"]

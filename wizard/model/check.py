@@ -45,7 +45,7 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
             f"'start' names node '{tree.start}', which does not exist"
             + did_you_mean(tree.start, nodes),
         )
-    if not any(node.kind == "outcome" for node in nodes.values()):
+    if not any(node.ends for node in nodes.values()):
         yield _diag(top, "error", "the tree has no outcome node; add one with 'kind: outcome'")
     for node in nodes.values():
         for target, mark in node.links():
@@ -61,13 +61,13 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
 
 
 def _dead_end(node: Node) -> Iterator[Diagnostic]:
-    if node.kind == "outcome":
+    if node.ends:
         if node.next or any(o.next for o in node.options):
             yield _diag(node.mark, "error", f"outcome '{node.id}' ends the walk; remove its 'next'")
         return
     if node.next:
         return
-    if node.kind == "choice":
+    if node.traits.option_next:
         missing = [o.id for o in node.options if o.next is None]
         if missing:
             yield _diag(
@@ -184,7 +184,7 @@ def _check_facts(tree: Tree) -> Iterator[Diagnostic]:
                 f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
                 "remove it from 'sets'",
             )
-    exclusive = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
+    exclusive = frozenset(n.id for n in tree.nodes.values() if n.traits.single)
 
     def possible(condition: Condition) -> bool:
         """False only when every fact is set somewhere and still no answers make it hold."""

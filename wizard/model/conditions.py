@@ -2,7 +2,8 @@
 
 Conditions are data in the tree (see tree.Condition). This module holds what is done *with* them
 besides evaluating: compiling to fast closures for the state machine's guards, finding which facts
-made a condition hold (the summary's "because"), and saying a condition in words (educators).
+made a condition hold (the summary's "because"), and whether answers could make one hold. Saying
+a condition in words is rendering (wizard/render/reasons.py).
 """
 
 from __future__ import annotations
@@ -64,25 +65,6 @@ def witnesses(condition: Condition, facts: frozenset[str]) -> list[str]:
                 found.extend(f for f in witnesses(item, facts) if f not in found)
         return found
     return []
-
-
-def describe(condition: Condition, labels: Mapping[str, Sequence[str]]) -> str:
-    """The condition in words, naming the answers that set each fact.
-
-    `labels` maps a fact to the labels of the options that set it.
-    """
-    if condition.op == "always":
-        return "always listed"
-    if condition.op == "fact":
-        names = labels.get(condition.fact) or [condition.fact]
-        return " or ".join(f"'{name}'" for name in names)
-    if condition.op == "not":
-        return f"not {describe(condition.items[0], labels)}"
-    joiner = " and " if condition.op == "all" else " or "
-    parts = [describe(item, labels) for item in condition.items]
-    if len(parts) == 1:
-        return parts[0]
-    return "(" + joiner.join(parts) + ")"
 
 
 def can_hold(

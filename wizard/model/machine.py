@@ -8,13 +8,18 @@ Guards are the compiled `when` conditions of the routes, tried in the order the 
 The machine holds where the person is; the Session holds what they said, and derives the facts
 from it, so going back or changing an answer can never leave a stale fact behind.
 
+One Machine serves every session of a tree, as transitions intends: it is built once with the
+tree's index (cached weakly on the Tree), and each Session adds its own small model to it
+(`add_model`) and is removed again when the session is dropped (`weakref.finalize`), so a server
+holding many sessions, or What-if forking one per keypress, never builds a second machine and
+never leaves a model behind.
+
 This is the one API every front end uses (Textual app, line prompts, `wizard walk`); none of them
 walks the tree itself.
 """
 
 from __future__ import annotations
 
-import logging
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,16 +33,30 @@ from wizard.model.gcpause import paused_gc
 from wizard.model.summary import Summary, build_summary
 from wizard.model.tree import Node, Option, RedFlag, Tree
 
-# model_override logs one line per convenience method it does not bind; that is the point.
-logging.getLogger("transitions.core").setLevel(logging.ERROR)
-
 SKIP = "skip"
 SUBMIT = "submit"
 PICK = "pick:"
 
 
 class AnswerError(ValueError):
-    """An answer the current question cannot take; the message is for the person."""
+    """An answer the current question cannot take, as facts, not words.
+
+    `reason` says why ("pick_one", "too_many", ...) and `values` hold what the words need
+    (`most`, `label`, ...); `node` is set when the answer was given by node id (`walk`). The
+    front ends say it through the vocabulary: `wizard.render.words.refusal(error)`. `str()` is
+    for logs and developers.
+    """
+
+    def __init__(self, reason: str, **values: str) -> None:
+        super().__init__(reason, values)
+        self.reason = reason
+        self.values = values
+        self.node = ""
+
+    def __str__(self) -> str:
+        facts = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
+        where = f"{self.node}: " if self.node else ""
+        return f"{where}{self.reason}" + (f" ({facts})" if facts else "")
 
 
 class MissingAnswer(LookupError):
@@ -70,21 +89,46 @@ class Progress:
         return (self.fewest + self.most + 1) // 2
 
 
-class TreeIndex:
-    """What every session of a tree shares: transition table, compiled guards, route lengths.
+class _TreeMachine(Machine):
+    """A transitions Machine whose models are bare `_Model`s driven by `model.trigger(name)`.
 
-    Built once per Tree (cached weakly), so starting a session costs only the Machine itself.
+    transitions gives every added model an `is_<state>` helper per state, a method per trigger
+    and `on_enter_<state>` lookups. Sessions use none of them (a node id would collide with a
+    method), and doing it would make adding a session cost one step per node; with
+    `model_override=True` it would also log a warning per helper not bound. So models get only
+    what `_Model` declares: `trigger` and `may_trigger`.
+    """
+
+    def _add_model_to_state(self, state: Any, model: Any) -> None:
+        """No per-state helpers on a session's model (see the class docstring)."""
+
+    def _add_trigger_to_model(self, trigger: str, model: Any) -> None:
+        """No per-trigger methods either: sessions call `model.trigger(name)`."""
+
+
+class TreeIndex:
+    """What every session of a tree shares: the one Machine, compiled guards, route lengths.
+
+    Built once per Tree (cached weakly), so starting a session only adds a model to the machine.
+    The index does not keep the Tree itself, so the cache entry goes when the tree does.
     """
 
     def __init__(self, tree: Tree) -> None:
-        self.tree = tree
         self.when: dict[str, Guard] = {
             node.id: compile_condition(node.when) for node in tree.nodes.values() if node.when
         }
         self.transitions: list[dict[str, Any]] = []
         for node in tree.nodes.values():
             self._add_node(node)
-        self.remaining = self._route_lengths()
+        self.remaining = self._route_lengths(tree)
+        self.machine = _TreeMachine(
+            model=None,
+            states=list(tree.nodes),
+            transitions=self.transitions,
+            initial=tree.start,
+            auto_transitions=False,
+            model_override=True,
+        )
         self.fact_labels: dict[str, list[str]] = {}
         for node in tree.nodes.values():
             for option in node.options:
@@ -102,21 +146,23 @@ class TreeIndex:
             self.transitions.append(entry)
 
     def _add_node(self, node: Node) -> None:
-        if node.kind == "choice":
+        traits = node.traits
+        if traits.option_next:
             for option in node.options:
                 if option.next is not None:
                     self._routes(PICK + option.id, node, option.next)
             if any(option.next is None for option in node.options):
                 self._routes(SUBMIT, node)
-        elif node.kind in ("multi", "info"):
+        elif not traits.ends:
             self._routes(SUBMIT, node)
         if node.when is not None:
             self._routes(SKIP, node)
 
-    def _route_lengths(self) -> dict[str, tuple[int, int]]:
+    @staticmethod
+    def _route_lengths(tree: Tree) -> dict[str, tuple[int, int]]:
         """Fewest and most steps from each node to an outcome, this node included."""
         lengths: dict[str, tuple[int, int]] = {}
-        nodes = self.tree.nodes
+        nodes = tree.nodes
         for root in nodes:
             stack = [root]
             while stack:
@@ -131,7 +177,7 @@ class TreeIndex:
                     stack.extend(pending)
                     continue
                 stack.pop()
-                own = 0 if node.kind == "outcome" else 1
+                own = 0 if node.ends else 1
                 if targets:
                     lengths[node_id] = (
                         own + min(lengths[t][0] for t in targets),
@@ -156,14 +202,18 @@ def index_of(tree: Tree) -> TreeIndex:
 class _Model:
     """The bare object `transitions` drives.
 
-    With `model_override=True`, transitions binds only what this class already names (here just
-    `trigger`), so ten thousand nodes do not become ten thousand `is_<node>` attributes, and a
-    node id can never collide with a method.
+    With `model_override=True`, transitions binds only what this class already names
+    (`trigger`, `may_trigger`), so ten thousand nodes do not become ten thousand `is_<node>`
+    attributes, and a node id can never collide with a method. It holds nothing but its state:
+    the machine keeps it while the session lives, and must not keep the session alive.
     """
 
     state: str
 
     def trigger(self, name: str, *args: Any) -> bool:  # replaced by transitions
+        raise NotImplementedError
+
+    def may_trigger(self, name: str, *args: Any) -> bool:  # replaced by transitions
         raise NotImplementedError
 
 
@@ -174,8 +224,10 @@ class Session:
         self.tree = tree
         self.index = index_of(tree)
         self._model = _Model()
-        with paused_gc():
-            self._machine = self._build_machine()
+        self._machine = self.index.machine
+        self._machine.add_model(self._model, initial=tree.start)
+        # Leave the tree's machine when this session is dropped (or closed), never before.
+        self._leave = weakref.finalize(self, self._machine.remove_model, self._model)
         self._answers: list[Answer] = []
         self._facts: frozenset[str] = frozenset()
         self._remembered: dict[str, tuple[str, ...]] = {}
@@ -183,15 +235,12 @@ class Session:
         self._flags: dict[str, RedFlag] = {}
         self._skip_ahead()
 
-    def _build_machine(self) -> Machine:
-        return Machine(
-            model=self._model,
-            states=list(self.tree.nodes),
-            transitions=self.index.transitions,
-            initial=self.tree.start,
-            auto_transitions=False,
-            model_override=True,
-        )
+    def close(self) -> None:
+        """Leave the tree's machine now rather than when the session is collected.
+
+        Optional: dropping the session does the same. A closed session can still be read.
+        """
+        self._leave()
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -200,7 +249,7 @@ class Session:
 
     @property
     def finished(self) -> bool:
-        return self.current.kind == "outcome"
+        return self.current.ends
 
     @property
     def facts(self) -> frozenset[str]:
@@ -253,7 +302,7 @@ class Session:
         picked = self.validate(node, option_ids)
         options = [option for option in node.options if option.id in picked]
         facts = self._facts.union(*(option.sets for option in options))
-        chosen = node.option(picked[0]) if node.kind == "choice" else None
+        chosen = node.option(picked[0]) if node.traits.option_next else None
         trigger = PICK + chosen.id if chosen is not None and chosen.next else SUBMIT
         self._model.trigger(trigger, facts)
         self._answers.append(Answer(node.id, picked))
@@ -265,33 +314,32 @@ class Session:
 
     def validate(self, node: Node, option_ids: Sequence[str]) -> tuple[str, ...]:
         """The answer as a tuple of known, distinct option ids in the tree's order."""
-        if node.kind == "outcome":
-            raise AnswerError("This is the end of the guide; there is nothing more to answer.")
-        if node.kind == "info":
+        traits = node.traits
+        if traits.ends:
+            raise AnswerError("finished")
+        if not traits.question:
             if option_ids:
-                raise AnswerError("This page has no options; just continue.")
+                raise AnswerError("no_options")
             return ()
         known = {option.id for option in node.options}
         for option_id in option_ids:
             if option_id not in known:
-                raise AnswerError(
-                    f"'{option_id}' is not one of the answers here{did_you_mean(option_id, known)}"
-                )
+                hint = did_you_mean(option_id, known)
+                raise AnswerError("unknown", option=option_id, hint=hint)
         chosen = set(option_ids)
         picked = tuple(option.id for option in node.options if option.id in chosen)
-        if node.kind == "choice":
+        if traits.single:
             if len(picked) != 1:
-                raise AnswerError("Please pick one answer.")
+                raise AnswerError("pick_one")
             return picked
         if len(picked) > 1:
             for option in node.options:
                 if option.exclusive and option.id in chosen:
-                    raise AnswerError(f"'{option.label}' cannot be picked together with others.")
+                    raise AnswerError("exclusive", label=option.label)
         if len(picked) < node.min:
-            needed = "at least one answer" if node.min == 1 else f"at least {node.min} answers"
-            raise AnswerError(f"Please pick {needed}.")
+            raise AnswerError("too_few", count=str(node.min))
         if len(picked) > node.max_picks:
-            raise AnswerError(f"Please pick no more than {node.max_picks}.")
+            raise AnswerError("too_many", most=str(node.max_picks))
         return picked
 
     def toggle(self, selection: Sequence[str], option_id: str) -> tuple[str, ...]:
@@ -336,7 +384,7 @@ class Session:
         later = {a.node: a.options for a in self._answers}
         position = next((i for i, a in enumerate(self._answers) if a.node == node_id), None)
         if position is None:
-            raise AnswerError(f"'{node_id}' has not been answered on this route.")
+            raise AnswerError("not_answered", node=node_id)
         self.validate(self.tree.nodes[node_id], option_ids)  # refuse before changing anything
         self._truncate(position)
         raised = list(self.answer(option_ids))
@@ -427,8 +475,9 @@ def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:
             try:
                 session.answer(answers[node.id])
             except AnswerError as error:
-                raise AnswerError(f"{node.id}: {error}") from None
-        elif node.kind == "info":
+                error.node = node.id
+                raise
+        elif not node.is_question:
             session.answer(())
         else:
             raise MissingAnswer(node)

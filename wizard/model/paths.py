@@ -142,10 +142,10 @@ def _replay(tree: Tree, answers: Sequence[tuple[str, ...]]) -> Session:
 def _answers_to_try(session: Session, multi: MultiRule) -> list[tuple[str, ...]]:
     """The answers to explore at the current node, each one the session accepts."""
     node = session.current
-    if node.kind == "info":
+    if not node.is_question:
         return [()]
     candidates: list[tuple[str, ...]] = []
-    if node.kind == "choice" or multi == "each":
+    if node.traits.single or multi == "each":
         candidates = [(option.id,) for option in node.options]
     candidates += _fixed_multi(node)
     accepted: list[tuple[str, ...]] = []
@@ -156,7 +156,7 @@ def _answers_to_try(session: Session, multi: MultiRule) -> list[tuple[str, ...]]
             continue
         if picked not in accepted:
             accepted.append(picked)
-        if node.kind == "multi" and multi == "fixed":
+        if node.traits.many and multi == "fixed":
             break
     return accepted
 
@@ -165,7 +165,7 @@ def _fixed_multi(node: Node) -> list[tuple[str, ...]]:
     """A multi-select's fixed answers, best first: "none of these", the first option, or the
     first `min` options when more than one must be picked. Fallbacks for `each` too, so a
     question that needs several picks still gets a route."""
-    if node.kind != "multi":
+    if not node.traits.many:
         return []
     exclusive = [(o.id,) for o in node.options if o.exclusive]
     plain = [o.id for o in node.options if not o.exclusive]

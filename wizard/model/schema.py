@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard.model.kinds import KINDS
 from wizard.model.spec import (
     DATE,
     FACT,
@@ -15,8 +16,6 @@ from wizard.model.spec import (
     LINE,
     MAP_KEY_PATTERNS,
     NODE_ID,
-    NODE_KEYS,
-    NODE_KINDS,
     OBJECTS,
     TREE_ID,
     Field,
@@ -41,7 +40,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "facts": {"type": "array", "items": {"$ref": "#/definitions/fact"}},
         "refs": {"type": "array", "items": {"type": "string"}},
         "condition": {"$ref": "#/definitions/condition"},
-        "kind": {"enum": list(NODE_KINDS)},
+        "kind": {"enum": list(KINDS)},
         "next": {
             "oneOf": [
                 {"type": "string", "pattern": NODE_ID},
@@ -82,19 +81,13 @@ def _object_schema(name: str) -> dict[str, Any]:
 def _node_schema() -> dict[str, Any]:
     """A node's allowed keys depend on its kind: one branch per kind."""
     fields = {f.name: _field_schema(f) for f in OBJECTS["node"]}
-    required = {
-        "info": ["prompt", "next"],
-        "choice": ["prompt", "options"],
-        "multi": ["prompt", "options", "next"],
-        "outcome": [],
-    }
     branches = []
-    for kind in NODE_KINDS:
-        keys = sorted(NODE_KEYS[kind])
+    for kind in KINDS.values():
+        keys = sorted(kind.keys)
         branches.append(
             {
-                "properties": {"kind": {"const": kind}, **{k: fields[k] for k in keys}},
-                "required": ["kind", *required[kind]],
+                "properties": {"kind": {"const": kind.name}, **{k: fields[k] for k in keys}},
+                "required": ["kind", *kind.schema_required],
                 "additionalProperties": False,
             }
         )

@@ -1,19 +1,21 @@
 """The tree format, declared once.
 
 The builder checks keys and types against these tables and `schema.py` turns the same tables into
-the JSON Schema editors use, so the two cannot disagree about what a tree may say.
+the JSON Schema editors use, so the two cannot disagree about what a tree may say. What each node
+kind may say is in kinds.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wizard.model.kinds import NODE_KINDS
+
 NODE_ID = r"^[a-z0-9_]+$"
 FACT = r"^[a-z0-9_]+$"
 ITEM_ID = r"^[a-z0-9_-]+$"
 TREE_ID = r"^[a-z0-9-]+$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-NODE_KINDS = ("info", "choice", "multi", "outcome")
 # One line of text: no line break inside (surrounding blank space, as YAML's `>` leaves, is fine).
 LINE = r"^\s*[^\n]*\S[^\n]*\s*$"
 BRIEF_MAX = 120  # characters; a longer `brief` is warned about: it no longer reads at a glance
@@ -82,7 +84,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("about", "text"),
     ),
     "node": (
-        F("kind", "kind", True, "info, choice, multi or outcome."),
+        F("kind", "kind", True, f"{', '.join(NODE_KINDS[:-1])} or {NODE_KINDS[-1]}."),
         F("prompt", "text", doc="The question, or an info node's heading."),
         F("title", "text", doc="An outcome's heading."),
         F("text", "text", doc="Body text of an info or outcome node."),
@@ -151,14 +153,6 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("when", "condition", True, "This order is used when the condition holds."),
         F("order", "refs", True, "Treatment ids, first shown first."),
     ),
-}
-
-# Keys each node kind may use beyond `kind`; others are reported as not belonging there.
-NODE_KEYS: dict[str, frozenset[str]] = {
-    "info": frozenset({"prompt", "text", "help", "when", "next"}),
-    "choice": frozenset({"prompt", "help", "when", "options", "next"}),
-    "multi": frozenset({"prompt", "help", "when", "options", "next", "min", "max"}),
-    "outcome": frozenset({"title", "text", "when", "prompt"}),
 }
 
 # Map keys must look like this, per nested object kind.

@@ -1,16 +1,18 @@
 """Session -> Summary: what is listed for this person, and why.
 
 The summary is plain data that every renderer (text, Markdown, HTML, JSON, the Textual screen)
-reads, so they all list the same things in the same order with the same reasons.
+reads, so they all list the same things in the same order with the same reasons. It holds facts,
+not sentences: which answers made an item hold, and its condition; the words for them ("You
+said: ...", "Listed when ...") are the renderer's (wizard/render/reasons.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from wizard.model.conditions import describe, witnesses
+from wizard.model.conditions import witnesses
 from wizard.model.tree import (
     Condition,
     Group,
@@ -74,16 +76,22 @@ Item = TypeVar("Item", Treatment, Resource, Question)
 class Listed(Generic[Item]):
     """An item on the summary with the reasons it is there.
 
-    `because`: the answers that made its condition hold, in words. `rule`: the condition itself
-    in words, for educators. `notes`: the item's tailored lines that apply. `sources`: what it
-    cites for this person, its own sources then those of the notes that apply.
+    `said`: the labels of the answers that made its condition hold, in the order the condition
+    names them. `condition`: why it is listed (for educators; `always`: for everyone). `notes`:
+    the item's tailored lines that apply. `sources`: what it cites for this person, its own
+    sources then those of the notes that apply.
     """
 
     item: Item
-    because: tuple[str, ...]
-    rule: str
+    said: tuple[str, ...]
+    condition: Condition
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+    @property
+    def for_everyone(self) -> bool:
+        """Listed whatever the answers (its condition is `always`)."""
+        return self.condition.op == "always"
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ class Summary:
     sources: tuple[Source, ...]
     glance: tuple[Listed[Treatment], ...] = ()
     """The listed treatments in the order of the first `at_a_glance` entry that holds."""
+    fact_labels: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """For each fact, the labels of the options that set it: to say a condition in words."""
 
     @property
     def treatments(self) -> tuple[Listed[Treatment], ...]:
@@ -142,12 +152,10 @@ def build_summary(session: Route) -> Summary:
                     said.setdefault(fact, []).append(option.label)
 
     def reasons(condition: Condition) -> tuple[str, ...]:
-        if condition.op == "always":
-            return ("Listed for everyone who uses this guide.",)
         labels: list[str] = []
         for fact in witnesses(condition, facts):
             labels.extend(label for label in said.get(fact, ()) if label not in labels)
-        return tuple(f"You said: {label}" for label in labels)
+        return tuple(labels)
 
     def listed(item: Item, condition: Condition) -> Listed[Item]:
         notes: tuple[Note, ...] = item.notes if isinstance(item, (Treatment, Resource)) else ()
@@ -158,7 +166,7 @@ def build_summary(session: Route) -> Summary:
         return Listed(
             item,
             reasons(condition),
-            describe(condition, index.fact_labels),
+            condition,
             tuple(note.text for note in applying),
             tuple(cites),
         )
@@ -197,6 +205,7 @@ def build_summary(session: Route) -> Summary:
         questions=questions,
         sources=tuple(cited.values()),
         glance=_glance(tree, facts, groups),
+        fact_labels=index.fact_labels,
     )
 
 
@@ -219,38 +228,3 @@ def _glance(
     first = [listed[treatment_id] for treatment_id in order if treatment_id in listed]
     named = set(order)
     return (*first, *(t for t in listed.values() if t.item.id not in named))
-
-
-@dataclass(frozen=True)
-class SummaryChange:
-    """What a changed answer adds to and drops from a summary, by name, in summary order."""
-
-    added: tuple[str, ...]
-    dropped: tuple[str, ...]
-
-    @property
-    def unchanged(self) -> bool:
-        return not self.added and not self.dropped
-
-
-def _entries(summary: Summary) -> dict[tuple[str, str], str]:
-    """Every listed thing, keyed by kind and id, with the words to show for it."""
-    entries: dict[tuple[str, str], str] = {}
-    for flag in summary.red_flags:
-        entries[("red flag", flag.id)] = f"Urgent: {flag.title}"
-    for treatment in summary.treatments:
-        entries[("treatment", treatment.item.id)] = treatment.item.name
-    for resource in summary.resources:
-        entries[("resource", resource.item.id)] = resource.item.name
-    for question in summary.questions:
-        entries[("question", question.item.text)] = f"Question: {question.item.text}"
-    return entries
-
-
-def compare(before: Summary, after: Summary) -> SummaryChange:
-    """The difference between two summaries of the same tree (educators' "what if")."""
-    old, new = _entries(before), _entries(after)
-    return SummaryChange(
-        added=tuple(words for key, words in new.items() if key not in old),
-        dropped=tuple(words for key, words in old.items() if key not in new),
-    )

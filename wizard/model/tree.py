@@ -11,8 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-NodeKind = Literal["info", "choice", "multi", "outcome"]
-QUESTION_KINDS: frozenset[str] = frozenset({"choice", "multi"})
+from wizard.model.kinds import KINDS, Kind, NodeKind
 
 
 @dataclass(frozen=True, order=True)
@@ -106,8 +105,18 @@ class Node:
     mark: Mark = field(default=NO_MARK, compare=False)
 
     @property
+    def traits(self) -> Kind:
+        """What this node's kind is and may do (wizard/model/kinds.py)."""
+        return KINDS[self.kind]
+
+    @property
     def is_question(self) -> bool:
-        return self.kind in QUESTION_KINDS
+        return KINDS[self.kind].question
+
+    @property
+    def ends(self) -> bool:
+        """The walk ends here (an outcome)."""
+        return KINDS[self.kind].ends
 
     @property
     def heading(self) -> str:
@@ -132,7 +141,7 @@ class Node:
         for option in self.options:
             if option.next is not None:
                 yield option.next, option.mark
-        if self.kind == "choice" and self.options and all(o.next for o in self.options):
+        if self.traits.option_next and self.options and all(o.next for o in self.options):
             return
         for route in self.next:
             yield route.go, route.mark

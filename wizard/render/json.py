@@ -14,6 +14,7 @@ from typing import Any
 from wizard.model.plain import strip_control
 from wizard.model.summary import Summary
 from wizard.render.outline import Outline, build_outline
+from wizard.render.reasons import because
 
 
 def _clean(value: Any) -> Any:
@@ -77,7 +78,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                     "serious": list(t.item.side_effects.serious),
                 },
                 "notes": list(t.notes),
-                "because": list(t.because),
+                "because": list(because(t)),
                 "sources": list(t.sources),
             }
             for t in summary.treatments
@@ -91,7 +92,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 "contact": r.item.contact,
                 "url": r.item.url,
                 "notes": list(r.notes),
-                "because": list(r.because),
+                "because": list(because(r)),
                 "sources": list(r.sources),
             }
             for r in summary.resources

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from wizard.model.plain import strip_control
 from wizard.model.summary import Listed, Summary
 from wizard.model.tree import Question, Resource, Treatment
+from wizard.render.reasons import Labels, because, rule
 from wizard.render.words import t
 
 EntryKind = Literal[
@@ -133,6 +134,7 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
     """The outline of a summary. `rules`: add each item's rule in words (educators)."""
     tree = summary.tree
     names = {source.id: clean(source.title) for source in summary.sources}
+    labels = summary.fact_labels if rules else None
     sections = [_glance(summary)]
     if summary.red_flags:
         urgent = tuple(
@@ -145,13 +147,13 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             for flag in summary.red_flags
         )
         sections.append(Section("urgent", t("urgent"), urgent))
-    sections += _treatments(summary, names, rules)
+    sections += _treatments(summary, names, labels)
     if summary.resources:
-        resources = tuple(_resource(listed, names, rules) for listed in summary.resources)
+        resources = tuple(_resource(listed, names, labels) for listed in summary.resources)
         sections.append(Section("resources", t("resources"), resources))
     if summary.questions:
         questions = tuple(
-            Entry("question", str(i), clean(q.item.text), lines=_why(q, names, rules, rules))
+            Entry("question", str(i), clean(q.item.text), lines=_why(q, names, labels, rules))
             for i, q in enumerate(summary.questions, 1)
         )
         sections.append(Section("questions", t("questions"), questions))
@@ -204,7 +206,7 @@ def _glance(summary: Summary) -> Section:
     return Section("glance", t("glance"), tuple(blocks))
 
 
-def _treatments(summary: Summary, names: dict[str, str], rules: bool) -> list[Section]:
+def _treatments(summary: Summary, names: dict[str, str], rules: Labels | None) -> list[Section]:
     if not summary.groups:
         return [Section("treatments", t("treatments"), (Paragraph(t("nothing_listed"), "empty"),))]
     sections = []
@@ -217,7 +219,7 @@ def _treatments(summary: Summary, names: dict[str, str], rules: bool) -> list[Se
     return sections
 
 
-def _treatment(listed: Listed[Treatment], names: dict[str, str], rules: bool) -> Entry:
+def _treatment(listed: Listed[Treatment], names: dict[str, str], rules: Labels | None) -> Entry:
     item = listed.item
     lines: list[Line] = []
     if item.examples:
@@ -234,7 +236,7 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str], rules: bool) ->
     return Entry("treatment", item.id, clean(item.name), lines=tuple(lines))
 
 
-def _resource(listed: Listed[Resource], names: dict[str, str], rules: bool) -> Entry:
+def _resource(listed: Listed[Resource], names: dict[str, str], rules: Labels | None) -> Entry:
     item = listed.item
     lines = [Line(t("about"), clean(item.about))]
     if item.contact:
@@ -253,16 +255,17 @@ def _notes(listed: Listed[Any]) -> list[Line]:
 def _why(
     listed: Listed[Treatment] | Listed[Resource] | Listed[Question],
     names: dict[str, str],
-    rules: bool,
-    because: bool,
+    rules: Labels | None,
+    reasons: bool,
 ) -> tuple[Line, ...]:
     """Why an item is listed (and for educators the rule), then what it cites.
 
     A question says why only to educators: for a person, a question needs no reason.
     """
-    lines = [Line(t("rule"), clean(listed.rule), role="rule")] if rules else []
-    if listed.because and because:
-        lines.append(Line(t("because"), clean("; ".join(listed.because))))
+    lines = [Line(t("rule"), clean(rule(listed, rules)), role="rule")] if rules is not None else []
+    said = because(listed)
+    if said and reasons:
+        lines.append(Line(t("because"), clean("; ".join(said))))
     if listed.sources:
         lines.append(Line(t("cites"), "; ".join(_cited(listed.sources, names))))
     return tuple(lines)

@@ -17,6 +17,8 @@ import asyncio
 import shlex
 from dataclasses import dataclass
 
+from wizard.render.words import t
+
 PRINT_TIMEOUT = 30.0
 """Seconds a print command may take before the kiosk gives up on it."""
 
@@ -38,9 +40,9 @@ def parse_print_command(command: str) -> list[str]:
     try:
         words = shlex.split(command)
     except ValueError as error:
-        raise ValueError(f"--print-command cannot be read: {error}") from None
+        raise ValueError(t("print_command_unreadable", error=str(error))) from None
     if not words:
-        raise ValueError("--print-command is empty")
+        raise ValueError(t("print_command_empty"))
     return words
 
 
@@ -50,7 +52,7 @@ async def send_to_printer(command: str, text: str, timeout: float = PRINT_TIMEOU
     Exit code 0 means the printer took it; anything else (a code, a missing program, a time
     out) is reported as a sentence that tells the visitor to ask a member of staff.
     """
-    staff = "Please ask a member of staff."
+    staff = t("ask_staff")
     try:
         argv = parse_print_command(command)
         process = await asyncio.create_subprocess_exec(
@@ -61,17 +63,15 @@ async def send_to_printer(command: str, text: str, timeout: float = PRINT_TIMEOU
             start_new_session=True,
         )
     except (OSError, ValueError):
-        return PrintOutcome(False, f"The printer could not be reached. {staff}")
+        return PrintOutcome(False, t("printer_unreachable", staff=staff))
     try:
         await asyncio.wait_for(process.communicate(text.encode("utf-8")), timeout)
     except TimeoutError:
         process.kill()
         await process.wait()
-        return PrintOutcome(False, f"The printer did not answer in time. {staff}")
+        return PrintOutcome(False, t("printer_timeout", staff=staff))
     except OSError:  # the command ended before reading everything (a broken pipe)
         await process.wait()
     if process.returncode == 0:
-        return PrintOutcome(True, "Sent to the printer. Please collect your summary.")
-    return PrintOutcome(
-        False, f"The summary could not be printed (the printer reported a problem). {staff}"
-    )
+        return PrintOutcome(True, t("printed"))
+    return PrintOutcome(False, t("printer_failed", staff=staff))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.model.plain import find_control
+from wizard.render.words import t
 
 if TYPE_CHECKING:
     from wizard.model.summary import Summary
@@ -66,22 +67,22 @@ def choose_folder(typed: str, home: Path | None = None) -> FolderChoice:
     the current directory, which may be the program's own)."""
     text = typed.strip()
     if not text:
-        raise FolderError("Type the folder to save in.")
+        raise FolderError(t("folder_empty"))
     if find_control(text) is not None:
-        raise FolderError("That folder name has characters that cannot be used.")
+        raise FolderError(t("folder_bad_characters"))
     try:
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = (home or Path.home()) / path
     except (RuntimeError, KeyError):
-        raise FolderError(f"Cannot find the home folder for {text}.") from None
+        raise FolderError(t("folder_no_home", text=text)) from None
     folder = Path(os.path.abspath(path))  # tidy `..` without following links
     if folder.is_dir():
         return FolderChoice(folder, missing=False)
     if os.path.lexists(folder):
         if folder.is_symlink():
-            raise FolderError(f"{folder} is a link to a folder that is not there.")
-        raise FolderError(f"{folder} is a file, not a folder.")
+            raise FolderError(t("folder_dangling", folder=str(folder)))
+        raise FolderError(t("folder_is_file", folder=str(folder)))
     return FolderChoice(folder, missing=True)
 
 
@@ -90,7 +91,7 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise FolderError(f"Could not create {folder}: {reason(error)}.") from None
+        raise FolderError(t("folder_not_created", folder=str(folder), why=reason(error))) from None
 
 
 # -- what the files are called ---------------------------------------------------------------
@@ -116,7 +117,7 @@ class SummaryFiles:
 
     def describe(self) -> str:
         """Both whole paths, for the person to find the files again."""
-        return f"{self.markdown} and {self.html}"
+        return t("files_pair", markdown=str(self.markdown), html=str(self.html))
 
 
 def files_for(folder: Path, stem: str) -> SummaryFiles:
@@ -137,23 +138,23 @@ def free_files(folder: Path, summary: Summary) -> SummaryFiles:
 
 
 # -- writing ---------------------------------------------------------------------------------
-REASONS: dict[int, str] = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk is full",
-    errno.EROFS: "the folder is on a read-only disk",
-    errno.EACCES: "you are not allowed to write there",
-    errno.EPERM: "you are not allowed to write there",
-    errno.ENOENT: "the folder is no longer there",
-    errno.ENOTDIR: "the folder is no longer there",
-    errno.EISDIR: "a folder has that name",
+REASONS: dict[int, str] = {  # vocabulary keys
+    errno.ENOSPC: "why_disk_full",
+    errno.EDQUOT: "why_disk_full",
+    errno.EROFS: "why_read_only",
+    errno.EACCES: "why_not_allowed",
+    errno.EPERM: "why_not_allowed",
+    errno.ENOENT: "why_folder_gone",
+    errno.ENOTDIR: "why_folder_gone",
+    errno.EISDIR: "why_folder_named",
 }
 
 
 def reason(error: OSError) -> str:
     """Why, in a few plain words, for the middle of a sentence."""
     if error.errno in REASONS:
-        return REASONS[error.errno]
-    return (error.strerror or str(error) or "the system refused").rstrip(".").lower()
+        return t(REASONS[error.errno])
+    return (error.strerror or str(error) or t("why_refused")).rstrip(".").lower()
 
 
 @dataclass(frozen=True)
@@ -173,14 +174,14 @@ class SaveOutcome:
         """One sentence for the person."""
         files = self.files
         if self.error is None:
-            return f"Saved {files.describe()} (open the .html file to print it)."
+            return t("saved", files=files.describe())
         why = reason(self.error)
         if self.saved:
             written, missed = files.markdown, files.html
             if self.saved == (files.html,):
                 written, missed = files.html, files.markdown
-            return f"Saved only {written}, not {missed.name}, because {why}; try again."
-        return f"Not saved, because {why}; nothing in {files.folder} was changed."
+            return t("saved_one", written=str(written), missed=missed.name, why=why)
+        return t("save_failed", why=why, folder=str(files.folder))
 
 
 def write_summary(files: SummaryFiles, summary: Summary) -> SaveOutcome:

@@ -1,14 +1,24 @@
-"""The words the summary says to a person: every heading and label, in one place.
+"""The words the program says to a person, in one place: the vocabulary.
 
-Every output (text, Markdown, HTML, JSON and the summary screen) takes its words from here through
-`t`, so they cannot drift apart, and a translation later replaces this one table (the keys stay,
-`t` becomes a gettext lookup). Templates name their blanks (`{title}`); what fills them is data
-and is never read as a template itself.
+Every front end (the Textual app with its kiosk and educator modes, `ask`, `walk`) and every
+output (text, Markdown, HTML, JSON and the summary screen) takes its sentences, buttons, key
+names, progress, pick rules, errors and dialogs from here through `t`, so they cannot drift apart,
+and a translation later replaces this one table (the keys stay, `t` becomes a gettext lookup).
+Templates name their blanks (`{title}`); what fills them is data and is never read as a template
+itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
+
+Words used in class attributes (key bindings) are looked up when the module is imported; a
+translation must be chosen before that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from string import Formatter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wizard.model.machine import AnswerError, Progress
 
 WORDS: dict[str, str] = {
     # section headings, in outline order
@@ -41,6 +51,250 @@ WORDS: dict[str, str] = {
     "reviewed": "Content reviewed {last}; next review due {next}.",
     "change": "change",
     "urgent_badge": "⚠ URGENT",
+    # why an item is listed (reasons.py); the JSON's `because` holds these sentences too
+    "for_everyone": "Listed for everyone who uses this guide.",
+    "you_said": "You said: {label}",
+    "rule_always": "always listed",
+    "rule_answer": "'{label}'",
+    "rule_not": "not {rule}",
+    "rule_and": " and ",
+    "rule_or": " or ",
+    "rule_group": "({rule})",
+    "question_line": "Question: {text}",
+    # why an answer does not fit (the session's AnswerError.reason; see `refusal`)
+    "refuse_finished": "This is the end of the guide; there is nothing more to answer.",
+    "refuse_no_options": "This page has no options; just continue.",
+    "refuse_unknown": "'{option}' is not one of the answers here{hint}",
+    "refuse_pick_one": "Please pick one answer.",
+    "refuse_exclusive": "'{label}' cannot be picked together with others.",
+    "refuse_too_few_one": "Please pick at least one answer.",
+    "refuse_too_few": "Please pick at least {count} answers.",
+    "refuse_too_many": "Please pick no more than {most}.",
+    "refuse_not_answered": "'{node}' has not been answered on this route.",
+    "refuse_at_node": "{node}: {refusal}",
+    # -- the walk, every front end ----------------------------------------------------------
+    "progress_question": "Question {step} of {total}",
+    "progress_step": "Step {step} of {total}",
+    "total_about": "about {about}",
+    "summary_progress_one": "Summary · {count} answer",
+    "summary_progress": "Summary · {count} answers",
+    # the rule of a multi-select (the screen's hint and `ask`'s instruction)
+    "pick_any": "Pick all that apply.",
+    "pick_at_least": "Pick at least {least}.",
+    "pick_exactly": "Pick {least}.",
+    "pick_between": "Pick {least} to {most}.",
+    # -- buttons and keys (the Textual app) ---------------------------------------------------
+    "app_title": "Triage Wizard",
+    "continue": "Continue",
+    "back": "Back",
+    "tick": "Tick",
+    "help": "Help",
+    "quit": "Quit",
+    "start": "Start",
+    "start_over": "Start over",
+    "colours": "Colours",
+    "tree": "Tree",
+    "close": "Close",
+    "cancel": "Cancel",
+    "save": "Save",
+    "copy": "Copy",
+    "print": "Print",
+    "what_if": "What if",
+    "yes": "Yes",
+    "no": "No",
+    "previous": "Previous",
+    "next": "Next",
+    "key_esc": "Esc",
+    "save_key": "Save (s)",
+    "copy_key": "Copy (c)",
+    "print_key": "Print (p)",
+    "what_if_key": "What if… (w)",
+    "change_answer": "Change an answer",
+    "done_kiosk": "I'm done",
+    "theme_now": "Colours: {theme}",
+    # -- pages --------------------------------------------------------------------------------
+    "please_read": "Please read",
+    "content_version": "Content version {version} · last reviewed {reviewed}",
+    "press_to_start": "Press Enter or click Start to begin.",
+    "your_answers": "Your answers: ",
+    "choice_keys": "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help",
+    "multi_keys": (
+        "↑ ↓ move · Space or a number ticks · Enter goes on · Esc goes back · ? hides this help"
+    ),
+    "warning_line": "⚠ {message}",
+    "flag_note": "This advice stays on the page, and it will be at the top of your summary.",
+    "flag_read": "I have read this, continue",
+    "not_saved": "Not saved.",
+    "copied": "Copied the summary as plain text. If pasting does not work here, use Save.",
+    "printing": "Printing…",
+    # -- dialogs ------------------------------------------------------------------------------
+    "quit_title": "Quit the guide?",
+    "quit_text": "Your answers are not kept after you quit. Save the summary first if you want it.",
+    "keep_going": "Keep going",
+    "start_over_title": "Start over?",
+    "start_over_text": "All your answers will be cleared.",
+    "keep_answers": "Keep my answers",
+    "replace_title": "Replace the saved summary?",
+    "replace_text": (
+        "{names} already exist. Replace them, or keep them and save under a new name?"
+    ),
+    "replace": "Replace",
+    "new_name": "New name",
+    "save_title": "Save the summary",
+    "save_files": "Two files: {markdown} to read or edit, and {html}, a page to print.",
+    "save_folder": "Save in this folder:",
+    "save_create": "There is no folder {folder} yet: press Save again to create it.",
+    "keys_title": "Keys",
+    # the help dialog: headings, then (key, what it does)
+    "keys_answering": "Answering",
+    "keys_summary": "On the summary",
+    "keys_dialog": "In a pop-up box",
+    "keys_anywhere": "Anywhere",
+    "keys_move": "Move between the answers",
+    "keys_enter": "Enter",
+    "keys_pick": "Pick the highlighted answer, or go on",
+    "keys_numbers": "1 to 9",
+    "keys_number": "Pick (or tick) that answer straight away",
+    "keys_space": "Space",
+    "keys_tick": "Tick or untick, where you may pick several",
+    "keys_esc_backspace": "Esc, Backspace",
+    "keys_back": "Go back one step; your answer stays selected",
+    "keys_help_keys": "? or F1",
+    "keys_help": "On a question: show or hide its help",
+    "keys_save": "Save it as Markdown and as a page to print",
+    "keys_copy": "Copy it to the clipboard as plain text",
+    "keys_scroll_keys": "↑ ↓, PgUp, PgDn",
+    "keys_scroll": "Scroll",
+    "keys_change": "Change an answer",
+    "keys_tab": "Tab, Shift+Tab",
+    "keys_next_button": "Move to the next or the previous button",
+    "keys_buttons": "Move between the buttons",
+    "keys_press": "Press the highlighted button",
+    "keys_cancel": "Cancel or close (not an urgent alert)",
+    "keys_yes_no": "Yes or no, where the box asks",
+    "keys_ctrl_r": "Ctrl+R",
+    "keys_start_over": "Start over (asks first)",
+    "keys_ctrl_t": "Ctrl+T",
+    "keys_colours": "Colours: default, light, high contrast",
+    "keys_quit_keys": "q, Ctrl+Q",
+    "keys_quit": "Quit (asks first once you have answered)",
+    "keys_print": "Print it",
+    "keys_what_if": "What if: try a different answer",
+    "keys_ctrl_e": "Ctrl+E",
+    "keys_tree": "Show or hide the whole tree",
+    "keys_mouse": (
+        "With a mouse: click an answer or a button. Click an earlier answer at the top to go "
+        "back to that question."
+    ),
+    "image": "[image: {alt}]",
+    "image_bare": "[image]",
+    "unknown_theme": "unknown theme '{name}'; choose one of: {names}",
+    # -- saving the summary (render/saving.py) ------------------------------------------------
+    "folder_empty": "Type the folder to save in.",
+    "folder_bad_characters": "That folder name has characters that cannot be used.",
+    "folder_no_home": "Cannot find the home folder for {text}.",
+    "folder_dangling": "{folder} is a link to a folder that is not there.",
+    "folder_is_file": "{folder} is a file, not a folder.",
+    "folder_not_created": "Could not create {folder}: {why}.",
+    "files_pair": "{markdown} and {html}",
+    "saved": "Saved {files} (open the .html file to print it).",
+    "saved_one": "Saved only {written}, not {missed}, because {why}; try again.",
+    "save_failed": "Not saved, because {why}; nothing in {folder} was changed.",
+    "why_disk_full": "the disk is full",
+    "why_read_only": "the folder is on a read-only disk",
+    "why_not_allowed": "you are not allowed to write there",
+    "why_folder_gone": "the folder is no longer there",
+    "why_folder_named": "a folder has that name",
+    "why_refused": "the system refused",
+    # -- kiosk --------------------------------------------------------------------------------
+    "still_there_title": "Still there?",
+    "still_there": "Are you still there?",
+    "still_there_keys": "Press any key or click anywhere to keep going.",
+    "still_here": "I'm still here",
+    "countdown_one": "For your privacy, your answers will be cleared in {seconds} second.",
+    "countdown": "For your privacy, your answers will be cleared in {seconds} seconds.",
+    "staff_only": "Staff only",
+    "pin_prompt": "Type the admin PIN and press Enter to close the guide.",
+    "pin": "PIN",
+    "pin_wrong": "That PIN is not right.",
+    "ask_staff": "Please ask a member of staff.",
+    "print_command_unreadable": "--print-command cannot be read: {error}",
+    "print_command_empty": "--print-command is empty",
+    "printer_unreachable": "The printer could not be reached. {staff}",
+    "printer_timeout": "The printer did not answer in time. {staff}",
+    "printed": "Sent to the printer. Please collect your summary.",
+    "printer_failed": (
+        "The summary could not be printed (the printer reported a problem). {staff}"
+    ),
+    # -- educator -----------------------------------------------------------------------------
+    "whole_tree": "The whole tree",
+    "here_mark": "  ◀ here",
+    "skipped_mark": "  (skipped)",
+    "what_if_title": "What if…",
+    "what_if_pick_question": (
+        "Pick one of your answers to try a different one. Your own answers stay as they are."
+    ),
+    "what_if_pick_answer": "Pick a different answer.",
+    "what_if_tick_answers": "Tick a different set of answers, then Continue.",
+    "what_if_unchanged_answers": "Your own answers have not changed.",
+    "what_if_back": "Back to my summary",
+    "what_if_change": "What would change",
+    "what_if_same": "That is the answer you gave. Pick a different one to see what changes.",
+    "what_if_intro": "If you had answered {after} instead of {before} to “{question}”:",
+    "what_if_added": "+ Added: ",
+    "what_if_dropped": "− Dropped: ",
+    "what_if_nothing": "= Nothing on the summary would change.",
+    "what_if_stopped": (
+        "The new route reaches a question you have not answered (“{question}”), so the summary "
+        "below lists what the answers so far support."
+    ),
+    # -- ask (line by line) -------------------------------------------------------------------
+    "ask_help": "show these commands",
+    "ask_explain": "explain the current question and its answers",
+    "ask_back": "go back one step (your answer there is kept, press Enter to keep it)",
+    "ask_restart": "start again from the first question, forgetting every answer",
+    "ask_quit": "stop now, without a summary",
+    "ask_how": "Answer by typing a number and pressing Enter. Type help for commands.",
+    "ask_commands": "Type the number of an answer, or one of these commands:",
+    "ask_not_a_number": (
+        "'{word}' is not an answer number or a command; type a number from 1 to {count}, or help."
+    ),
+    "ask_no_such_answer": "There is no answer {number} here; pick a number from 1 to {count}.",
+    "ask_too_long": "That line is too long to be an answer (over {limit} characters).",
+    "ask_input_ended": "Input ended",
+    "ask_you_stopped": "You stopped",
+    "ask_stopped": (
+        "{why} at step {step} ({heading}) before the end, so there is no summary. Run wizard ask "
+        "again to start over."
+    ),
+    "ask_restarted": "Starting again from the beginning; every answer was cleared.",
+    "ask_first_step": "This is the first step; there is nothing to go back to.",
+    "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
+    "ask_type_number": "Please type the number of your answer, then press Enter.",
+    "ask_type_numbers": "Please type the numbers of your answers, for example 1 3.",
+    "ask_press_enter": "Press Enter to continue.",
+    "ask_on_its_own": " (on its own)",
+    "ask_one": "Type the number of your answer.",
+    "ask_many": "{rule} Type their numbers, for example 1 3.",
+    "ask_keep": " Press Enter to keep your earlier answer ({numbers}).",
+    "ask_no_help": "There is no more help for this question.",
+    "ask_urgent": "URGENT: {title}",
+    # -- walk (answers given on the command line) ---------------------------------------------
+    "walk_answer_shape": "--answer '{item}' must look like NODE=OPTION[,OPTION...]",
+    "walk_no_node": "--answer {item}: there is no node '{node}'{hint}",
+    "walk_twice": (
+        "--answer {item}: '{node}' is already answered by an earlier --answer; give all its "
+        "options once, as --answer {node}=OPTION[,OPTION...]"
+    ),
+    "walk_no_option": "--answer {item}: '{option}' is not an option of '{node}'{hint} (options: "
+    "{options})",
+    "walk_refused": "--answer: {error}",
+    "walk_option": "{id} ({label})",
+    "walk_stops": (
+        "wizard: the answers stop before the end, at '{node}': {prompt}\n  options: {options}\n"
+        "  add: --answer {node}=OPTION"
+    ),
+    "walk_unused": "wizard: note: the route did not reach {nodes}; those answers were not used",
 }
 
 
@@ -48,6 +302,55 @@ def t(key: str, **blanks: str) -> str:
     """The words for `key`, with its named blanks filled in."""
     words = WORDS[key]
     return words.format(**blanks) if blanks else words
+
+
+def t_count(key: str, count: int, **blanks: str) -> str:
+    """`t` for words that change with a number: `key_one` for exactly one, else `key`.
+
+    (gettext's ngettext takes this place in a translation.)
+    """
+    return t(f"{key}_one" if count == 1 else key, count=str(count), **blanks)
+
+
+def pieces(key: str) -> list[tuple[str, str]]:
+    """The words for `key` as (text, blank) pairs, for a screen that styles what fills a blank.
+
+    "If you had answered {after} instead" -> [("If you had answered ", "after"), (" instead", "")]
+    """
+    return [(text, blank or "") for text, blank, _, _ in Formatter().parse(WORDS[key])]
+
+
+def progress_words(progress: Progress, question: bool) -> str:
+    """Where the person is, "Question 3 of about 6", exact ("of 6") when every route from here
+    is as long. Every front end shows progress through this one function."""
+    if progress.fewest == progress.most:
+        total = str(progress.most)
+    else:
+        total = t("total_about", about=str(progress.about))
+    key = "progress_question" if question else "progress_step"
+    return t(key, step=str(progress.step), total=total)
+
+
+def refusal(error: AnswerError) -> str:
+    """Why the session refused an answer, in words for the person."""
+    key = f"refuse_{error.reason}"
+    values = dict(error.values)
+    if "count" in values:
+        words = t_count(key, int(values.pop("count")), **values)
+    else:
+        words = t(key, **values)
+    return t("refuse_at_node", node=error.node, refusal=words) if error.node else words
+
+
+def pick_rule(least: int, most: int, count: int) -> str:
+    """The rule of a multi-select in words, e.g. 'Pick 1 to 3.'"""
+    if most >= count:
+        if least <= 1:
+            return t("pick_any")
+        return t("pick_at_least", least=str(least))
+    if least == most:
+        return t("pick_exactly", least=str(least))
+    return t("pick_between", least=str(least), most=str(most))
 
 
 def fill(key: str, escape: Callable[[str], str], **parts: str) -> str:

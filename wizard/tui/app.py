@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from wizard.render.words import t
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import (
     AnswerGiven,
@@ -43,18 +44,18 @@ class WizardApp(App[None]):
 
     CSS_PATH = "wizard.tcss"
     ENABLE_COMMAND_PALETTE = False
-    TITLE = "Triage Wizard"
+    TITLE = t("app_title")
     # Textual declares this as an instance variable, so it cannot be annotated ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     """Screens narrower than 100 columns have no room for the educator's tree panel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
-        Binding("q", "request_quit", "Quit"),
-        Binding("question_mark,f1", "show_keys", "Help", key_display="?"),
-        Binding("ctrl+r", "start_over", "Start over", key_display="^r"),
-        Binding("ctrl+t", "cycle_theme", "Colours", key_display="^t"),
-        Binding("ctrl+e", "toggle_tree_panel", "Tree", key_display="^e"),
+        Binding("ctrl+q", "request_quit", t("quit"), show=False, priority=True),
+        Binding("q", "request_quit", t("quit")),
+        Binding("question_mark,f1", "show_keys", t("help"), key_display="?"),
+        Binding("ctrl+r", "start_over", t("start_over"), key_display="^r"),
+        Binding("ctrl+t", "cycle_theme", t("colours"), key_display="^t"),
+        Binding("ctrl+e", "toggle_tree_panel", t("tree"), key_display="^e"),
     ]
 
     def __init__(self, tree: Tree, config: AppConfig | None = None) -> None:
@@ -120,13 +121,13 @@ class WizardApp(App[None]):
         if not self.started:
             self.switch_screen(WelcomeScreen(self.guide, self.config))
             return
-        kind = self.session.current.kind
+        traits = self.session.current.traits
         screen: Screen[None]
-        if kind == "outcome":
+        if traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
             screen = SummaryScreen(self.session, self.config, self.save_folder)
-        elif kind == "info":
+        elif not traits.question:
             from wizard.tui.screens.info import InfoScreen
 
             screen = InfoScreen(self.session, self.config)
@@ -229,7 +230,7 @@ class WizardApp(App[None]):
         (which move the focus within the dialog) work underneath."""
         if action == "request_quit" and not self.config.can_quit:
             return False
-        if action == "toggle_tree_panel" and not self.config.educator:
+        if action == "toggle_tree_panel" and not self.config.shows_tree:
             return False
         top = self.screen
         if isinstance(top, ModalScreen):
@@ -253,10 +254,10 @@ class WizardApp(App[None]):
 
         self.push_screen(
             ConfirmModal(
-                "Quit the guide?",
-                "Your answers are not kept after you quit. Save the summary first if you want it.",
-                yes="Quit",
-                no="Keep going",
+                t("quit_title"),
+                t("quit_text"),
+                yes=t("quit"),
+                no=t("keep_going"),
             ),
             done,
         )
@@ -273,10 +274,10 @@ class WizardApp(App[None]):
 
         self.push_screen(
             ConfirmModal(
-                "Start over?",
-                "All your answers will be cleared.",
-                yes="Start over",
-                no="Keep my answers",
+                t("start_over_title"),
+                t("start_over_text"),
+                yes=t("start_over"),
+                no=t("keep_answers"),
             ),
             done,
         )
@@ -299,8 +300,16 @@ class WizardApp(App[None]):
         self.set_class(show, "-tree-on")
         self.set_class(not show, "-tree-off")
 
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link only where the run allows it (never at a kiosk; Markdown from a tree
+        already has `open_links=False`: this catches any other link)."""
+        if not self.config.can_open_links:
+            self.log.info(f"not opening {url}: links are off in this run")
+            return
+        super().open_url(url, new_tab=new_tab)
+
     def action_cycle_theme(self) -> None:
         """Switch to the next of the three themes; resizing or theming never loses answers."""
         self.theme = next_theme(self.theme)
-        self.notify(f"Colours: {self.theme}", timeout=2)
+        self.notify(t("theme_now", theme=self.theme), timeout=2)
 

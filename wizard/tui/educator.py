@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from wizard.model.summary import SummaryChange, compare
+from wizard.render.reasons import SummaryChange, compare
+from wizard.render.words import t
 
 if TYPE_CHECKING:
     from wizard.model.machine import Session
@@ -27,8 +28,8 @@ Tree draws ▶ and ▼ for rows that open and close.)"""
 
 SUFFIXES: dict[Standing, str] = {
     "route": "",
-    "current": "  ◀ here",
-    "skipped": "  (skipped)",
+    "current": t("here_mark"),
+    "skipped": t("skipped_mark"),
     "ahead": "",
 }
 

@@ -16,9 +16,9 @@ What a kiosk must guarantee, and where each guarantee comes from:
   over) `forget_visitor` drops every screen and the session itself, and opens a new welcome
   screen: no answer, fact, summary, scroll position, dialog or notice survives.
 - Nothing is written to disk: Save and Copy are not offered (the config says so to the summary
-  screen), links are never opened (every Markdown widget has `open_links=False`, and `open_url`
-  does nothing here) and Textual's screenshot action is off. Printing goes to the operator's
-  print command only (see wizard.render.printing).
+  screen), links are never opened (every Markdown widget has `open_links=False`, and the
+  config's `can_open_links` is off, so `open_url` does nothing) and Textual's screenshot action
+  is off. Printing goes to the operator's print command only (see wizard.render.printing).
 """
 
 from __future__ import annotations
@@ -92,11 +92,6 @@ class KioskApp(WizardApp):
 
     def action_ignore(self) -> None:
         """A key a kiosk visitor must not use: do nothing, and show nothing."""
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        """Never open a browser at a kiosk (Markdown already has `open_links=False`; this
-        catches any other link)."""
-        self.log.info(f"kiosk: not opening {url}")
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Textual's screenshot action writes a file; a kiosk writes nothing."""

@@ -23,11 +23,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wizard.model.bundled import resolve_tree
-from wizard.model.errors import TreeError
+from wizard.exits import Exit
 
-EXIT_OK = 0
-EXIT_UNUSABLE = 2
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
 
@@ -48,7 +45,7 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
         check_limits(max_sessions, public_address)
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
-        return EXIT_UNUSABLE
+        return Exit.UNUSABLE
     # only `serve` pays for importing textual-serve and aiohttp
     from wizard.web.terminal_server import Limits, TerminalServer
 
@@ -68,8 +65,8 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     except OSError as error:  # the port is taken, or the address is not this machine's
         print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
               file=sys.stderr)
-        return EXIT_UNUSABLE
-    return EXIT_OK
+        return Exit.UNUSABLE
+    return Exit.OK
 
 
 def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
@@ -89,7 +86,7 @@ def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 
             parse_print_command(print_command)
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
-        return EXIT_UNUSABLE
+        return Exit.UNUSABLE
     from wizard.web.run import serve_pages
 
     warn_if_reachable(host, port)
@@ -151,19 +148,14 @@ def check_limits(max_sessions: int, public_address: str | None) -> None:
 
 
 def find_tree(tree_arg: str | None) -> tuple[str, str]:
-    """The tree's absolute path and title; ValueError with a sentence if it cannot be used.
+    """The tree's absolute path and title; ValueError with a sentence if it cannot be used
+    (wizard/model/opening.py: the same sentences as every other command).
 
     An absolute path makes each tab's app find the same file whatever its working directory.
     """
-    from wizard.model.loader import load_tree
+    from wizard.model.opening import open_tree
 
-    path = resolve_tree(tree_arg)
-    if not path.is_file():
-        raise ValueError(f"no tree file or bundled tree named '{tree_arg}'")
-    try:
-        tree = load_tree(path)
-    except TreeError as error:
-        raise ValueError(f"the tree cannot be used: {error}\n(run: wizard check {path})") from None
+    tree, path = open_tree(tree_arg)  # CannotOpen is a ValueError
     return str(path.resolve()), tree.title
 
 

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from tests.tui.modes.drive import drawn_text, stack_text, wait_for
 from tests.tui.pilots import click, press
 from wizard.model.tree import Tree
+from wizard.render.reasons import rule
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import create_app
 from wizard.tui.screens.question import QuestionScreen
@@ -95,7 +96,8 @@ async def test_the_summary_shows_each_rule_and_the_answers_behind_it(example_tre
         assert isinstance(app.screen, SummaryScreen)
         text = stack_text(app)
         for listed in app.screen.summary.treatments:
-            assert f"Listed when: {listed.rule}" in " ".join(text.split())
+            worded = rule(listed, app.screen.summary.fact_labels)
+            assert f"Listed when: {worded}" in " ".join(text.split())
         assert "Listed when: ('Yes, it is dry' and not 'A cactus')" in text
         assert "You said: Yes, it is dry" in text
 

@@ -21,8 +21,8 @@ class FakeApp:
 def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def fake_create_app(tree: object, **options: Any) -> FakeApp:
-        calls.append(options)
+    def fake_create_app(tree: object, config: Any, **options: Any) -> FakeApp:
+        calls.append(dict(vars(config), **options))
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)

@@ -8,6 +8,7 @@ import pytest
 
 import wizard.tui.launch
 from wizard.cli.main import main
+from wizard.tui.config import AppConfig
 
 
 class FakeApp:
@@ -20,8 +21,8 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What `create_app` was called with (the app itself is never run)."""
     calls: dict[str, Any] = {}
 
-    def fake_create_app(tree: object, **options: Any) -> FakeApp:
-        calls.update(options)
+    def fake_create_app(tree: object, config: AppConfig, *, watch: bool = False) -> FakeApp:
+        calls.update(vars(config), config=config, watch=watch)
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
@@ -32,16 +33,11 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 def test_defaults(made: dict[str, Any], example_path: object) -> None:
     assert main(["run", str(example_path)]) == 0
-    assert made == {
-        "theme": None,
-        "kiosk": False,
-        "educator": False,
-        "idle_timeout": 90.0,
-        "print_command": None,
-        "admin_pin": None,
-        "save_dir": None,
-        "watch": False,
-    }
+    assert made["config"] == AppConfig.for_mode()  # the plain app, in the default theme
+    assert made["theme"] == "default" and made["idle_timeout"] == 90.0
+    assert not made["kiosk"] and not made["shows_tree"]
+    assert made["can_quit"] and made["can_save"] and made["can_open_links"]
+    assert made["print_command"] is None and made["admin_pin"] is None
 
 
 def test_watch_reaches_the_factory(made: dict[str, Any], example_path: object) -> None:
@@ -55,7 +51,8 @@ def test_every_mode_option(
     monkeypatch.setenv("WIZARD_ADMIN_PIN", "4711")
     words = ["--kiosk", "--educator", "--idle-timeout", "12.5", "--print-command", "lp -d desk"]
     assert main([str(example_path), *words]) == 0
-    assert made["kiosk"] and made["educator"]
+    assert made["kiosk"] and made["shows_tree"] and made["can_what_if"]
+    assert not (made["can_quit"] or made["can_save"] or made["can_copy"])
     assert made["idle_timeout"] == 12.5
     assert made["print_command"] == "lp -d desk"
     assert made["admin_pin"] == "4711"

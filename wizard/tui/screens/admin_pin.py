@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 
 MAX_TRIES = 3
@@ -26,7 +27,7 @@ class AdminPinModal(Dialog[bool]):
 
     AUTO_FOCUS = "#pin"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("escape", "cancel", t("cancel"), show=False),
     ]
 
     def __init__(self, pin: str) -> None:
@@ -36,17 +37,17 @@ class AdminPinModal(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="admin") as dialog:
-            dialog.border_title = "Staff only"
+            dialog.border_title = t("staff_only")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(
-                    "Type the admin PIN and press Enter to close the guide.",
+                    t("pin_prompt"),
                     classes="dialog-text",
                     markup=False,
                 )
-                yield Input(password=True, id="pin", placeholder="PIN", max_length=64)
+                yield Input(password=True, id="pin", placeholder=t("pin"), max_length=64)
                 yield Static("", id="pin-message", markup=False)
             with Horizontal(classes="dialog-actions"):
-                yield Button("Cancel", id="cancel")
+                yield Button(t("cancel"), id="cancel")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -60,7 +61,7 @@ class AdminPinModal(Dialog[bool]):
             self.close(False)
             return
         message = self.query_one("#pin-message", Static)
-        message.update("That PIN is not right.")
+        message.update(t("pin_wrong"))
         message.add_class("shown")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from wizard.render.words import progress_words, t
 from wizard.tui.messages import BackRequested
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 from wizard.tui.widgets.top_bar import TopBar
@@ -53,7 +54,7 @@ class WalkScreen(Screen[None]):
     CSS_PATH = "walk.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "go_back", "Back", key_display="Esc"),
+        Binding("escape,backspace", "go_back", t("back"), key_display=t("key_esc")),
     ]
 
     def __init__(self, session: Session, config: AppConfig) -> None:
@@ -68,9 +69,7 @@ class WalkScreen(Screen[None]):
 
     def where(self) -> str:
         """The progress text for the top bar."""
-        progress = self.session.progress()
-        noun = "Question" if self.node.is_question else "Step"
-        return f"{noun} {progress.step} of about {progress.about}"
+        return progress_words(self.session.progress(), self.node.is_question)
 
     def compose(self) -> ComposeResult:
         crumbs = [
@@ -81,7 +80,7 @@ class WalkScreen(Screen[None]):
         yield Breadcrumb(crumbs)
         yield from self.compose_page()
         yield Footer(compact=True)
-        if self.config.educator:  # docked right, after the footer: the footer stays wide
+        if self.config.shows_tree:  # docked right, after the footer: the footer stays wide
             from wizard.tui.widgets.tree_panel import TreePanel
 
             yield TreePanel(self.session)

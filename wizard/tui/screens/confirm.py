@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 
 
@@ -17,8 +18,8 @@ class ConfirmModal(Dialog[bool]):
 
     AUTO_FOCUS = "#no"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "No", show=False),
-        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("escape,n", "answer(False)", t("no"), show=False),
+        Binding("y", "answer(True)", t("yes"), show=False),
     ]
 
     def __init__(self, title: str, text: str, *, yes: str, no: str) -> None:

@@ -25,6 +25,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
+from wizard.render.words import t
+
 ResultT = TypeVar("ResultT")
 
 
@@ -34,8 +36,8 @@ class Dialog(ModalScreen[ResultT], Generic[ResultT]):
 
     CSS_PATH = "dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,up", "move_focus(-1)", "Previous", show=False),
-        Binding("right,down", "move_focus(1)", "Next", show=False),
+        Binding("left,up", "move_focus(-1)", t("previous"), show=False),
+        Binding("right,down", "move_focus(1)", t("next"), show=False),
     ]
 
     def __init__(self) -> None:

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from wizard.render.words import t
 from wizard.tui.config import AppConfig
 from wizard.tui.screens.dialog import Dialog
 
@@ -19,68 +20,67 @@ Keys = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 KEYS: Keys = (
     (
-        "Answering",
+        t("keys_answering"),
         (
-            ("↑ ↓", "Move between the answers"),
-            ("Enter", "Pick the highlighted answer, or go on"),
-            ("1 to 9", "Pick (or tick) that answer straight away"),
-            ("Space", "Tick or untick, where you may pick several"),
-            ("Esc, Backspace", "Go back one step; your answer stays selected"),
-            ("? or F1", "On a question: show or hide its help"),
+            ("↑ ↓", t("keys_move")),
+            (t("keys_enter"), t("keys_pick")),
+            (t("keys_numbers"), t("keys_number")),
+            (t("keys_space"), t("keys_tick")),
+            (t("keys_esc_backspace"), t("keys_back")),
+            (t("keys_help_keys"), t("keys_help")),
         ),
     ),
     (
-        "On the summary",
+        t("keys_summary"),
         (
-            ("s", "Save it as Markdown and as a page to print"),
-            ("c", "Copy it to the clipboard as plain text"),
-            ("↑ ↓, PgUp, PgDn", "Scroll"),
-            ("Esc", "Change an answer"),
+            ("s", t("keys_save")),
+            ("c", t("keys_copy")),
+            (t("keys_scroll_keys"), t("keys_scroll")),
+            (t("key_esc"), t("keys_change")),
         ),
     ),
     (
-        "In a pop-up box",
+        t("keys_dialog"),
         (
-            ("Tab, Shift+Tab", "Move to the next or the previous button"),
-            ("← → ↑ ↓", "Move between the buttons"),
-            ("Enter", "Press the highlighted button"),
-            ("Esc", "Cancel or close (not an urgent alert)"),
-            ("y, n", "Yes or no, where the box asks"),
+            (t("keys_tab"), t("keys_next_button")),
+            ("← → ↑ ↓", t("keys_buttons")),
+            (t("keys_enter"), t("keys_press")),
+            (t("key_esc"), t("keys_cancel")),
+            ("y, n", t("keys_yes_no")),
         ),
     ),
     (
-        "Anywhere",
+        t("keys_anywhere"),
         (
-            ("Ctrl+R", "Start over (asks first)"),
-            ("Ctrl+T", "Colours: default, light, high contrast"),
-            ("q, Ctrl+Q", "Quit (asks first once you have answered)"),
+            (t("keys_ctrl_r"), t("keys_start_over")),
+            (t("keys_ctrl_t"), t("keys_colours")),
+            (t("keys_quit_keys"), t("keys_quit")),
         ),
     ),
 )
-MOUSE = (
-    "With a mouse: click an answer or a button. Click an earlier answer at the top to go "
-    "back to that question."
-)
+MOUSE = t("keys_mouse")
 
 
 def keys_for(config: AppConfig) -> Keys:
-    """The keys this run offers: a kiosk lists no Save, Copy or Quit; Print and the educator's
-    keys are listed only where they work."""
+    """The keys this run offers: Save, Copy and Quit only where they are
+    offered (not at a kiosk); Print and the educator's keys only where they work."""
     dropped = {
         key
         for key, offered in (
             ("s", config.can_save),
             ("c", config.can_copy),
-            ("q, Ctrl+Q", config.can_quit),
+            (t("keys_quit_keys"), config.can_quit),
         )
         if not offered
     }
-    added: dict[str, list[tuple[str, str]]] = {"On the summary": [], "Anywhere": []}
-    if config.print_command:
-        added["On the summary"].append(("p", "Print it"))
-    if config.educator:
-        added["On the summary"].append(("w", "What if: try a different answer"))
-        added["Anywhere"].append(("Ctrl+E", "Show or hide the whole tree"))
+    summary, anywhere = t("keys_summary"), t("keys_anywhere")
+    added: dict[str, list[tuple[str, str]]] = {summary: [], anywhere: []}
+    if config.can_print:
+        added[summary].append(("p", t("keys_print")))
+    if config.can_what_if:
+        added[summary].append(("w", t("keys_what_if")))
+    if config.shows_tree:
+        added[anywhere].append((t("keys_ctrl_e"), t("keys_tree")))
     return tuple(
         (
             heading,
@@ -109,7 +109,7 @@ class HelpModal(Dialog[None]):
 
     AUTO_FOCUS = "#close"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "close", "Close", show=False),
+        Binding("escape,question_mark,f1", "close", t("close"), show=False),
         Binding("up", "scroll_body(-1)", show=False),
         Binding("down", "scroll_body(1)", show=False),
         Binding("pageup", "scroll_body(-10)", show=False),
@@ -122,12 +122,12 @@ class HelpModal(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="help") as dialog:
-            dialog.border_title = "Keys"
+            dialog.border_title = t("keys_title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(keys_table(keys_for(self.config)), id="keys")
                 yield Static(MOUSE, id="mouse")
             with Horizontal(classes="dialog-actions"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button(t("close"), id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
+from wizard.render.words import t
 from wizard.tui.messages import AnswerGiven, BackRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
@@ -23,7 +24,7 @@ class InfoScreen(WalkScreen):
 
     AUTO_FOCUS = "#continue"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "go_on", "Continue", show=False),
+        Binding("enter", "go_on", t("continue"), show=False),
     ]
 
     def compose_page(self) -> ComposeResult:
@@ -36,8 +37,8 @@ class InfoScreen(WalkScreen):
             if node.help:
                 yield TreeMarkdown(node.help, id="info-help")
         with Horizontal(classes="actions"):
-            yield Button("Continue", id="continue", variant="primary", compact=True)
-            yield Button("Back", id="back", compact=True)
+            yield Button(t("continue"), id="continue", variant="primary", compact=True)
+            yield Button(t("back"), id="back", compact=True)
 
     def action_go_on(self) -> None:
         self.post_message(AnswerGiven(self.node.id, ()))

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 
 OverwriteChoice = Literal["replace", "rename"]
@@ -22,7 +23,7 @@ class OverwriteModal(Dialog[OverwriteChoice | None]):
 
     AUTO_FOCUS = "#rename"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("escape", "cancel", t("cancel"), show=False),
     ]
 
     def __init__(self, names: str) -> None:
@@ -32,17 +33,16 @@ class OverwriteModal(Dialog[OverwriteChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             with VerticalScroll(classes="dialog-body"):
-                yield Static("Replace the saved summary?", classes="dialog-title", markup=False)
+                yield Static(t("replace_title"), classes="dialog-title", markup=False)
                 yield Static(
-                    f"{self._names} already exist. Replace them, or keep them and save under "
-                    "a new name?",
+                    t("replace_text", names=self._names),
                     classes="dialog-text",
                     markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
-                yield Button("Replace", id="replace", variant="warning")
-                yield Button("New name", id="rename", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(t("replace"), id="replace", variant="warning")
+                yield Button(t("new_name"), id="rename", variant="primary")
+                yield Button(t("cancel"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
+from wizard.render.words import pick_rule, refusal, t
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import AnswerGiven, BackRequested
 from wizard.tui.screens.base import WalkScreen
@@ -23,35 +24,19 @@ from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
 from wizard.tui.widgets.tree_text import literal
 
-CHOICE_KEYS = "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help"
-MULTI_KEYS = (
-    "↑ ↓ move · Space or a number ticks · Enter goes on · Esc goes back · ? hides this help"
-)
-
-
-def pick_hint(minimum: int, maximum: int, count: int) -> str:
-    """The rule of a multi-select in words, e.g. 'Pick 1 to 3.'"""
-    if maximum >= count:
-        if minimum <= 1:
-            return "Pick all that apply."
-        return f"Pick at least {minimum}."
-    if minimum == maximum:
-        return f"Pick {minimum}."
-    return f"Pick {minimum} to {maximum}."
-
 
 class QuestionScreen(WalkScreen):
     """One choice or multi node; the app replaces it once the session moves on."""
 
     AUTO_FOCUS = "AnswerList"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "toggle_help", "Help", key_display="?"),
+        Binding("question_mark,f1", "toggle_help", t("help"), key_display="?"),
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
     def __init__(self, session: Session, config: AppConfig) -> None:
         super().__init__(session, config)
-        self.multi = self.node.kind == "multi"
+        self.multi = self.node.traits.many
         self.ticked: tuple[str, ...] = session.preselected
         """For a multi-select: the answers ticked so far. It starts from the session's
         pre-selection and changes only through `Session.toggle`."""
@@ -61,23 +46,23 @@ class QuestionScreen(WalkScreen):
         with VerticalScroll(id="question", classes="-urgent" if self.raised else ""):
             yield Static(literal(node.prompt), id="prompt")
             if self.multi:
-                hint = pick_hint(node.min, node.max_picks, len(node.options))
+                hint = pick_rule(node.min, node.max_picks, len(node.options))
                 yield Static(hint, id="hint", markup=False)
             yield from self.urgent_advice()
             with Vertical(id="help") as help_box:
                 help_box.display = False
-                help_box.border_title = "Help"
+                help_box.border_title = t("help")
                 if node.help:
                     yield TreeMarkdown(node.help, id="help-text")
-                yield Static(MULTI_KEYS if self.multi else CHOICE_KEYS, id="help-keys")
+                yield Static(t("multi_keys" if self.multi else "choice_keys"), id="help-keys")
         with Vertical(id="answers-box"):
             yield AnswerList(
                 node.options, multi=self.multi, chosen=self.session.preselected, id="answers"
             )
         yield Static("", id="message", markup=False)
         with Horizontal(classes="actions"):
-            yield Button("Continue", id="continue", variant="primary", compact=True)
-            yield Button("Back", id="back", compact=True)
+            yield Button(t("continue"), id="continue", variant="primary", compact=True)
+            yield Button(t("back"), id="back", compact=True)
 
     # -- what the person did ------------------------------------------------------------------
     @property
@@ -87,7 +72,7 @@ class QuestionScreen(WalkScreen):
     def say(self, message: str) -> None:
         """Show a message (or clear it, with an empty string) under the answers."""
         line = self.query_one("#message", Static)
-        line.update(literal(f"⚠ {message}" if message else ""))
+        line.update(literal(t("warning_line", message=message) if message else ""))
         line.set_class(bool(message), "shown")
 
     def pick(self, option_id: str) -> None:
@@ -99,7 +84,7 @@ class QuestionScreen(WalkScreen):
         try:
             self.session.validate(self.node, option_ids)
         except AnswerError as error:
-            self.say(str(error))
+            self.say(refusal(error))
             return
         self.post_message(AnswerGiven(self.node.id, option_ids))
 
@@ -112,7 +97,7 @@ class QuestionScreen(WalkScreen):
             self.session.validate(self.node, ticked)
         except AnswerError as error:
             if len(ticked) > len(self.ticked):
-                self.say(str(error))
+                self.say(refusal(error))
                 return
         self.say("")
         self.ticked = ticked

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.tree import RedFlag
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 from wizard.tui.widgets.summary_view import tidy
 from wizard.tui.widgets.tree_text import literal
@@ -26,7 +27,7 @@ class RedFlagModal(Dialog[None]):
 
     AUTO_FOCUS = "#read"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "read", "Continue", show=False),
+        Binding("enter", "read", t("continue"), show=False),
         Binding("up", "scroll_body(-1)", show=False),
         Binding("down", "scroll_body(1)", show=False),
         Binding("pageup", "scroll_body(-10)", show=False),
@@ -39,17 +40,17 @@ class RedFlagModal(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="urgent") as dialog:
-            dialog.border_title = "⚠ URGENT"
+            dialog.border_title = t("urgent_badge")
             with VerticalScroll(classes="dialog-body"):
-                yield Static(literal(f"Urgent: {self.flag.title}"), id="flag-title")
+                yield Static(literal(t("urgent_line", title=self.flag.title)), id="flag-title")
                 yield Static(literal(tidy(self.flag.advice)), id="flag-advice")
                 yield Static(
-                    "This advice stays on the page, and it will be at the top of your summary.",
+                    t("flag_note"),
                     id="flag-note",
                     markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
-                yield Button("I have read this, continue", id="read", variant="error")
+                yield Button(t("flag_read"), id="read", variant="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from wizard.render.saving import FolderError, SummaryFiles, choose_folder, make_folder
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 
 
@@ -29,7 +30,7 @@ class SaveModal(Dialog[Path | None]):
 
     AUTO_FOCUS = "#folder"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("escape", "cancel", t("cancel"), show=False),
     ]
 
     def __init__(self, files: SummaryFiles) -> None:
@@ -40,20 +41,19 @@ class SaveModal(Dialog[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="save") as dialog:
-            dialog.border_title = "Save the summary"
+            dialog.border_title = t("save_title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(
-                    f"Two files: {self.files.markdown.name} to read or edit, and "
-                    f"{self.files.html.name}, a page to print.",
+                    t("save_files", markdown=self.files.markdown.name, html=self.files.html.name),
                     classes="dialog-text",
                     markup=False,
                 )
-                yield Static("Save in this folder:", classes="dialog-label", markup=False)
+                yield Static(t("save_folder"), classes="dialog-label", markup=False)
                 yield Input(str(self.files.folder), id="folder", select_on_focus=False)
                 yield Static("", id="save-message", classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-actions"):
-                yield Button("Save", id="save-here", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(t("save"), id="save-here", variant="primary")
+                yield Button(t("cancel"), id="cancel")
 
     def say(self, message: str) -> None:
         """One sentence under the folder field (why not, or what Save will do next)."""
@@ -69,9 +69,7 @@ class SaveModal(Dialog[Path | None]):
             if choice.missing:
                 if self._create != choice.folder:
                     self._create = choice.folder
-                    self.say(
-                        f"There is no folder {choice.folder} yet: press Save again to create it."
-                    )
+                    self.say(t("save_create", folder=str(choice.folder)))
                     return
                 make_folder(choice.folder)
         except FolderError as error:

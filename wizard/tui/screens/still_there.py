@@ -16,13 +16,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import MouseDown
 from textual.widgets import Button, Static
 
+from wizard.render.words import t
 from wizard.tui.screens.dialog import Dialog
 
 
 def countdown_text(seconds: int) -> str:
     """'… cleared in 30 seconds.' (1 second, singular)."""
-    unit = "second" if seconds == 1 else "seconds"
-    return f"For your privacy, your answers will be cleared in {seconds} {unit}."
+    return t("countdown_one" if seconds == 1 else "countdown", seconds=str(seconds))
 
 
 class StillThereModal(Dialog[bool]):
@@ -46,9 +46,9 @@ class StillThereModal(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="still-there") as dialog:
-            dialog.border_title = "Still there?"
+            dialog.border_title = t("still_there_title")
             with VerticalScroll(classes="dialog-body"):
-                yield Static("Are you still there?", classes="dialog-title", markup=False)
+                yield Static(t("still_there"), classes="dialog-title", markup=False)
                 yield Static(
                     countdown_text(self.remaining),
                     id="countdown",
@@ -56,12 +56,12 @@ class StillThereModal(Dialog[bool]):
                     markup=False,
                 )
                 yield Static(
-                    "Press any key or click anywhere to keep going.",
+                    t("still_there_keys"),
                     classes="dialog-text",
                     markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
-                yield Button("I'm still here", id="still-here", variant="primary")
+                yield Button(t("still_here"), id="still-here", variant="primary")
 
     def on_mount(self) -> None:
         self._ends = monotonic() + self.seconds

@@ -1,8 +1,7 @@
 """The end of the walk: the summary, and Save, Copy, Change an answer, Start over.
 
-The modes change what is offered (from the app's config): a kiosk has no Save or Copy, has
-"I'm done" (a clean slate for the next visitor), and Print when the operator named a print
-command; the educator view shows each item's rule and offers "What if…".
+What is offered comes from the run's capabilities (wizard/tui/config.py): Save, Copy, Print,
+"I'm done" (a clean slate for the next person), each item's rule and "What if…".
 
 Save shows the folder first (screens/save.py), asks before replacing (screens/overwrite.py) and
 leaves the writing to wizard/render/saving.py; what happened is one sentence in the line above the
@@ -22,6 +21,7 @@ from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
 from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
+from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
 from wizard.tui.screens.base import WalkScreen
@@ -35,10 +35,10 @@ class SummaryScreen(WalkScreen):
 
     AUTO_FOCUS = "#summary"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", "Save", show=False),  # the buttons name their keys
-        Binding("c", "copy", "Copy", show=False),
-        Binding("p", "print", "Print", show=False),
-        Binding("w", "what_if", "What if", show=False),
+        Binding("s", "save", t("save"), show=False),  # the buttons name their keys
+        Binding("c", "copy", t("copy"), show=False),
+        Binding("p", "print", t("print"), show=False),
+        Binding("w", "what_if", t("what_if"), show=False),
     ]
 
     def __init__(
@@ -54,26 +54,25 @@ class SummaryScreen(WalkScreen):
         """What the last Save did, whether it worked or not."""
 
     def where(self) -> str:
-        answered = len(self.summary.answers)
-        return f"Summary · {answered} answer{'s' if answered != 1 else ''}"
+        return t_count("summary_progress", len(self.summary.answers))
 
     def compose_page(self) -> ComposeResult:
         config = self.config
-        yield SummaryView(self.summary, id="summary", rules=config.educator)
+        yield SummaryView(self.summary, id="summary", rules=config.shows_rules)
         yield Static("", id="status", markup=False)
         with Horizontal(classes="actions"):
-            if config.kiosk:
-                yield Button("I'm done", id="done", variant="primary", compact=True)
+            if config.offers_done:
+                yield Button(t("done_kiosk"), id="done", variant="primary", compact=True)
             if config.can_save:
-                yield Button("Save (s)", id="save", variant="primary", compact=True)
+                yield Button(t("save_key"), id="save", variant="primary", compact=True)
             if config.can_copy:
-                yield Button("Copy (c)", id="copy", compact=True)
-            if config.print_command:
-                yield Button("Print (p)", id="print", compact=True)
-            if config.educator:
-                yield Button("What if… (w)", id="what-if", compact=True)
-            yield Button("Change an answer", id="change", compact=True)
-            yield Button("Start over", id="restart", compact=True)
+                yield Button(t("copy_key"), id="copy", compact=True)
+            if config.can_print:
+                yield Button(t("print_key"), id="print", compact=True)
+            if config.can_what_if:
+                yield Button(t("what_if_key"), id="what-if", compact=True)
+            yield Button(t("change_answer"), id="change", compact=True)
+            yield Button(t("start_over"), id="restart", compact=True)
 
     def tell(self, message: str) -> None:
         """Say what just happened (saved where, copied) in the line above the buttons."""
@@ -91,7 +90,7 @@ class SummaryScreen(WalkScreen):
 
         def folder_chosen(folder: Path | None) -> None:
             if folder is None:
-                self.tell("Not saved.")
+                self.tell(t("not_saved"))
                 return
             self.save_folder = folder  # offered again next time, here and on later pages
             self.post_message(FolderChosen(folder))
@@ -112,7 +111,7 @@ class SummaryScreen(WalkScreen):
             elif choice == "rename":
                 self._write(free_files(folder, self.summary))
             else:
-                self.tell("Not saved.")
+                self.tell(t("not_saved"))
 
         self.app.push_screen(OverwriteModal(files.describe()), chosen)
 
@@ -133,7 +132,7 @@ class SummaryScreen(WalkScreen):
         from wizard.render.text import render_text
 
         self.app.copy_to_clipboard(render_text(self.summary))
-        self.tell("Copied the summary as plain text. If pasting does not work here, use Save.")
+        self.tell(t("copied"))
 
     # -- Print, What if, I'm done -------------------------------------------------------------
     def action_print(self) -> None:
@@ -147,13 +146,13 @@ class SummaryScreen(WalkScreen):
         from wizard.render.printing import send_to_printer
         from wizard.render.text import render_text
 
-        self.tell("Printing…")
+        self.tell(t("printing"))
         outcome = await send_to_printer(command, render_text(self.summary))
         self.tell(outcome.message)
 
     def action_what_if(self) -> None:
         """Educators: change one answer on a copy of the session and compare the summaries."""
-        if not self.config.educator:
+        if not self.config.can_what_if:
             return
         from wizard.tui.screens.what_if import WhatIfScreen
 

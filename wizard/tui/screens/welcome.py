@@ -10,6 +10,7 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from wizard.render.words import t
 from wizard.tui.messages import StartRequested
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.start_button import StartButton
@@ -25,7 +26,7 @@ class WelcomeScreen(Screen[None]):
 
     AUTO_FOCUS = "#welcome-body"  # arrows scroll a long disclaimer; Enter starts
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", show=False),
+        Binding("enter", "start", t("start"), show=False),
     ]
 
     def __init__(self, tree: Tree, config: AppConfig) -> None:
@@ -40,21 +41,25 @@ class WelcomeScreen(Screen[None]):
             if tree.description:
                 yield Static(literal(tree.description), id="welcome-description")
             disclaimer = Static(literal(tree.disclaimer.strip()), id="welcome-disclaimer")
-            disclaimer.border_title = "Please read"
+            disclaimer.border_title = t("please_read")
             yield disclaimer
             yield Static(
                 literal(
-                    f"Content version {tree.version} · last reviewed {tree.review.last_reviewed}"
+                    t(
+                        "content_version",
+                        version=tree.version,
+                        reviewed=tree.review.last_reviewed,
+                    )
                 ),
                 id="welcome-version",
             )
             with Center(id="welcome-actions"):
                 yield StartButton()
-            yield Static("Press Enter or click Start to begin.", id="welcome-hint")
-        keys = [("enter", "Start", "start_from_welcome"), ("?", "Help", "show_keys")]
+            yield Static(t("press_to_start"), id="welcome-hint")
+        keys = [("enter", t("start"), "start_from_welcome"), ("?", t("help"), "show_keys")]
         if self.config.can_quit:  # a kiosk offers no way out
-            keys.append(("q", "Quit", "request_quit"))
-        keys.append(("^t", "Colours", "cycle_theme"))
+            keys.append(("q", t("quit"), "request_quit"))
+        keys.append(("^t", t("colours"), "cycle_theme"))
         yield KeyBar(keys)
 
     def on_start_button_pressed(self, event: StartButton.Pressed) -> None:

@@ -26,40 +26,34 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model.machine import AnswerError, Session
+from wizard.render.words import pieces, refusal, t
 from wizard.tui.educator import WhatIf, answering_at, labels_of, shorten, what_if
 from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.summary_view import SummaryView
 from wizard.tui.widgets.tree_text import literal, plain
 
-PICK_QUESTION = (
-    "Pick one of your answers to try a different one. Your own answers stay as they are."
-)
-
 
 def change_lines(result: WhatIf) -> Content:
     """The difference in words: what would be added and dropped, or that nothing changes."""
     node = result.node
-    lines = [
-        Content.assemble(
-            "If you had answered ",
-            literal(labels_of(node, result.after), "bold"),
-            " instead of ",
-            literal(labels_of(node, result.before), "bold"),
-            literal(f" to “{node.heading}”:"),
-        )
-    ]
-    lines += [Content.assemble(("+ Added: ", "bold"), literal(w)) for w in result.change.added]
-    lines += [Content.assemble(("− Dropped: ", "bold"), literal(w)) for w in result.change.dropped]
+    blanks = {
+        "after": literal(labels_of(node, result.after), "bold"),
+        "before": literal(labels_of(node, result.before), "bold"),
+        "question": literal(node.heading),
+    }
+    intro: list[Content] = []
+    for text, blank in pieces("what_if_intro"):
+        intro.append(Content(text))
+        if blank:
+            intro.append(blanks[blank])
+    lines = [Content("").join(intro)]
+    added, dropped = t("what_if_added"), t("what_if_dropped")
+    lines += [Content.assemble((added, "bold"), literal(w)) for w in result.change.added]
+    lines += [Content.assemble((dropped, "bold"), literal(w)) for w in result.change.dropped]
     if result.change.unchanged:
-        lines.append(Content("= Nothing on the summary would change."))
+        lines.append(Content(t("what_if_nothing")))
     if result.stopped_at is not None:
-        question = result.stopped_at.heading
-        lines.append(
-            literal(
-                f"The new route reaches a question you have not answered (“{question}”), so "
-                "the summary below lists what the answers so far support."
-            )
-        )
+        lines.append(literal(t("what_if_stopped", question=result.stopped_at.heading)))
     return Content("\n").join(lines)
 
 
@@ -68,7 +62,7 @@ class WhatIfScreen(ModalScreen[None]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["walk.tcss", "what_if.tcss"]  # summary styles too
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", t("back")),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -81,14 +75,14 @@ class WhatIfScreen(ModalScreen[None]):
         """The last result shown (for the tests)."""
 
     def compose(self) -> ComposeResult:
-        yield Static("What if…", id="what-if-title", markup=False)
-        yield Static(PICK_QUESTION, id="what-if-hint", markup=False)
+        yield Static(t("what_if_title"), id="what-if-title", markup=False)
+        yield Static(t("what_if_pick_question"), id="what-if-hint", markup=False)
         yield Vertical(id="what-if-body")
         yield Static("", id="what-if-message", markup=False)
         with Horizontal(classes="actions"):
-            yield Button("Continue", id="what-if-continue", variant="primary", compact=True)
-            yield Button("Back", id="what-if-back", compact=True)
-            yield Button("Back to my summary", id="what-if-close", compact=True)
+            yield Button(t("continue"), id="what-if-continue", variant="primary", compact=True)
+            yield Button(t("back"), id="what-if-back", compact=True)
+            yield Button(t("what_if_back"), id="what-if-close", compact=True)
 
     def on_mount(self) -> None:
         self.show_questions()
@@ -114,7 +108,8 @@ class WhatIfScreen(ModalScreen[None]):
             text.append_text(plain(f" — {labels_of(node, answer.options)}", "bold"))
             rows.append(Option(text, id=answer.node))
         self.node_id = None
-        self._show("question", PICK_QUESTION, OptionList(*rows, id="what-if-questions"))
+        questions = OptionList(*rows, id="what-if-questions")
+        self._show("question", t("what_if_pick_question"), questions)
 
     def show_answers(self, node_id: str) -> None:
         """Step 2: that question's answers, with the one given selected."""
@@ -122,8 +117,7 @@ class WhatIfScreen(ModalScreen[None]):
         node = self.session.tree.nodes[node_id]
         given = next(a.options for a in self.session.answered if a.node == node_id)
         self.ticked = given
-        multi_hint = "Tick a different set of answers, then Continue."
-        hint = multi_hint if self._multi else "Pick a different answer."
+        hint = t("what_if_tick_answers" if self._multi else "what_if_pick_answer")
         self._show(
             "answer",
             hint,
@@ -137,12 +131,12 @@ class WhatIfScreen(ModalScreen[None]):
         try:
             result = what_if(self.session, self.node_id, option_ids)
         except AnswerError as error:
-            self.say(str(error))
+            self.say(refusal(error))
             return
         self.result = result
         self._show(
             "result",
-            "Your own answers have not changed.",
+            t("what_if_unchanged_answers"),
             self._change_box(result),
             SummaryView(result.summary, id="summary", rules=True, changeable=False),
         )
@@ -150,23 +144,23 @@ class WhatIfScreen(ModalScreen[None]):
     @staticmethod
     def _change_box(result: WhatIf) -> Static:
         box = Static(change_lines(result), id="what-if-change")
-        box.border_title = "What would change"
+        box.border_title = t("what_if_change")
         return box
 
     # -- what the person did ---------------------------------------------------------------------
     @property
     def _multi(self) -> bool:
-        return self.node_id is not None and self.session.tree.nodes[self.node_id].kind == "multi"
+        return self.node_id is not None and self.session.tree.nodes[self.node_id].traits.many
 
     def say(self, message: str) -> None:
         line = self.query_one("#what-if-message", Static)
-        line.update(literal(f"⚠ {message}" if message else ""))
+        line.update(literal(t("warning_line", message=message) if message else ""))
         line.set_class(bool(message), "shown")
 
     def _try(self, option_ids: tuple[str, ...]) -> None:
         given = next(a.options for a in self.session.answered if a.node == self.node_id)
         if tuple(sorted(option_ids)) == tuple(sorted(given)):
-            self.say("That is the answer you gave. Pick a different one to see what changes.")
+            self.say(t("what_if_same"))
             return
         self.show_result(option_ids)
 

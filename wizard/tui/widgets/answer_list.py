@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from wizard.model.tree import Option
+from wizard.render.words import t
 from wizard.tui.widgets.tree_text import plain
 
 
@@ -55,8 +56,8 @@ class AnswerList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "enter", "Continue", show=False),
-        Binding("space", "space", "Tick", show=False),
+        Binding("enter", "enter", t("continue"), show=False),
+        Binding("space", "space", t("tick"), show=False),
     ]
 
     class Picked(Message):

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.model.plain import strip_control
+from wizard.render.words import t
 
 SEPARATOR = " › "
 
@@ -21,7 +22,7 @@ def crumb_content(crumbs: Sequence[tuple[str, str]]) -> Content:
     go in as template variables, so a bracket in a label is never read as markup (and control
     characters are removed first, as everywhere tree text is shown).
     """
-    parts: list[Content] = [Content.styled("Your answers: ", "bold")]
+    parts: list[Content] = [Content.styled(t("your_answers"), "bold")]
     for position, (node_id, label) in enumerate(crumbs):
         if position:
             parts.append(Content(SEPARATOR))

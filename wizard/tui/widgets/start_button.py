@@ -11,6 +11,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Static
 
+from wizard.render.words import t
+
 
 class StartButton(Static):
     """Posts `StartButton.Pressed` when clicked."""
@@ -19,7 +21,7 @@ class StartButton(Static):
         """The person clicked Start."""
 
     def __init__(self) -> None:
-        super().__init__("Start", id="start", markup=False)
+        super().__init__(t("start"), id="start", markup=False)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

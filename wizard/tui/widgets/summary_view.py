@@ -110,8 +110,8 @@ class SummaryView(VerticalScroll):
             yield from self._lines(section, run)
             run = []
             if isinstance(block, Paragraph):
-                css = "paragraph disclaimer" if block.role == "disclaimer" else "paragraph"
-                yield paragraph(block.text, css)
+                css = ("paragraph", "disclaimer") if block.role == "disclaimer" else ("paragraph",)
+                yield paragraph(block.text, " ".join(css))
             elif block.kind == "urgent":
                 body = Content.assemble((block.title, "bold"), "\n")
                 body = body + Content("\n").join(line_content(line) for line in block.lines)

@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from textual.widgets import Markdown
 
 from wizard.model.plain import strip_control
+from wizard.render.words import t
 
 SHOWN_AS_ADDRESS = ("autolink", "linkify")
 """Links whose words are already their address (`<https://…>`, a bare `www.…`)."""
@@ -45,7 +46,7 @@ def inert_inline(children: Sequence[Token]) -> Iterator[Token]:
                 yield _text(f" ({opened.attrs.get('href', '')})")
         elif token.type == "image":
             described = token.content or "".join(child.content for child in token.children or ())
-            yield _text(f"[image: {described}]" if described else "[image]")
+            yield _text(t("image", alt=described) if described else t("image_bare"))
         else:
             yield token
 

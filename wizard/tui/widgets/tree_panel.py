@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Tree
 
+from wizard.render.words import t
 from wizard.tui.educator import NodeMark, mark_nodes, shorten
 from wizard.tui.widgets.tree_text import plain
 
@@ -61,7 +62,7 @@ class TreePanel(Tree[str]):
         self.marks = mark_nodes(session)
         self.guide = session.tree
         """The decision tree (not Textual's DOM tree)."""
-        self.border_title = "The whole tree"
+        self.border_title = t("whole_tree")
         self.guide_depth = 2
 
     def on_mount(self) -> None:

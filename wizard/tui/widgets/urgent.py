@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.model.tree import RedFlag
+from wizard.render.words import t
 from wizard.tui.widgets.summary_view import tidy
 from wizard.tui.widgets.tree_text import literal
 
@@ -18,8 +19,8 @@ from wizard.tui.widgets.tree_text import literal
 def urgent_card(flag: RedFlag) -> Static:
     """The card for one flag (class `urgent-advice`, styled in screens/walk.tcss)."""
     text = Content("\n").join(
-        [literal(f"Urgent: {flag.title}", "bold"), literal(tidy(flag.advice))]
+        [literal(t("urgent_line", title=flag.title), "bold"), literal(tidy(flag.advice))]
     )
     card = Static(text, classes="urgent-advice")
-    card.border_title = "⚠ URGENT"
+    card.border_title = t("urgent_badge")
     return card

@@ -1,0 +1,52 @@
+"""`wizard graph`, `wizard schema`, `wizard trees`: about trees, not walks through them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from wizard.cli.open import open_tree
+from wizard.cli.output import say
+from wizard.exits import Exit
+from wizard.model.bundled import bundled_trees
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from wizard.render.graph import render_graph
+
+    say(render_graph(open_tree(args.tree), args.format))
+    return Exit.OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from wizard.model.schema import tree_schema
+
+    say(json.dumps(tree_schema(), indent=2))
+    return Exit.OK
+
+
+def cmd_trees(args: argparse.Namespace) -> int:
+    from wizard.model.loader import check_file
+
+    rows = []
+    for path in bundled_trees():
+        tree, diagnostics = check_file(path)
+        if tree is None:
+            errors = sum(d.is_error for d in diagnostics)
+            rows.append((path.stem, f"(cannot be used: {errors} error(s))", "", ""))
+        else:
+            rows.append((tree.id, tree.title, tree.version, tree.review.last_reviewed))
+    if not rows:
+        print("no bundled trees found", file=sys.stderr)
+        return Exit.OK
+    header = ("id", "title", "version", "last review")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        say(
+            "  ".join(
+                str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
+            ).rstrip()
+        )
+    return Exit.OK

@@ -1,0 +1,16 @@
+"""`wizard ask [TREE]`: plain-text prompts on standard input and output (wizard/ask/)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+from wizard.cli.open import open_tree
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from wizard.ask.session import run_ask
+
+    # A closed standard input (`<&-`) is input that has already ended.
+    return run_ask(open_tree(args.tree), sys.stdin or io.StringIO(""), sys.stdout)

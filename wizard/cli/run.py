@@ -1,0 +1,85 @@
+"""`wizard run [TREE]` (the default command): the Textual app, configured once from the
+parsed arguments (`app_config`), which is all the app and its screens are told."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.cli.open import open_tree
+from wizard.cli.output import UsageError
+from wizard.exits import Exit
+
+if TYPE_CHECKING:
+    from wizard.model.tree import Tree
+    from wizard.tui.config import AppConfig
+
+
+def env_flag(name: str) -> bool:
+    """An on/off environment variable: 1, true, yes or on (any case) turn it on."""
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def save_dir(typed: str | None) -> Path | None:
+    """`--save-dir`: the folder Save offers first; None for the default (wizard/render/saving.py).
+    A missing folder is fine (the save dialog offers to create it); a file is not."""
+    if typed is None:
+        return None
+    if not typed.strip():
+        raise UsageError("--save-dir needs a folder")
+    from wizard.render.saving import FolderError, choose_folder
+
+    try:
+        return choose_folder(typed, home=Path.cwd()).folder  # relative to where you are
+    except FolderError as error:
+        raise UsageError(f"--save-dir: {error}") from None
+
+
+def app_config(args: argparse.Namespace) -> AppConfig:
+    """The run's configuration, from the arguments and the WIZARD_KIOSK and WIZARD_ADMIN_PIN
+    environment variables; UsageError for an option that cannot be used."""
+    from wizard.tui.config import AppConfig
+
+    if args.print_command is not None:
+        from wizard.render.printing import parse_print_command
+
+        try:
+            parse_print_command(args.print_command)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    return AppConfig.for_mode(
+        theme=args.theme,
+        save_dir=save_dir(args.save_dir),
+        kiosk=args.kiosk or env_flag("WIZARD_KIOSK"),
+        educator=args.educator,
+        idle_timeout=args.idle_timeout,
+        print_command=args.print_command,
+        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
+    )
+
+
+def refuse_overdue(tree: Tree) -> None:
+    """A kiosk shows content to strangers: it does not start on content past its review date."""
+    from wizard.model.governance import overdue
+
+    why = overdue(tree)
+    if why is not None:
+        raise UsageError(
+            f"the kiosk will not start: {why} (staff who have checked it can pass "
+            "--allow-overdue)"
+        )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    tree = open_tree(args.tree)
+    config = app_config(args)
+    if config.kiosk and not args.allow_overdue:
+        refuse_overdue(tree)
+    if args.watch and config.kiosk:
+        raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
+    from wizard.tui import launch  # Textual is imported here and only here
+
+    launch.create_app(tree, config, watch=args.watch).run()
+    return Exit.OK

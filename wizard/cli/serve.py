@@ -1,0 +1,34 @@
+"""`wizard serve [TREE]`: the guide in a web browser, as web pages (wizard/web/serve.py's pages
+mode) or, with --terminal, the terminal app itself."""
+
+from __future__ import annotations
+
+import argparse
+
+from wizard.cli.open import open_tree
+from wizard.cli.run import refuse_overdue
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from wizard.web.serve import serve, serve_pages_mode
+
+    if args.kiosk and not args.allow_overdue:
+        refuse_overdue(open_tree(args.tree))
+    if not args.terminal:
+        return serve_pages_mode(
+            args.tree, host=args.host, port=args.port, kiosk=args.kiosk,
+            idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
+            public_address=args.public_url)
+    run_options: list[str] = []
+    if args.allow_overdue:
+        run_options += ["--allow-overdue"]
+    if args.idle_timeout is not None:
+        run_options += ["--idle-timeout", str(args.idle_timeout)]
+    if args.print_command is not None:
+        run_options += ["--print-command", args.print_command]
+    if args.theme is not None:
+        run_options += ["--theme", args.theme]
+    return serve(
+        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
+        max_sessions=args.max_sessions, public_address=args.public_url,
+    )
