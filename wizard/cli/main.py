@@ -56,6 +56,7 @@ cmd_ask = _command("ask", "cmd_ask")
 cmd_paths = _command("paths", "cmd_paths")
 cmd_serve = _command("serve", "cmd_serve")
 cmd_diff = _command("diff", "cmd_diff")
+cmd_translate = _command("translate", "cmd_translate")
 
 
 # -- numbers on the command line ------------------------------------------------------------------
@@ -228,6 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(func=cmd_diff)
 
+    translate = commands.add_parser(
+        "translate", help="print a skeleton translation overlay of a tree (trees/ID.LANG.yaml)"
+    )
+    translate.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    translate.add_argument("--lang", required=True, help="the language, e.g. es")
+    translate.add_argument("--from", dest="mapping", metavar="JSON",
+                           help="a JSON object of English text to its translation")
+    translate.add_argument("--fresh", action="store_true",
+                           help="ignore the overlay already beside the tree")
+    translate.set_defaults(func=cmd_translate)
+
     serve = commands.add_parser("serve", help="the guide as web pages in a browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     serve.add_argument("--terminal", action="store_true",
@@ -260,7 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     commands = {
-        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
+        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff",
+        "translate",
     }
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
