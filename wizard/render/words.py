@@ -3,17 +3,27 @@
 Every front end (the Textual app with its kiosk and educator modes, `ask`, `walk`) and every
 output (text, Markdown, HTML, JSON and the summary screen) takes its sentences, buttons, key
 names, progress, pick rules, errors and dialogs from here through `t`, so they cannot drift apart,
-and a translation later replaces this one table (the keys stay, `t` becomes a gettext lookup).
+and a translation replaces this one table: `t` looks each key up in a gettext catalogue
+(wizard/locale/<lang>/LC_MESSAGES/messages.mo, msgctxt = the key, msgid = the English here), made
+with Babel (`make locale`; wizard/render/catalogue.py extracts this table). A translation that is
+missing, or whose blanks do not match, says the English.
 Templates name their blanks (`{title}`); what fills them is data and is never read as a template
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen before that.
+translation must be chosen (`use_language`) before that. The web pages speak each visitor's
+language at once in one process, so `speaking(lang)` sets it for one request (a context
+variable) over the process's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gettext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING
 
@@ -298,10 +308,61 @@ WORDS: dict[str, str] = {
 }
 
 
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+
+
+@cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue for a language tag (`es`, `es-US` falls back to `es`); a
+    catalogue that says the English when there is none."""
+    tag = language.replace("-", "_")
+    tried = list(dict.fromkeys([tag, tag.split("_")[0].lower()]))
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=tried, fallback=True)
+
+
+_default: list[str] = [SOURCE_LANGUAGE]
+_speaking: ContextVar[str | None] = ContextVar("wizard_language", default=None)
+
+
+def use_language(language: str | None) -> None:
+    """The language this process speaks unless `speaking` says otherwise (None: English)."""
+    _default[0] = language or SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` inside the block (this thread or task only): one web request."""
+    token = _speaking.set(language or SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def language() -> str:
+    """The language being spoken now (a tag such as `en` or `es`)."""
+    return _speaking.get() or _default[0]
+
+
+def _template(key: str) -> str:
+    english = WORDS[key]
+    tag = language()
+    if tag == SOURCE_LANGUAGE:
+        return english
+    return catalogue(tag).pgettext(key, english)
+
+
 def t(key: str, **blanks: str) -> str:
-    """The words for `key`, with its named blanks filled in."""
-    words = WORDS[key]
-    return words.format(**blanks) if blanks else words
+    """The words for `key` in the language spoken now, with its named blanks filled in."""
+    words = _template(key)
+    if not blanks:
+        return words
+    try:
+        return words.format(**blanks)
+    except (KeyError, IndexError, ValueError):  # a translation with broken blanks: the English
+        return WORDS[key].format(**blanks)
 
 
 def t_count(key: str, count: int, **blanks: str) -> str:
@@ -317,7 +378,12 @@ def pieces(key: str) -> list[tuple[str, str]]:
 
     "If you had answered {after} instead" -> [("If you had answered ", "after"), (" instead", "")]
     """
-    return [(text, blank or "") for text, blank, _, _ in Formatter().parse(WORDS[key])]
+    words = _template(key)
+    try:
+        parsed = list(Formatter().parse(words))
+    except ValueError:
+        parsed = list(Formatter().parse(WORDS[key]))
+    return [(text, blank or "") for text, blank, _, _ in parsed]
 
 
 def progress_words(progress: Progress, question: bool) -> str:
