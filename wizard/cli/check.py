@@ -47,7 +47,6 @@ def tree_files(paths: Sequence[str]) -> tuple[list[Path], list[Diagnostic]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
-
     from wizard.model.translation import check_overlay_file, check_overlays_of, is_overlay
 
     files, diagnostics = tree_files(args.paths)
@@ -86,7 +85,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f", mean reading grade {sum(m * n for m, n in graded) / texts:.1f}" if texts else ""
     )
     print(
-        f"{len(files) + len(overlays)} file(s) checked: {errors} error(s), {warnings} warning(s){grade}: "
+        f"{len(files) + len(overlays)} file(s) checked: {errors} error(s), "
+        f"{warnings} warning(s){grade}: "
         f"{verdict}",
         file=sys.stderr,
     )

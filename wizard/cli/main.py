@@ -169,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="live preview for tree authors: reload the tree file each time it is saved",
     )
+    run.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    run.add_argument(
+        "--allow-draft-translation", action="store_true",
+        help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
@@ -180,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     walk.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     walk.add_argument("--answer", "-a", action="append", metavar="NODE=OPT[,OPT...]")
     walk.add_argument("--format", "-f", choices=WALK_FORMATS, default="text")
+    walk.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
     walk.set_defaults(func=cmd_walk)
 
     graph = commands.add_parser("graph", help="print the tree as a diagram")
@@ -195,6 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
     ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    ask.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
     ask.set_defaults(func=cmd_ask)
 
     paths = commands.add_parser("paths", help="every route through the single-choice questions")
@@ -264,6 +274,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
+    serve.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    serve.add_argument(
+        "--allow-draft-translation", action="store_true",
+        help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.cli.open import open_tree
+from wizard.cli.language import open_in_language, refuse_draft
 from wizard.cli.output import UsageError
 from wizard.exits import Exit
 
@@ -73,10 +73,12 @@ def refuse_overdue(tree: Tree) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    tree = open_tree(args.tree)
+    tree = open_in_language(args.tree, args.lang)
     config = app_config(args)
     if config.kiosk and not args.allow_overdue:
         refuse_overdue(tree)
+    if config.kiosk and not args.allow_draft_translation:
+        refuse_draft(tree)
     if args.watch and config.kiosk:
         raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
     from wizard.tui import launch  # Textual is imported here and only here

@@ -125,6 +125,10 @@ WORDS: dict[str, str] = {
     # -- pages --------------------------------------------------------------------------------
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
+    "draft_translation": (
+        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
+        "ask your care team."
+    ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
     "choice_keys": "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help",
@@ -289,6 +293,23 @@ WORDS: dict[str, str] = {
     "ask_keep": " Press Enter to keep your earlier answer ({numbers}).",
     "ask_no_help": "There is no more help for this question.",
     "ask_urgent": "URGENT: {title}",
+    # -- the web pages (wizard/web/templates) ----------------------------------------------
+    "web_urgent": "Urgent",
+    "web_please_check": "Please check:",
+    "web_check_title": "Please check your answer: ",
+    "web_skip": "Skip to the main content",
+    "web_still_here": "I am still here",
+    "web_display": "Display",
+    "web_apply": "Apply",
+    "web_done": "I'm done: clear my answers",
+    "web_start_again": "Start again",
+    "web_read_continue": "I have read this: continue",
+    "web_save_html": "Save as a web page (HTML)",
+    "web_save_markdown": "Save as text (Markdown)",
+    "web_welcome": "Welcome",
+    "theme_default": "Dark",
+    "theme_light": "Light",
+    "theme_high_contrast": "High contrast",
     # -- walk (answers given on the command line) ---------------------------------------------
     "walk_answer_shape": "--answer '{item}' must look like NODE=OPTION[,OPTION...]",
     "walk_no_node": "--answer {item}: there is no node '{node}'{hint}",
@@ -349,7 +370,7 @@ def language() -> str:
 def _template(key: str) -> str:
     english = WORDS[key]
     tag = language()
-    if tag == SOURCE_LANGUAGE:
+    if tag == SOURCE_LANGUAGE or tag.split("-")[0] == SOURCE_LANGUAGE:
         return english
     return catalogue(tag).pgettext(key, english)
 

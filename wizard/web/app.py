@@ -34,6 +34,7 @@ from wizard.render.markdown import render_markdown
 from wizard.render.outline import clean
 from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
+from wizard.render.words import t
 from wizard.web import guard
 from wizard.web.pages import (
     DEFAULT_THEME,
@@ -99,6 +100,7 @@ def make_app(config: WebConfig) -> web.Application:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
     app.router.add_get("/", welcome)
     app.router.add_post("/go", go)
@@ -279,7 +281,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
         lang=language(config.tree.language),
         theme=theme,
-        themes=THEMES,
+        themes={name: t("theme_" + name.replace("-", "_")) for name in THEMES},
         kiosk=config.kiosk,
         can_save=config.can_save,
         printer=bool(config.print_command),
