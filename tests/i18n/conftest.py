@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.web.conftest import clock, make_visitor  # noqa: F401 (the web pages' fixtures)
 from wizard.model.loader import load_tree
 from wizard.model.translation import translate_tree
 from wizard.model.tree import Tree

@@ -13,7 +13,6 @@ import pytest
 
 from tests.i18n.conftest import BUNDLED, ROUTE
 from tests.tui.pilots import press
-from tests.web.conftest import Clock, clock, make_visitor  # noqa: F401 (fixtures)
 from tests.web.visitor import Visitor
 from wizard.ask.session import run_ask
 from wizard.cli.main import main
@@ -95,8 +94,7 @@ async def test_the_app_in_spanish(spanish_tree: Tree) -> None:
 
 
 async def test_the_web_pages_in_spanish(
-    make_visitor: Callable[..., object], spanish_tree: Tree, english_tree: Tree,
-    clock: Clock,
+    make_visitor: Callable[..., object], spanish_tree: Tree, english_tree: Tree
 ) -> None:
     use_language("es")
     visitor = await make_visitor(spanish_tree)  # type: ignore[misc]
