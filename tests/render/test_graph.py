@@ -66,10 +66,10 @@ def test_nodes_are_labelled_with_their_prompts_and_coloured_by_kind() -> None:
     assert boxes["animal"].lines == ("Which animal is it?",)
     assert boxes["done"].lines == ("What to do next",)
     assert [boxes[i].style for i in ("hello", "urgent", "animal", "done")] == [
-        "info",
+        "page",
         "red_flag",
         "question",
-        "outcome",
+        "end",
     ]
     assert boxes["cat_food"].conditional and boxes["cat_food"].lines[-1] == "(only if cat or dog)"
 

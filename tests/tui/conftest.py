@@ -18,20 +18,6 @@ from wizard.tui.launch import create_app
 
 
 @pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let the pilot look for "idle" every millisecond instead of every 20 ms.
-
-    After each key or click the pilot waits until the app has stopped working, checking in
-    20 ms steps, so every key costs at least 40 ms. Finer steps keep the same rule (wait until
-    the process is idle) and make the suite several times quicker.
-    """
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.001)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.0005)
-
-
-@pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home folder of the test's own: the save dialog takes a relative folder from home, and
     random keys (the monkey test) can type one; nothing may land in the real home folder."""

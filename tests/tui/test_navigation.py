@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 from textual.widgets import Static
 
-from tests.tui.pilots import marked, press
+from tests.tui.pilots import marked, press, settle
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.confirm import ConfirmModal
 from wizard.tui.screens.help import HelpModal
@@ -30,7 +30,7 @@ async def test_changing_an_earlier_answer_changes_the_summary(example_app: Wizar
         await press(pilot, *TO_SUMMARY)
         assert treatments(app) == ["Water less"]
         app.action_jump_to("kind")  # what a click on the breadcrumb does
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.node.id == "kind"
         assert marked(app)[0] == "› 1 ● A cactus"
         await press(pilot, "2")  # a fern now; the symptoms question remembers its answer
@@ -55,7 +55,7 @@ async def test_summary_answer_links_go_back_to_that_question(example_app: Wizard
         await pilot.pause()
         line = str(answers.render()).splitlines()[1]
         assert await pilot.click(answers, offset=(line.index("change") + 1, 1))
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.node.id == "kind"
 
 
@@ -140,7 +140,7 @@ async def test_resizing_mid_session_loses_nothing(example_app: WizardApp) -> Non
         before = marked(app)
         for size in ((60, 20), (120, 40), (60, 20), (80, 24)):
             await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await settle(pilot)
             assert app.size == size
             assert marked(app) == before
         assert isinstance(app.screen, QuestionScreen)

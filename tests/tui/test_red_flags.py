@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.modes.drive import drawn_text
-from tests.tui.pilots import page, press, shown_text
+from tests.tui.pilots import page, press, settle, shown_text
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.red_flag import RedFlagModal
@@ -27,7 +27,7 @@ async def test_each_red_flag_raises_an_alert_in_order(example_app: WizardApp) ->
         assert isinstance(app.screen, RedFlagModal)
         assert shown_text(app, "#flag-title") == "Urgent: A pet may be poisoned"
         assert await pilot.click("#read")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, RedFlagModal)
         assert app.screen.node.id == "kind"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 
-from tests.tui.pilots import page, press
+from tests.tui.pilots import page, press, settle
 from wizard.model.tree import Tree
 from wizard.render.saving import default_files, free_files
 from wizard.tui.app import WizardApp
@@ -31,7 +31,7 @@ async def test_a_dialog_answered_twice_closes_once(example_app: WizardApp) -> No
         await press(pilot, "enter", "enter", "ctrl+r")
         assert isinstance(app.screen, ConfirmModal)
         send(app, "enter", "y")  # Enter presses the focused "Keep my answers"; y says yes
-        await pilot.pause()
+        await settle(pilot)
         # Nothing was popped twice: Textual's base screen, and one page above it.
         assert len(app.screen_stack) == 2
         assert isinstance(page(app), (WelcomeScreen, QuestionScreen))
@@ -46,14 +46,14 @@ async def test_keys_queued_behind_a_page_change_do_not_act_twice(
         assert isinstance(app.screen, InfoScreen)
         info = app.screen
         send(app, "enter", "enter", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [answer.node for answer in app.session.history] == ["welcome"]
         assert app.screen.node.id == "danger"
         # Input still queued for the page the app has left is dropped, not applied to "danger"
         # (where an empty answer would raise), nor used to go back from it.
         info.action_go_on()
         info.action_go_back()
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.current.id == "danger"
         assert isinstance(app.screen, QuestionScreen)
 

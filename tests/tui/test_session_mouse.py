@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.pilots import click, click_answer, marked
+from tests.tui.pilots import click, click_answer, marked, settle
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.help import HelpModal
 from wizard.tui.screens.question import QuestionScreen
@@ -34,7 +34,7 @@ async def test_mouse_walk_to_summary_and_back(example_app: WizardApp) -> None:
         ]
         # The breadcrumb is a row of links: click the first answer to go back to it.
         assert await pilot.click("#crumbs", offset=(len("Your answers: ") + 1, 0))
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.node.id == "danger"
         assert marked(app)[2].endswith("[x] None of these")
@@ -71,11 +71,11 @@ async def test_welcome_key_bar_is_clickable(example_app: WizardApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         text = str(app.screen.query_one(".key-bar").render())
         assert await pilot.click(".key-bar", offset=(text.index("Help"), 0))
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpModal)
         await click(pilot, "#close")
         assert await pilot.click(".key-bar", offset=(text.index("Start"), 0))
-        await pilot.pause()
+        await settle(pilot)
         assert app.started
         assert app.screen.node.id == "welcome"
 

@@ -1,6 +1,10 @@
 """What each kind of screen looks like, at 80x24 and 60x20, in the default and high-contrast
 themes. Update after a deliberate change with `pytest tests/tui --snapshot-update`, and look at
-the SVGs before committing them (the report pytest prints links the changed ones)."""
+the SVGs before committing them (the report pytest prints links the changed ones).
+
+Keys go in through `press` (tests/tui/pilots.py), which lets the app settle after each by the
+order of events; the plugin's own `press=` waits for the process to look idle instead, which a
+busy machine can cut short."""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
+from tests.tui.pilots import press
 from wizard.model.tree import Tree
 from wizard.tui.launch import create_app
 
@@ -34,4 +40,8 @@ def test_screen(
     snap_compare: Callable[..., bool], example_tree: Tree, screen: str, size: str, theme: str
 ) -> None:
     app: Any = create_app(example_tree, theme=theme)
-    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZES[size])
+
+    async def keys(pilot: Pilot[None]) -> None:
+        await press(pilot, *SCREENS[screen])
+
+    assert snap_compare(app, run_before=keys, terminal_size=SIZES[size])

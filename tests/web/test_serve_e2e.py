@@ -41,8 +41,10 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SERVER_START_SECONDS = 30
-SCREEN_SECONDS = 20
+# Upper bounds only a hung server or browser reaches (each wait ends as soon as its text shows),
+# generous because a busy 2-core machine can be slow to start Chromium: never a measurement.
+SERVER_START_SECONDS = 120
+SCREEN_SECONDS = 60
 # One statement added after xterm's `terminal.open(element)` in textual-serve's textual.js.
 TERMINAL_OPEN = re.compile(r"(this\.terminal\.open\(\w+\),)")
 KEEP_TERMINAL = "window.__wizardTerminal=this.terminal,"

@@ -21,7 +21,7 @@ def wizard_serve(*words: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("words", "sentence"), [
-    (["no-such-tree"], "wizard: no tree file or bundled tree named 'no-such-tree'\n"),
+    (["no-such-tree"], "wizard: no tree file or bundled tree named 'no-such-tree' (bundled: paraneoplastic)\n"),
     (["tests/trees/example.yaml", "--print-command", "lp 'open"],
      "wizard: --print-command cannot be read: No closing quotation\n"),
     (["tests/trees/example.yaml", "--public-url", "ftp://x"],

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from tests.render.test_hostile_text import (
     BREAKOUT_URL,
@@ -182,6 +183,16 @@ async def test_save_downloads_markdown_and_html(visitor: Visitor) -> None:
     html = await visitor.post("/save", state=state, format="html")
     assert visitor.response.headers["Content-Disposition"].endswith('-summary.html"')  # type: ignore[union-attr]
     assert html.startswith("<!DOCTYPE html>") and "Water less" in html
+
+
+async def test_save_downloads_the_answers_as_a_fhir_response(visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    body = await visitor.post("/save", state=visitor.state, format="fhir")
+    headers = visitor.response.headers  # type: ignore[union-attr]
+    assert headers["Content-Disposition"] == 'attachment; filename="garden-summary.fhir.json"'
+    assert headers["Content-Type"].startswith("application/fhir+json")
+    response = QuestionnaireResponse.model_validate(json.loads(body))
+    assert response.status == "completed" and response.item
 
 
 async def test_print_without_a_command_gives_a_printable_page(visitor: Visitor) -> None:

@@ -1,5 +1,4 @@
-"""`wizard diff OLD NEW`: what a new edition of a tree changes, route by route
-(wizard/model/diff.py compares, wizard/render/diff.py words it)."""
+"""`wizard diff OLD NEW`: what a new edition of a tree changes, route by route."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|serve]`.
+"""The command line: `wizard [run|check|walk|graph|schema|trees|ask|paths|diff|export|serve]`.
 
 This module parses the arguments and hands them to the command's own module (wizard/cli/),
 imported only when that command runs, so `check`, `walk`, `graph`, `schema` and `trees` start
@@ -31,7 +31,7 @@ from wizard.exits import Exit
 from wizard.model.plain import strip_control
 from wizard.tui.themes import THEME_NAMES
 
-WALK_FORMATS = ("text", "markdown", "json", "html")
+WALK_FORMATS = ("text", "markdown", "json", "html", "fhir")
 
 
 def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -54,9 +54,10 @@ cmd_schema = _command("about", "cmd_schema")
 cmd_trees = _command("about", "cmd_trees")
 cmd_ask = _command("ask", "cmd_ask")
 cmd_paths = _command("paths", "cmd_paths")
-cmd_serve = _command("serve", "cmd_serve")
-cmd_diff = _command("diff", "cmd_diff")
 cmd_translate = _command("translate", "cmd_translate")
+cmd_diff = _command("diff", "cmd_diff")
+cmd_serve = _command("serve", "cmd_serve")
+cmd_export = _command("export", "cmd_export")
 
 
 # -- numbers on the command line ------------------------------------------------------------------
@@ -169,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="live preview for tree authors: reload the tree file each time it is saved",
     )
+    run.add_argument(
+        "--save-fhir",
+        action="store_true",
+        help="Save also writes the answers as a FHIR QuestionnaireResponse (.fhir.json)",
+    )
     run.add_argument("--lang", metavar="LANG",
                        help="the language, e.g. es (default: from LANG etc., else the tree's)")
     run.add_argument(
@@ -194,6 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("tree", nargs="?")
     graph.add_argument("--format", "-f", choices=("mermaid", "dot"), default="mermaid")
     graph.set_defaults(func=cmd_graph)
+
+    export = commands.add_parser("export", help="write the tree for other systems (FHIR)")
+    export.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    export.add_argument(
+        "--format", "-f", choices=("fhir",), default="fhir", help="fhir: a FHIR R4 Questionnaire"
+    )
+    export.set_defaults(func=cmd_export)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of tree files")
     schema.set_defaults(func=cmd_schema)
@@ -288,9 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     commands = {
-        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff",
-        "translate",
+        "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
     }
+    commands.update(("export", "translate"))
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:

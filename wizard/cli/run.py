@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.cli.language import open_in_language, refuse_draft
 from wizard.cli.output import UsageError
 from wizard.exits import Exit
 
@@ -37,29 +36,6 @@ def save_dir(typed: str | None) -> Path | None:
         raise UsageError(f"--save-dir: {error}") from None
 
 
-def app_config(args: argparse.Namespace) -> AppConfig:
-    """The run's configuration, from the arguments and the WIZARD_KIOSK and WIZARD_ADMIN_PIN
-    environment variables; UsageError for an option that cannot be used."""
-    from wizard.tui.config import AppConfig
-
-    if args.print_command is not None:
-        from wizard.render.printing import parse_print_command
-
-        try:
-            parse_print_command(args.print_command)
-        except ValueError as error:
-            raise UsageError(str(error)) from None
-    return AppConfig.for_mode(
-        theme=args.theme,
-        save_dir=save_dir(args.save_dir),
-        kiosk=args.kiosk or env_flag("WIZARD_KIOSK"),
-        educator=args.educator,
-        idle_timeout=args.idle_timeout,
-        print_command=args.print_command,
-        admin_pin=os.environ.get("WIZARD_ADMIN_PIN") or None,
-    )
-
-
 def refuse_overdue(tree: Tree) -> None:
     """A kiosk shows content to strangers: it does not start on content past its review date."""
     from wizard.model.governance import overdue
@@ -72,16 +48,51 @@ def refuse_overdue(tree: Tree) -> None:
         )
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    tree = open_in_language(args.tree, args.lang)
-    config = app_config(args)
-    if config.kiosk and not args.allow_overdue:
-        refuse_overdue(tree)
-    if config.kiosk and not args.allow_draft_translation:
-        refuse_draft(tree)
-    if args.watch and config.kiosk:
+def app_config(args: argparse.Namespace) -> AppConfig:
+    """The run's configuration, from the arguments and the WIZARD_KIOSK and WIZARD_ADMIN_PIN
+    environment variables; UsageError for an option that cannot be used."""
+    from wizard.tui.config import AppConfig
+
+    kiosk = args.kiosk or env_flag("WIZARD_KIOSK")
+    if args.watch and kiosk:
         raise UsageError("--watch is for tree authors and cannot be used in a kiosk")
+    if args.print_command is not None:
+        from wizard.render.printing import parse_print_command
+
+        try:
+            parse_print_command(args.print_command)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    admin_pin = os.environ.get("WIZARD_ADMIN_PIN") or None
+    if kiosk and admin_pin is not None:  # a PIN the box cannot hold would lock staff in
+        from wizard.tui.pin import pin_problem
+
+        if (problem := pin_problem(admin_pin)) is not None:
+            raise UsageError(problem)
+    return AppConfig.for_mode(
+        theme=args.theme,
+        save_dir=save_dir(args.save_dir),
+        save_fhir=args.save_fhir,
+        kiosk=kiosk,
+        educator=args.educator,
+        idle_timeout=args.idle_timeout,
+        print_command=args.print_command,
+        admin_pin=admin_pin,
+        watch=args.watch,
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from wizard.cli.language import open_in_language, refuse_draft
+
+    tree = open_in_language(args.tree, args.lang)
+    kiosk = args.kiosk or env_flag("WIZARD_KIOSK")
+    if kiosk and not args.allow_overdue:
+        refuse_overdue(tree)
+    if kiosk and not args.allow_draft_translation:
+        refuse_draft(tree)
+    config = app_config(args)
     from wizard.tui import launch  # Textual is imported here and only here
 
-    launch.create_app(tree, config, watch=args.watch).run()
+    launch.create_app(tree, config).run()
     return Exit.OK

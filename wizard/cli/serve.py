@@ -1,15 +1,14 @@
-"""`wizard serve [TREE]`: the guide in a web browser, as web pages (wizard/web/serve.py's pages
-mode) or, with --terminal, the terminal app itself."""
+"""`wizard serve [TREE]`: the guide as web pages, or with `--terminal` the terminal app in a
+browser tab (both in wizard/web/serve.py)."""
 
 from __future__ import annotations
 
 import argparse
 
-from wizard.cli.language import open_in_language, refuse_draft
-from wizard.cli.run import refuse_overdue
-
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from wizard.cli.language import open_in_language, refuse_draft
+    from wizard.cli.run import refuse_overdue
     from wizard.render.words import language
     from wizard.web.serve import serve, serve_pages_mode
 

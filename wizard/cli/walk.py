@@ -69,6 +69,8 @@ def cmd_walk(args: argparse.Namespace) -> int:
         from wizard.render.markdown import render_markdown as render
     elif args.format == "html":
         from wizard.render.html import render_html as render
+    elif args.format == "fhir":
+        from wizard.render.fhir import render_response as render
     else:
         from wizard.render.text import render_text as render
     say(render(summary), end="")

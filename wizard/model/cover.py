@@ -143,7 +143,7 @@ class _Graph:
                     )
                 if option.red_flag:
                     self.raisers.setdefault(option.red_flag, []).append(node.id)
-        self.choices = frozenset(n.id for n in tree.nodes.values() if n.kind == "choice")
+        self.choices = frozenset(n.id for n in tree.nodes.values() if n.traits.single)
 
     def _ahead_all(self) -> dict[str, int]:
         """For every node, the bits of the nodes reachable from it (itself included), whatever
@@ -194,7 +194,7 @@ class _Graph:
     def route_on(self, node: Node, picked: Sequence[Option], facts: frozenset[str]) -> str | None:
         """Where the engine goes after this answer: an option's own `next`, else the first
         of the node's routes whose `when` holds (see machine.TreeIndex)."""
-        if node.kind == "choice" and picked and picked[0].next is not None:
+        if node.traits.single and picked and picked[0].next is not None:
             return picked[0].next
         return self.first_route(node, facts)
 
@@ -353,7 +353,7 @@ class _Search:
         if self.explored > SEARCH_BUDGET:
             raise _GaveUp
         node = self.tree.nodes[node_id]
-        if node.kind == "outcome":
+        if node.ends:
             if done or self._reached(node, ()):
                 return steps
             if self.condition is not None and self.condition.holds(facts):
@@ -376,9 +376,9 @@ class _Search:
 
     def _answers(self, node: Node, facts: frozenset[str]) -> list[tuple[Option, ...]]:
         """The answers to try here, most promising first, each one the engine would accept."""
-        if node.kind == "info":
+        if node.traits.page:
             return [()]
-        if node.kind == "choice":
+        if node.traits.single:
             return [(o,) for o in sorted(node.options, key=lambda o: self._rank(node, o))]
         return self._multi_answers(node)
 

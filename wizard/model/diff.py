@@ -101,10 +101,10 @@ def cover_routes(*trees: Tree) -> list[Steps]:
 def _fixed(node: Node) -> tuple[str, ...]:
     """The answer `wizard paths` gives a question it has no answer for."""
     exclusive = [o.id for o in node.options if o.exclusive]
-    if node.kind == "multi" and exclusive:
+    if node.traits.many and exclusive:
         return (exclusive[0],)
     plain = [o.id for o in node.options if not o.exclusive] or [o.id for o in node.options]
-    return tuple(plain[: max(node.min, 1)] if node.kind == "multi" else plain[:1])
+    return tuple(plain[: max(node.min, 1)] if node.traits.many else plain[:1])
 
 
 def walk_route(tree: Tree, steps: Steps) -> Walked:
@@ -118,7 +118,7 @@ def walk_route(tree: Tree, steps: Steps) -> Walked:
         node = session.current
         wanted = answers.get(node.id)
         given: tuple[str, ...] = ()
-        if node.kind != "info":
+        if not node.traits.page:
             known = {o.id for o in node.options}
             given = tuple(o for o in wanted or () if o in known)
             if wanted is None:

@@ -43,6 +43,11 @@ class Kind:
         return self.question and not self.single
 
     @property
+    def page(self) -> bool:
+        """A page to read: neither a question nor the end."""
+        return not self.question and not self.ends
+
+    @property
     def needs_next(self) -> bool:
         """Whether the node itself must say where the walk goes on (schema: required)."""
         return not self.ends and not self.option_next

@@ -34,12 +34,13 @@ class Style:
     stroke: str
 
 
-# Every kind of node, declared once: both writers and both legends read this table.
+# Every way a node is drawn (page, question, red-flag question, end), declared once: both
+# writers and both legends read this table.
 STYLES: dict[str, Style] = {
-    "info": Style("Information page", "#f1f5f9", "#64748b"),
+    "page": Style("Information page", "#f1f5f9", "#64748b"),
     "question": Style("Question", "#dbeafe", "#1d4ed8"),
     "red_flag": Style("Red-flag question: urgent alerts, asked first", "#fee2e2", "#b91c1c"),
-    "outcome": Style("Summary: where every route ends", "#dcfce7", "#15803d"),
+    "end": Style("Summary: where every route ends", "#dcfce7", "#15803d"),
 }
 LEGEND_CONDITIONAL_NODE = "Dashed border: shown only when its condition holds"
 LEGEND_ANSWER_EDGE = "Solid arrow: where the answers on it lead"
@@ -113,11 +114,11 @@ def _answers(labels: list[str]) -> str:
 
 
 def _style(node: Node) -> str:
-    if node.kind == "outcome":
-        return "outcome"
+    if node.ends:
+        return "end"
     if node.is_question:
         return "red_flag" if any(o.red_flag for o in node.options) else "question"
-    return "info"
+    return "page"
 
 
 def _box(node: Node) -> Box:
@@ -136,7 +137,7 @@ def _edges(node: Node) -> list[Edge]:
     for target, labels in by_target.items():
         edges.append(Edge(node.id, target, _wrap(_answers(labels), EDGE_WIDTH, EDGE_LINES), False))
     rest = [o.label for o in node.options if o.next is None]
-    if node.kind == "choice" and node.options and not rest:
+    if node.traits.single and node.options and not rest:
         return edges  # every answer has its own way on; the node's routes are never used
     several = len(node.next) > 1
     for route in node.next:
@@ -144,7 +145,7 @@ def _edges(node: Node) -> list[Edge]:
             text = f"if {condition_words(route.when)}"
         elif several:
             text = "otherwise"
-        elif node.kind == "choice" and by_target:
+        elif node.traits.single and by_target:
             text = _answers(rest)  # the answers that did not go their own way
         else:
             text = ""
@@ -188,7 +189,7 @@ def _mermaid(graph: Diagram) -> str:
     out.append("  classDef legend fill:#fff,stroke:#fff,color:#000")
     out.append('  start(("Start"))')
     for box in graph.boxes:
-        shape = ("([", "])") if box.style == "outcome" else ("[", "]")
+        shape = ("([", "])") if box.style == "end" else ("[", "]")
         out.append(f"  n_{box.id}{shape[0]}{_mermaid_text(box.lines)}{shape[1]}:::{box.style}")
     conditional = [box.id for box in graph.boxes if box.conditional]
     if conditional:
@@ -248,7 +249,7 @@ def _dot(graph: Diagram) -> str:
     out.append('    label="Legend";')
     for key, style in STYLES.items():
         out.append("  " + _dot_node(f"legend_{key}", [style.legend], key, False))
-    out.append("  " + _dot_node("legend_conditional", [LEGEND_CONDITIONAL_NODE], "info", True))
+    out.append("  " + _dot_node("legend_conditional", [LEGEND_CONDITIONAL_NODE], "page", True))
     for name, text in (
         ("legend_answer", LEGEND_ANSWER_EDGE),
         ("legend_when", LEGEND_CONDITIONAL_EDGE),

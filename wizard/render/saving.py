@@ -5,15 +5,17 @@ Plain Python (no Textual), so every rule here is tested without a screen:
 - The default folder is the person's Documents folder, or their home folder: never the current
   directory, which is often the program's own checkout. `wizard run --save-dir` and the save
   dialog's folder field change it; the dialog shows the whole path before anything is written.
-- Two files are saved as a pair: `<tree id>-summary.md` and `.html` (a page to print). An
-  existing pair is never replaced without asking; "New name" picks the first free `-2`, `-3`...
-  Anything at those names counts as existing, a dangling symbolic link included (`lexists`).
+- Two files are saved as a pair: `<tree id>-summary.md` and `.html` (a page to print), and,
+  when asked for (`wizard run --save-fhir`), a third: `.fhir.json`, the answers as a FHIR
+  QuestionnaireResponse for a health record. Existing files are never replaced without
+  asking; "New name" picks the first free `-2`, `-3`... Anything at those names counts as
+  existing, a dangling symbolic link included (`lexists`).
 - Writing is atomic: each file goes to a temporary file in the same folder and is then renamed
   over the old one (`os.replace`). A full disk, a read-only or vanished folder therefore leaves
   the earlier files whole and no partial file behind. `os.replace` replaces a symbolic link
-  itself, so a link in the way is never written through. Both temporary files are written
-  before either is renamed, so the only half pair possible is a failure between the two renames,
-  and the outcome then says which file was saved.
+  itself, so a link in the way is never written through. Every temporary file is written
+  before any is renamed, so the only partial save possible is a failure between the renames,
+  and the outcome then says which files were saved.
 - Every failure becomes one plain sentence (`SaveOutcome.message`, `FolderError`).
 
 New files are readable by their owner only (0600, as `tempfile.mkstemp` makes them): a summary
@@ -97,14 +99,17 @@ def make_folder(folder: Path) -> None:
 # -- what the files are called ---------------------------------------------------------------
 @dataclass(frozen=True)
 class SummaryFiles:
-    """The Markdown file and the HTML page saved together."""
+    """The Markdown file and the HTML page saved together (and the FHIR answers, if asked)."""
 
     markdown: Path
     html: Path
+    fhir: Path | None = None
+    """The answers as a FHIR QuestionnaireResponse (JSON); None: not saved."""
 
     @property
-    def paths(self) -> tuple[Path, Path]:
-        return (self.markdown, self.html)
+    def paths(self) -> tuple[Path, ...]:
+        pair = (self.markdown, self.html)
+        return pair if self.fhir is None else (*pair, self.fhir)
 
     @property
     def folder(self) -> Path:
@@ -116,23 +121,35 @@ class SummaryFiles:
         return any(os.path.lexists(path) for path in self.paths)
 
     def describe(self) -> str:
-        """Both whole paths, for the person to find the files again."""
-        return t("files_pair", markdown=str(self.markdown), html=str(self.html))
+        """Every whole path, for the person to find the files again."""
+        return _and(self.paths)
 
 
-def files_for(folder: Path, stem: str) -> SummaryFiles:
-    return SummaryFiles(folder / f"{stem}.md", folder / f"{stem}.html")
+def _and(paths: tuple[Path, ...]) -> str:
+    """Whole paths as a list a person reads: "a, b and c"."""
+    names = [str(path) for path in paths]
+    if len(names) < 2:
+        return "".join(names)
+    return t("files_list", first=", ".join(names[:-1]), last=names[-1])
 
 
-def default_files(folder: Path, summary: Summary) -> SummaryFiles:
-    """`<tree id>-summary.md` and `.html` in the save folder."""
-    return files_for(folder, f"{summary.tree.id}-summary")
+def files_for(folder: Path, stem: str, fhir: bool = False) -> SummaryFiles:
+    return SummaryFiles(
+        folder / f"{stem}.md",
+        folder / f"{stem}.html",
+        folder / f"{stem}.fhir.json" if fhir else None,
+    )
 
 
-def free_files(folder: Path, summary: Summary) -> SummaryFiles:
-    """The first `<tree id>-summary-N` pair (N from 2) where neither name is taken."""
+def default_files(folder: Path, summary: Summary, fhir: bool = False) -> SummaryFiles:
+    """`<tree id>-summary.md` and `.html` (and `.fhir.json`) in the save folder."""
+    return files_for(folder, f"{summary.tree.id}-summary", fhir)
+
+
+def free_files(folder: Path, summary: Summary, fhir: bool = False) -> SummaryFiles:
+    """The first `<tree id>-summary-N` names (N from 2) where none is taken."""
     number = 2
-    while (files := files_for(folder, f"{summary.tree.id}-summary-{number}")).exist:
+    while (files := files_for(folder, f"{summary.tree.id}-summary-{number}", fhir)).exist:
         number += 1
     return files
 
@@ -177,30 +194,33 @@ class SaveOutcome:
             return t("saved", files=files.describe())
         why = reason(self.error)
         if self.saved:
-            written, missed = files.markdown, files.html
-            if self.saved == (files.html,):
-                written, missed = files.html, files.markdown
-            return t("saved_one", written=str(written), missed=missed.name, why=why)
+            missed = tuple(Path(path.name) for path in files.paths if path not in self.saved)
+            return t("saved_one", written=_and(self.saved), missed=_and(missed), why=why)
         return t("save_failed", why=why, folder=str(files.folder))
 
 
 def write_summary(files: SummaryFiles, summary: Summary) -> SaveOutcome:
-    """Render the summary and save the pair (the renderers are imported only when saving)."""
+    """Render the summary and save the files (the renderers are imported only when saving)."""
     from wizard.render.html import render_html
     from wizard.render.markdown import render_markdown
 
-    return write_pair(files, render_markdown(summary), render_html(summary))
+    extra: tuple[str, ...] = ()
+    if files.fhir is not None:
+        from wizard.render.fhir import render_response
+
+        extra = (render_response(summary),)
+    return write_pair(files, render_markdown(summary), render_html(summary), *extra)
 
 
-def write_pair(files: SummaryFiles, markdown: str, html: str) -> SaveOutcome:
-    """Write both files atomically, as far as two files can be: never raises OSError.
+def write_pair(files: SummaryFiles, markdown: str, html: str, *more: str) -> SaveOutcome:
+    """Write the files atomically, as far as several files can be: never raises OSError.
 
-    Both texts are written to temporary files first (where a full disk shows); only then are
-    they renamed over the old files, one after the other.
+    Every text is written to a temporary file first (where a full disk shows); only then are
+    they renamed over the old files, one after the other. `more`: the FHIR answers, if asked.
     """
     staged: list[tuple[Path, Path]] = []
     try:
-        for path, text in zip(files.paths, (markdown, html), strict=True):
+        for path, text in zip(files.paths, (markdown, html, *more), strict=True):
             staged.append((stage(path, text.encode("utf-8")), path))
     except OSError as error:
         discard(temporary for temporary, _ in staged)

@@ -156,6 +156,25 @@ WORDS: dict[str, str] = {
     "new_name": "New name",
     "save_title": "Save the summary",
     "save_files": "Two files: {markdown} to read or edit, and {html}, a page to print.",
+    # Live preview (wizard run --watch)
+    "reloaded": "Reloaded {name}.",
+    "reload_warnings": "{count} warnings: run wizard check.",
+    "reload_warnings_one": "{count} warning: run wizard check.",
+    "reload_dropped": "Dropped: {answers}",
+    "problems_title": "The tree file has problems",
+    "problems_text": (
+        "{path} was saved with {count} problems. The guide keeps showing the last version that "
+        "worked; save the file again once it is fixed."
+    ),
+    "problems_text_one": (
+        "{path} was saved with {count} problem. The guide keeps showing the last version that "
+        "worked; save the file again once it is fixed."
+    ),
+    "problems_more": "... and {count} more (run: wizard check)",
+    "save_files_fhir": (
+        "Three files: {markdown} to read or edit, {html}, a page to print, and {fhir}, your "
+        "answers for a health record (FHIR)."
+    ),
     "save_folder": "Save in this folder:",
     "save_create": "There is no folder {folder} yet: press Save again to create it.",
     "keys_title": "Keys",
@@ -211,6 +230,7 @@ WORDS: dict[str, str] = {
     "folder_is_file": "{folder} is a file, not a folder.",
     "folder_not_created": "Could not create {folder}: {why}.",
     "files_pair": "{markdown} and {html}",
+    "files_list": "{first} and {last}",
     "saved": "Saved {files} (open the .html file to print it).",
     "saved_one": "Saved only {written}, not {missed}, because {why}; try again.",
     "save_failed": "Not saved, because {why}; nothing in {folder} was changed.",
@@ -231,6 +251,11 @@ WORDS: dict[str, str] = {
     "pin_prompt": "Type the admin PIN and press Enter to close the guide.",
     "pin": "PIN",
     "pin_wrong": "That PIN is not right.",
+    "pin_wait": "Too many wrong tries: try again in {wait}.",
+    "seconds": "{count} seconds",
+    "seconds_one": "{count} second",
+    "minutes": "{count} minutes",
+    "minutes_one": "{count} minute",
     "ask_staff": "Please ask a member of staff.",
     "print_command_unreadable": "--print-command cannot be read: {error}",
     "print_command_empty": "--print-command is empty",
@@ -306,6 +331,7 @@ WORDS: dict[str, str] = {
     "web_read_continue": "I have read this: continue",
     "web_save_html": "Save as a web page (HTML)",
     "web_save_markdown": "Save as text (Markdown)",
+    "web_save_fhir": "Save answers for a health record (FHIR)",
     "web_welcome": "Welcome",
     "theme_default": "Dark",
     "theme_light": "Light",

@@ -32,6 +32,8 @@ class AppConfig:
     """Where Save offers to put the summary first (the person can change it before saving)."""
     can_quit: bool = True
     can_save: bool = True
+    save_fhir: bool = False
+    """Save also writes the answers as a FHIR QuestionnaireResponse (`<tree>-summary.fhir.json`)."""
     can_copy: bool = True
     can_open_links: bool = True
     """Whether a link may open a browser (tree text never makes links; this is for any other)."""
@@ -44,10 +46,12 @@ class AppConfig:
     can_what_if: bool = False
     """The summary offers "What if…": one answer changed, on a copy, and the summaries compared."""
     print_command: str | None = None
-    """Offer Print, piping the plain-text summary to this command (wizard/render/printing.py)."""
+    """Offer Print, piping the plain-text summary to this command (render/printing.py)."""
     kiosk: bool = False
     """Which app runs (the kiosk app, with its blocked keys and idle reset): for `create_app`
     only; screens read the capabilities above."""
+    watch: bool = False
+    """Which app runs: the live preview for tree authors (`run --watch`, wizard/tui/live.py)."""
     idle_timeout: float = 90.0
     """Kiosk: seconds without input before "Still there?"."""
     countdown: float = 30.0
@@ -67,10 +71,12 @@ class AppConfig:
         educator: bool = False,
         theme: str | None = None,
         save_dir: Path | None = None,
+        save_fhir: bool = False,
         idle_timeout: float = 90.0,
         countdown: float = 30.0,
         print_command: str | None = None,
         admin_pin: str | None = None,
+        watch: bool = False,
     ) -> AppConfig:
         """The configuration for a mode and its options: the one place a mode becomes what
         the screens may offer. ValueError for a theme name not in `THEME_NAMES`."""
@@ -82,6 +88,7 @@ class AppConfig:
             save_dir=save_dir or default_save_dir(),
             can_quit=not kiosk,
             can_save=not kiosk,
+            save_fhir=save_fhir,
             can_copy=not kiosk,
             can_open_links=not kiosk,
             offers_done=kiosk,
@@ -90,6 +97,7 @@ class AppConfig:
             can_what_if=educator,
             print_command=print_command,
             kiosk=kiosk,
+            watch=watch,
             idle_timeout=idle_timeout,
             countdown=countdown,
             admin_pin=admin_pin,

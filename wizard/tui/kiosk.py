@@ -19,6 +19,13 @@ What a kiosk must guarantee, and where each guarantee comes from:
   screen), links are never opened (every Markdown widget has `open_links=False`, and the
   config's `can_open_links` is off, so `open_url` does nothing) and Textual's screenshot action
   is off. Printing goes to the operator's print command only (see wizard.render.printing).
+- A stranger cannot guess the PIN by script: `PinGuard` (wizard/tui/pin.py) makes each try after
+  the first few wait longer, across dialogs and visitors.
+- A keyboard-emulating device cannot freeze the kiosk: keys beyond a person's pace are dropped
+  before they are queued (`KeyBudget`), so 100 KB of typed keys cost next to nothing.
+
+All of it reads time from one `Clock` (wizard/tui/clock.py), ticked by one app timer (`tick`), so
+tests move time on by hand.
 """
 
 from __future__ import annotations
@@ -29,9 +36,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from wizard.tui.app import WizardApp
+from wizard.tui.clock import Clock
 from wizard.tui.config import AppConfig
+from wizard.tui.pin import PinGuard
 from wizard.tui.screens.admin_pin import AdminPinModal
 from wizard.tui.screens.still_there import StillThereModal
 from wizard.tui.screens.welcome import WelcomeScreen
@@ -46,6 +56,41 @@ developer tools, and the kiosk also runs in a browser (`wizard serve --kiosk`)."
 BLOCKED_KEYS = ("ctrl+q", "ctrl+c", "super+c", "ctrl+z", "ctrl+backslash", "ctrl+p")
 """Keys that quit, suspend, copy or open the palette elsewhere; here they do nothing."""
 
+KEY_BURST = 60
+"""Keys taken at once (a person typing quickly, or holding an arrow key down for two seconds)."""
+KEYS_PER_SECOND = 30.0
+"""Keys taken per second after a burst: faster than a key held down repeats."""
+
+
+class KeyBudget:
+    """A token bucket for keys: `KEY_BURST` at once, then `KEYS_PER_SECOND` by the clock.
+
+    No page uses more keys than a person can type; a device that types 100 KB without paste
+    brackets would otherwise queue 100,000 key events, each handled in turn (tens of seconds of
+    a frozen screen, hundreds of megabytes held). Keys over the budget are refused as they are
+    posted, before they are queued, so a flood costs a comparison per key.
+    """
+
+    def __init__(self, clock: Clock, burst: int = KEY_BURST, rate: float = KEYS_PER_SECOND):
+        self._clock = clock
+        self._burst = float(burst)
+        self._rate = rate
+        self._tokens = float(burst)
+        self._at = clock()
+        self.dropped = 0
+        """Keys refused so far (for the log and the tests)."""
+
+    def take(self) -> bool:
+        """True when one more key may be handled now; False (and counted) when it is dropped."""
+        now = self._clock()
+        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
+        self._at = now
+        if self._tokens >= 1:
+            self._tokens -= 1
+            return True
+        self.dropped += 1
+        return False
+
 
 class KioskApp(WizardApp):
     """The wizard with no way out for visitors and a clean slate for each of them."""
@@ -57,13 +102,22 @@ class KioskApp(WizardApp):
         Binding(ADMIN_KEY, "admin", show=False, priority=True),
     ]
 
-    def __init__(self, tree: Tree, config: AppConfig) -> None:
+    def __init__(self, tree: Tree, config: AppConfig, clock: Clock = monotonic) -> None:
         os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)  # keep ctrl+c/z/\ keys, never signals
         super().__init__(tree, config)
         self.add_class("-kiosk")
-        self._last_input = monotonic()
+        self.clock = clock
+        self._last_input = clock()
+        self.keys = KeyBudget(clock)
+        self.pin_guard = PinGuard(config.admin_pin, clock) if config.admin_pin else None
         self.resets = 0
         """How many times a visitor's session has been wiped (for the log and the tests)."""
+
+    def check_message_enabled(self, message: Message) -> bool:
+        """Drop keys beyond a person's pace as they are posted (see `KeyBudget`)."""
+        if isinstance(message, events.Key) and not self.keys.take():
+            return False
+        return super().check_message_enabled(message)
 
     # -- input ---------------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -73,7 +127,7 @@ class KioskApp(WizardApp):
         the page, where it could pick an answer); a click cancels it and goes to the dialog.
         """
         if isinstance(event, events.InputEvent | events.Paste):
-            self._last_input = monotonic()
+            self._last_input = self.clock()
             waiting = self.screen if isinstance(self.screen, StillThereModal) else None
             if waiting is not None and isinstance(event, events.Key):
                 waiting.close(True)
@@ -98,21 +152,31 @@ class KioskApp(WizardApp):
 
     def action_admin(self) -> None:
         """Ask for the admin PIN; the right one closes the app. No PIN set: nothing happens."""
-        pin = self.config.admin_pin
-        if not pin or isinstance(self.screen, AdminPinModal):
+        guard = self.pin_guard
+        if guard is None or isinstance(self.screen, AdminPinModal):
             return
 
         def done(right: bool | None) -> None:
             if right:
                 self.exit()
 
-        self.push_screen(AdminPinModal(pin), done)
+        self.push_screen(AdminPinModal(guard), done)
 
     # -- idle visitors ----------------------------------------------------------------------------
     def on_mount(self) -> None:
-        """Look for an idle visitor a few times per timeout (at least once a second)."""
-        step = min(1.0, max(self.config.idle_timeout / 4, 0.05))
-        self.set_interval(step, self._check_idle)
+        """Tick a few times per timeout or countdown (at least once a second)."""
+        shortest = min(self.config.idle_timeout, self.config.countdown)
+        self.set_interval(min(1.0, max(shortest / 4, 0.05)), self.tick)
+
+    def tick(self) -> None:
+        """Read the clock: count "Still there?" down, or ask it when the visitor is idle.
+
+        The app's timer calls this; tests call it after moving their clock on.
+        """
+        if isinstance(self.screen, StillThereModal):
+            self.screen.tick()
+        else:
+            self._check_idle()
 
     def _left_behind(self) -> bool:
         """True when the screen shows anything a visitor did: a walk, a dialog, their colours."""
@@ -123,20 +187,20 @@ class KioskApp(WizardApp):
         if isinstance(self.screen, StillThereModal):
             return
         if not self._left_behind():
-            self._last_input = monotonic()
+            self._last_input = self.clock()
             return
-        if monotonic() - self._last_input >= self.config.idle_timeout:
+        if self.clock() - self._last_input >= self.config.idle_timeout:
             self.ask_still_there()
 
     def ask_still_there(self) -> None:
         """Show the countdown; when it runs out, forget the visitor."""
 
         def done(still_here: bool | None) -> None:
-            self._last_input = monotonic()
+            self._last_input = self.clock()
             if still_here is False:
                 self.forget_visitor()
 
-        self.push_screen(StillThereModal(self.config.countdown), done)
+        self.push_screen(StillThereModal(self.config.countdown, self.clock), done)
 
     def forget_visitor(self) -> None:
         """Wipe everything the last visitor did and open a fresh welcome screen.
@@ -157,7 +221,7 @@ class KioskApp(WizardApp):
         if self.theme != self.config.theme:
             self.theme = self.config.theme
         self.remove_class("-tree-on", "-tree-off")
-        self._last_input = monotonic()
+        self._last_input = self.clock()
 
     def start_over(self) -> None:
         """Start over at a kiosk is the same clean slate as a reset."""

@@ -12,16 +12,17 @@ from wizard.tui.config import AppConfig
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
+    from wizard.tui.clock import Clock
 
 
 def create_app(
-    tree: Tree, config: AppConfig | None = None, *, watch: bool = False, **options: Any
+    tree: Tree, config: AppConfig | None = None, *, clock: Clock | None = None, **options: Any
 ) -> WizardApp:
     """The app for one tree, as `config` says; used by `wizard run` and by the tests.
 
     Without a config, `options` are `AppConfig.for_mode`'s (kiosk, educator, theme, save_dir,
-    idle_timeout, countdown, print_command, admin_pin); ValueError for an unknown theme.
-    `watch`: the live preview for tree authors (`run --watch`).
+    idle_timeout, countdown, print_command, admin_pin, watch); ValueError for an unknown theme.
+    A kiosk's timing reads `clock` (default `time.monotonic`; tests pass one they move by hand).
     """
     if config is None:
         config = AppConfig.for_mode(**options)
@@ -30,8 +31,8 @@ def create_app(
     if config.kiosk:
         from wizard.tui.kiosk import KioskApp  # only a kiosk pays for importing it
 
-        return KioskApp(tree, config)
-    if watch:
+        return KioskApp(tree, config) if clock is None else KioskApp(tree, config, clock)
+    if config.watch:
         from wizard.tui.live import LiveApp  # live preview for tree authors (`run --watch`)
 
         return LiveApp(tree, config)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.model.replay import replay_answers
+from wizard.render.words import t, t_count
 from wizard.tui.app import WizardApp
 from wizard.tui.config import AppConfig
 from wizard.tui.watch import Reload, TreeFile
@@ -72,9 +73,9 @@ class LiveApp(WizardApp):
         self.problems = ()
         self.reloads += 1
         self.show_current()
-        notice = f"Reloaded {self.tree_file.path.name}."
+        notice = [t("reloaded", name=self.tree_file.path.name)]
         if warnings:
-            notice += f" {warnings} warning{'s' if warnings != 1 else ''}: run wizard check."
+            notice.append(t_count("reload_warnings", warnings))
         if replayed.dropped:
-            notice += " Dropped: " + "; ".join(replayed.dropped)
-        self.notify(notice, markup=False, timeout=6)
+            notice.append(t("reload_dropped", answers="; ".join(replayed.dropped)))
+        self.notify(" ".join(notice), markup=False, timeout=6)

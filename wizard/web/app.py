@@ -34,7 +34,7 @@ from wizard.render.markdown import render_markdown
 from wizard.render.outline import clean
 from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
-from wizard.render.words import t
+from wizard.render.words import refusal, t
 from wizard.web import guard
 from wizard.web.pages import (
     DEFAULT_THEME,
@@ -182,7 +182,7 @@ async def go(request: web.Request) -> web.Response:
         try:
             raised = session.answer(picked)
         except AnswerError as error:
-            page = question_page(session, picked, clean(str(error)))
+            page = question_page(session, picked, clean(refusal(error)))
         else:
             if raised:
                 page = red_flag_page(raised)
@@ -194,7 +194,8 @@ async def go(request: web.Request) -> web.Response:
 
 
 async def save(request: web.Request) -> web.Response:
-    """The summary as a download: Markdown or a standalone HTML page (not at a kiosk)."""
+    """The summary as a download: Markdown, a standalone HTML page, or the answers as a FHIR
+    QuestionnaireResponse for a health record (not at a kiosk)."""
     config = request.app[CONFIG]
     form = await request.post()
     loaded = _load(request, str(form.get("state", "")))
@@ -208,6 +209,12 @@ async def save(request: web.Request) -> web.Response:
     stem = _FILE_STEM.sub("-", summary.tree.id).strip("-") or "guide"
     if form.get("format") == "html":
         body, kind, name = render_html(summary), "text/html", f"{stem}-summary.html"
+    elif form.get("format") == "fhir":
+        from wizard.render.fhir import render_response
+
+        body, kind, name = render_response(summary), "application/fhir+json", (
+            f"{stem}-summary.fhir.json"
+        )
     else:
         body, kind, name = render_markdown(summary), "text/markdown", f"{stem}-summary.md"
     return web.Response(

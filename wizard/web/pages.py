@@ -27,7 +27,7 @@ are the app's (`--theme`, wizard.tui.themes; a test keeps them the same), so one
 means the same colours in both front ends; the web does not import the Textual front end."""
 DEFAULT_THEME = "default"
 
-PageKind = Literal["welcome", "info", "choice", "multi", "red_flag", "summary", "problem"]
+PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -94,12 +94,12 @@ def question_page(session: Session, picked: tuple[str, ...], error: str = "") ->
     step = f"Step {progress.step} of about {progress.about}"
     flags = [flag_view(flag) for flag in session.red_flags]
     back = bool(session.history)
-    if node.kind == "info":
-        return Page("info", _heading(node), paragraphs(node.text), clean(node.help),
+    if node.traits.page:
+        return Page("page", _heading(node), paragraphs(node.text), clean(node.help),
                     progress=step, flags=flags, can_go_back=back)
     options = [OptionView(o.id, clean(o.label), clean(o.help), o.id in picked)
                for o in node.options]
-    kind: PageKind = "choice" if node.kind == "choice" else "multi"
+    kind: PageKind = "single" if node.traits.single else "many"
     return Page(kind, _heading(node), paragraphs(node.text), clean(node.help), options, error,
                 step, flags, can_go_back=back)
 

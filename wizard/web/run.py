@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 
-EXIT_OK = 0
-EXIT_UNUSABLE = 2
+from wizard.exits import Exit
 
 
 def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
@@ -48,5 +47,5 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
     except OSError as error:
         print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
               file=sys.stderr)
-        return EXIT_UNUSABLE
-    return EXIT_OK
+        return Exit.UNUSABLE
+    return Exit.OK

@@ -14,15 +14,6 @@ from wizard.model.loader import load_tree
 from wizard.model.tree import Tree
 
 
-@pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Let the pilot look for "idle" every millisecond instead of every 20 ms (as tests/tui)."""
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.001)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.0005)
-
-
 @pytest.fixture
 def empty_cwd(tmp_path: Path) -> Iterator[Path]:
     """Run in an empty folder, to prove afterwards that nothing was written to it."""

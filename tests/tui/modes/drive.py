@@ -1,4 +1,5 @@
-"""Helpers for the mode tests: wait for the app to reach a state, and read everything it shows."""
+"""Helpers for the mode tests: a clock the test moves, waits bounded by counts (never by time),
+and reading everything the app shows."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import html
 import io
 import re
 from collections.abc import Callable
-from time import monotonic
 
 from rich.console import Console
 from textual.app import App
@@ -14,18 +14,55 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, Tree
 
+from tests.tui.pilots import press, settle
+from wizard.tui.kiosk import KioskApp
 
-async def wait_for(pilot: Pilot[None], ready: Callable[[], bool], timeout: float = 5.0) -> float:
-    """Let the app run until `ready()` holds, then until it has drawn what changed; returns the
-    seconds it took (fails after `timeout`)."""
-    start = monotonic()
-    while not ready():
-        if monotonic() - start > timeout:
-            raise AssertionError(f"not ready after {timeout}s")
-        await pilot.pause(0.02)
-    took = monotonic() - start
-    await pilot.pause()
-    return took
+
+class ManualClock:
+    """A kiosk clock (wizard/tui/clock.py) that moves only when the test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+KEY_GAP = 0.125
+"""Seconds between two keys typed by `type_keys`: a person's pace, within the kiosk's key budget."""
+
+
+async def advance(pilot: Pilot[None], seconds: float) -> None:
+    """Move the kiosk's clock on by `seconds`, let it look at the clock once, and settle."""
+    app = pilot.app
+    assert isinstance(app, KioskApp) and isinstance(app.clock, ManualClock)
+    app.clock.advance(seconds)
+    app.tick()
+    await settle(pilot)
+
+
+async def type_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys at a person's pace on the kiosk's clock (`KEY_GAP` apart, no tick between)."""
+    app = pilot.app
+    assert isinstance(app, KioskApp) and isinstance(app.clock, ManualClock)
+    for key in keys:
+        app.clock.advance(KEY_GAP)
+        await press(pilot, key)
+
+
+async def wait_for(pilot: Pilot[None], ready: Callable[[], bool], rounds: int = 200) -> None:
+    """Settle the app until `ready()` holds, for work that ends on its own (a worker, a child
+    process); fails after `rounds` settles, a count, never a measured time."""
+    for _ in range(rounds):
+        if ready():
+            await settle(pilot)
+            return
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+    raise AssertionError(f"not ready after {rounds} rounds")
 
 
 def drawn_text(app: App[None]) -> str:

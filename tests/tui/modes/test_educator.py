@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from tests.tui.modes.drive import drawn_text, stack_text, wait_for
-from tests.tui.pilots import click, press
+from tests.tui.pilots import click, press, settle
 from wizard.model.tree import Tree
 from wizard.render.reasons import rule
 from wizard.tui.app import WizardApp
@@ -78,7 +78,7 @@ async def test_the_panel_hides_on_narrow_terminals_and_ctrl_e_toggles_it(
         await press(pilot, "ctrl+e")
         assert not panel(app).display
         await pilot.resize_terminal(120, 30)
-        await pilot.pause()
+        await settle(pilot)
         assert not panel(app).display  # hidden on purpose stays hidden
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from tests.tui.modes.drive import drawn_text, stack_text, wait_for
-from tests.tui.pilots import click, press
+from tests.tui.modes.drive import ManualClock, advance, drawn_text, stack_text, type_keys, wait_for
+from tests.tui.pilots import click, settle
 from wizard.model.tree import Tree
 from wizard.render.text import render_text
 from wizard.tui.app import WizardApp
@@ -43,6 +43,8 @@ TOUR: tuple[tuple[str, tuple[str, ...], type], ...] = (
 
 
 def kiosk(tree: Tree, **options: object) -> KioskApp:
+    """A kiosk on a clock the test moves (keys typed with `type_keys`, a person's pace)."""
+    options.setdefault("clock", ManualClock())
     app = create_app(tree, kiosk=True, **options)  # type: ignore[arg-type]
     assert isinstance(app, KioskApp)
     return app
@@ -56,16 +58,16 @@ async def test_no_key_leaves_the_app_on_any_screen(example_tree: Tree, empty_cwd
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
         for name, keys, kind in TOUR:
-            await press(pilot, *keys)
+            await type_keys(pilot, *keys)
             top = app.screen
             assert isinstance(top, kind), name
             for key in ESCAPES:
-                await press(pilot, key)
+                await type_keys(pilot, key)
                 assert still_running(app), (name, key)
                 assert app.screen is top, (name, key)
                 assert not isinstance(app.screen, CommandPalette), (name, key)
                 assert len(app._notifications) == 0, (name, key)  # no "press ^q to quit"
-        await press(pilot, ADMIN_KEY)  # no PIN set: the admin key does nothing
+        await type_keys(pilot, ADMIN_KEY)  # no PIN set: the admin key does nothing
         assert isinstance(app.screen, ConfirmModal)
         assert still_running(app)
     assert list(empty_cwd.iterdir()) == []
@@ -74,19 +76,19 @@ async def test_no_key_leaves_the_app_on_any_screen(example_tree: Tree, empty_cwd
 async def test_admin_key_and_pin(example_tree: Tree) -> None:
     app = kiosk(example_tree, admin_pin="4711")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter")
-        await press(pilot, ADMIN_KEY)
+        await type_keys(pilot, "enter", "enter")
+        await type_keys(pilot, ADMIN_KEY)
         assert isinstance(app.screen, AdminPinModal)
         for key in ESCAPES:  # typed or pressed inside the PIN dialog: still no way out
-            await press(pilot, key)
+            await type_keys(pilot, key)
             assert still_running(app)
-        await press(pilot, *"0000", "enter")
+        await type_keys(pilot, *"0000", "enter")
         assert isinstance(app.screen, AdminPinModal)
         assert "not right" in drawn_text(app)
         assert still_running(app)
-        await press(pilot, "escape")
+        await type_keys(pilot, "escape")
         assert isinstance(app.screen, QuestionScreen)
-        await press(pilot, ADMIN_KEY, *"4711", "enter")
+        await type_keys(pilot, ADMIN_KEY, *"4711", "enter")
         await wait_for(pilot, lambda: not app.is_running)
     assert app.return_code == 0
 
@@ -94,26 +96,31 @@ async def test_admin_key_and_pin(example_tree: Tree) -> None:
 async def test_three_wrong_pins_close_the_dialog(example_tree: Tree) -> None:
     app = kiosk(example_tree, admin_pin="4711")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, ADMIN_KEY)
+        await type_keys(pilot, ADMIN_KEY)
         for _ in range(3):
-            await press(pilot, *"12", "enter")
+            await type_keys(pilot, *"12", "enter")
         assert isinstance(app.screen, WelcomeScreen)
         assert still_running(app)
 
 
 async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) -> None:
-    app = kiosk(example_tree, idle_timeout=0.5, countdown=1.0)
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter", "2", "1", "2")  # none; fern; ticks
+        await type_keys(pilot, "enter", "enter", "3", "enter", "2", "1", "2")  # none; fern; ticks
         old_session, old_page = app.session, app.screen
         assert isinstance(old_page, QuestionScreen)
         assert "Yellow leaves" in stack_text(app)
-        waited = await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
-        assert waited >= 0.4
+        await advance(pilot, 89)
+        assert app.screen is old_page  # not yet
+        await advance(pilot, 1)
+        assert isinstance(app.screen, StillThereModal)
         assert "Still there?" in drawn_text(app)
-        assert "cleared in" in drawn_text(app)
-        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await pilot.pause()
+        assert "cleared in 30 seconds" in drawn_text(app)
+        await advance(pilot, 29)
+        assert "cleared in 1 second." in drawn_text(app)
+        assert app.resets == 0 and app.session is old_session
+        await advance(pilot, 1)
+        assert isinstance(app.screen, WelcomeScreen)
         assert app.resets == 1
         assert len(app.screen_stack) == 2  # Textual's base screen and the new welcome
         assert app.session is not old_session
@@ -121,48 +128,60 @@ async def test_idle_visitor_is_forgotten(example_tree: Tree, empty_cwd: Path) ->
         assert app.session.skipped == () and app.session.summary().answers == ()
         assert not old_page.is_attached
         for key in ("escape", "backspace", "ctrl+z"):  # Back leads nowhere
-            await press(pilot, key)
+            await type_keys(pilot, key)
             assert isinstance(app.screen, WelcomeScreen)
             assert len(app.screen_stack) == 2
         seen = drawn_text(app) + stack_text(app)
         for theirs in ("A fern", "Yellow leaves", "Brown tips", "None of these", "Your answers"):
             assert theirs not in seen
-        await press(pilot, "enter", "enter")  # the next visitor starts with nothing selected
+        await type_keys(pilot, "enter", "enter")  # the next visitor starts with nothing selected
         assert app.session.preselected == ()
         assert "[x]" not in drawn_text(app)
     assert list(empty_cwd.iterdir()) == []
+
+
+async def test_an_untouched_welcome_screen_never_asks(example_tree: Tree) -> None:
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        welcome = app.screen
+        await advance(pilot, 3600)
+        assert app.screen is welcome and app.resets == 0
 
 
 @pytest.mark.parametrize("how", ["key", "click", "blocked key"])
 async def test_activity_during_the_countdown_keeps_the_answers(
     example_tree: Tree, how: str
 ) -> None:
-    app = kiosk(example_tree, idle_timeout=0.5, countdown=1.5)
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter")
+        await type_keys(pilot, "enter", "enter", "3", "enter")
         page = app.screen
         assert isinstance(page, QuestionScreen) and page.node.id == "kind"
-        await wait_for(pilot, lambda: isinstance(app.screen, StillThereModal))
+        await advance(pilot, 90)
+        assert isinstance(app.screen, StillThereModal)
+        await advance(pilot, 29)  # one second left
         if how == "key":
-            await press(pilot, "2")  # cancels only: it does not also pick "A fern"
+            await type_keys(pilot, "2")  # cancels only: it does not also pick "A fern"
         elif how == "click":
             assert await pilot.click(offset=(1, 1))
-            await pilot.pause()
+            await settle(pilot)
         else:
-            await press(pilot, "ctrl+q")
+            await type_keys(pilot, "ctrl+q")
         assert app.screen is page
         assert app.session.current.id == "kind"
         assert [a.node for a in app.session.answered] == ["danger"]
-        await pilot.pause(0.15)
-        assert app.screen is page  # the idle clock started again
+        await advance(pilot, 60)
+        assert app.screen is page  # the idle clock started again at the key or click
         assert app.resets == 0
         assert still_running(app)
+        await advance(pilot, 30)
+        assert isinstance(app.screen, StillThereModal)  # and runs out as before
 
 
 async def test_im_done_resets_at_once(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         assert isinstance(app.screen, SummaryScreen)
         await click(pilot, "#done")
         assert isinstance(app.screen, WelcomeScreen)
@@ -174,9 +193,9 @@ async def test_im_done_resets_at_once(example_tree: Tree) -> None:
 async def test_start_over_at_a_kiosk_is_a_full_reset(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "enter", "enter", "3", "enter", "2")
+        await type_keys(pilot, "enter", "enter", "3", "enter", "2")
         old = app.session
-        await press(pilot, "ctrl+r", "y")
+        await type_keys(pilot, "ctrl+r", "y")
         assert isinstance(app.screen, WelcomeScreen)
         assert app.session is not old and app.session.history == ()
         assert app.resets == 1
@@ -187,12 +206,12 @@ async def test_no_save_no_copy_and_no_print_without_a_command(
 ) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         for hidden in ("#save", "#copy", "#print"):
             assert not screen.query(hidden), hidden
-        await press(pilot, "s", "c", "p")
+        await type_keys(pilot, "s", "c", "p")
         assert app.clipboard == ""
         assert screen.saved is None
         assert still_running(app)
@@ -207,7 +226,7 @@ async def test_print_sends_the_plain_text_summary(
     script = f"import sys; open({str(out)!r}, 'w', encoding='utf-8').write(sys.stdin.read())"
     app = kiosk(example_tree, print_command=shlex.join([sys.executable, "-c", script]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await type_keys(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         await click(pilot, "#print")
@@ -220,8 +239,8 @@ async def test_a_failing_printer_is_reported_in_words(example_tree: Tree) -> Non
     command = shlex.join([sys.executable, "-c", "import sys; sys.stdin.read(); sys.exit(2)"])
     app = kiosk(example_tree, print_command=command)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
-        await press(pilot, "p")
+        await type_keys(pilot, *TO_SUMMARY)
+        await type_keys(pilot, "p")
         await wait_for(pilot, lambda: "could not be printed" in drawn_text(app))
         assert "ask a member of staff" in drawn_text(app)
 
@@ -229,7 +248,7 @@ async def test_a_failing_printer_is_reported_in_words(example_tree: Tree) -> Non
 async def test_the_keys_list_offers_no_quit_save_or_copy(example_tree: Tree) -> None:
     app = kiosk(example_tree, print_command="lp")
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "question_mark")
+        await type_keys(pilot, "question_mark")
         assert isinstance(app.screen, HelpModal)
         text = stack_text(app)
         assert "Print it" in text

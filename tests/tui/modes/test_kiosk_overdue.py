@@ -10,6 +10,7 @@ import pytest
 import wizard.tui.launch
 import wizard.web.serve
 from wizard.cli.main import main
+from wizard.tui.config import AppConfig
 
 
 class FakeApp:
@@ -21,8 +22,8 @@ class FakeApp:
 def made(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def fake_create_app(tree: object, config: Any, **options: Any) -> FakeApp:
-        calls.append(dict(vars(config), **options))
+    def fake_create_app(tree: object, config: AppConfig) -> FakeApp:
+        calls.append(vars(config))
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
@@ -79,7 +80,15 @@ def test_serve_kiosk_refuses_an_overdue_tree_and_passes_the_permission_on(
         served.append(options)
         return 0
 
+    def fake_pages(tree: object, **options: Any) -> int:
+        served.append({"pages": True, **options})
+        return 0
+
     monkeypatch.setattr(wizard.web.serve, "serve", fake_serve)
-    assert main(["serve", str(overdue_tree), "--kiosk"]) == 2 and served == []
+    monkeypatch.setattr(wizard.web.serve, "serve_pages_mode", fake_pages)
+    for mode in ([], ["--terminal"]):
+        assert main(["serve", str(overdue_tree), "--kiosk", *mode]) == 2 and served == []
     assert main(["serve", str(overdue_tree), "--kiosk", "--allow-overdue"]) == 0
+    assert served.pop()["pages"]
+    assert main(["serve", str(overdue_tree), "--kiosk", "--terminal", "--allow-overdue"]) == 0
     assert "--allow-overdue" in served[0]["run_options"]

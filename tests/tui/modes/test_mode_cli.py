@@ -21,8 +21,8 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """What `create_app` was called with (the app itself is never run)."""
     calls: dict[str, Any] = {}
 
-    def fake_create_app(tree: object, config: AppConfig, *, watch: bool = False) -> FakeApp:
-        calls.update(vars(config), config=config, watch=watch)
+    def fake_create_app(tree: object, config: AppConfig) -> FakeApp:
+        calls.update(vars(config), config=config)
         return FakeApp()
 
     monkeypatch.setattr(wizard.tui.launch, "create_app", fake_create_app)
@@ -38,6 +38,8 @@ def test_defaults(made: dict[str, Any], example_path: object) -> None:
     assert not made["kiosk"] and not made["shows_tree"]
     assert made["can_quit"] and made["can_save"] and made["can_open_links"]
     assert made["print_command"] is None and made["admin_pin"] is None
+    assert made["save_fhir"] is False
+    assert made["watch"] is False
 
 
 def test_watch_reaches_the_factory(made: dict[str, Any], example_path: object) -> None:
@@ -50,12 +52,14 @@ def test_every_mode_option(
 ) -> None:
     monkeypatch.setenv("WIZARD_ADMIN_PIN", "4711")
     words = ["--kiosk", "--educator", "--idle-timeout", "12.5", "--print-command", "lp -d desk"]
+    words.append("--save-fhir")
     assert main([str(example_path), *words]) == 0
     assert made["kiosk"] and made["shows_tree"] and made["can_what_if"]
     assert not (made["can_quit"] or made["can_save"] or made["can_copy"])
     assert made["idle_timeout"] == 12.5
     assert made["print_command"] == "lp -d desk"
     assert made["admin_pin"] == "4711"
+    assert made["save_fhir"] is True
 
 
 @pytest.mark.parametrize(
@@ -92,3 +96,29 @@ def test_bad_options_are_refused_in_words(
     assert main(["run", str(example_path), *words]) == 2
     assert said in capsys.readouterr().err
     assert made == {}
+
+
+@pytest.mark.parametrize("pin", ["1" * 65, "12\x1b[0m34"])
+def test_a_pin_the_box_cannot_take_is_refused_at_start(
+    made: dict[str, Any],
+    example_path: object,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pin: str,
+) -> None:
+    monkeypatch.setenv("WIZARD_ADMIN_PIN", pin)
+    assert main(["run", str(example_path), "--kiosk"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wizard: WIZARD_ADMIN_PIN") and err.count("\n") == 1, err
+    assert pin not in err  # never printed
+    assert made == {}
+
+
+def test_the_longest_pin_the_box_holds_is_taken(
+    made: dict[str, Any], example_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.tui.pin import MAX_LENGTH
+
+    monkeypatch.setenv("WIZARD_ADMIN_PIN", "7" * MAX_LENGTH)
+    assert main(["run", str(example_path), "--kiosk"]) == 0
+    assert made["admin_pin"] == "7" * MAX_LENGTH

@@ -3,12 +3,13 @@
 A kiosk has no quit key, so the operator needs a way out that visitors cannot find by pressing
 keys: the admin key opens this dialog and only the PIN in `WIZARD_ADMIN_PIN` closes the app.
 The PIN is compared in constant time and never shown; after three wrong tries the dialog closes,
-so guessing needs the admin key again each time.
+so guessing needs the admin key again each time. The app's `PinGuard` (wizard/tui/pin.py) keeps
+count across dialogs and makes each try after the first few wait longer; the dialog says how
+long.
 """
 
 from __future__ import annotations
 
-import hmac
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from wizard.render.words import t
+from wizard.tui.pin import MAX_LENGTH, PinGuard, wait_words
 from wizard.tui.screens.dialog import Dialog
 
 MAX_TRIES = 3
@@ -30,9 +32,9 @@ class AdminPinModal(Dialog[bool]):
         Binding("escape", "cancel", t("cancel"), show=False),
     ]
 
-    def __init__(self, pin: str) -> None:
+    def __init__(self, guard: PinGuard) -> None:
         super().__init__()
-        self._pin = pin
+        self._guard = guard
         self.tries = 0
 
     def compose(self) -> ComposeResult:
@@ -44,25 +46,40 @@ class AdminPinModal(Dialog[bool]):
                     classes="dialog-text",
                     markup=False,
                 )
-                yield Input(password=True, id="pin", placeholder=t("pin"), max_length=64)
+                yield Input(password=True, id="pin", placeholder=t("pin"), max_length=MAX_LENGTH)
                 yield Static("", id="pin-message", markup=False)
             with Horizontal(classes="dialog-actions"):
                 yield Button(t("cancel"), id="cancel")
 
+    def on_mount(self) -> None:
+        if self._guard.wait() > 0:
+            self._say_wait()
+
+    def _say(self, words: str) -> None:
+        message = self.query_one("#pin-message", Static)
+        message.update(words)
+        message.add_class("shown")
+
+    def _say_wait(self) -> None:
+        self._say(t("pin_wait", wait=wait_words(self._guard.wait())))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        typed = event.value.encode("utf-8")
-        if hmac.compare_digest(typed, self._pin.encode("utf-8")):
+        event.input.value = ""
+        right = self._guard.attempt(event.value)
+        if right:
             self.close(True)
             return
+        if right is None:  # too soon: not compared, not counted
+            self._say_wait()
+            return
         self.tries += 1
-        event.input.value = ""
         if self.tries >= MAX_TRIES:
             self.close(False)
-            return
-        message = self.query_one("#pin-message", Static)
-        message.update(t("pin_wrong"))
-        message.add_class("shown")
+        elif self._guard.wait() > 0:
+            self._say_wait()
+        else:
+            self._say(t("pin_wrong"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.errors import Diagnostic
+from wizard.render.words import t, t_count
 from wizard.tui.screens.dialog import Dialog
 from wizard.tui.widgets.tree_text import literal
 
@@ -25,7 +26,7 @@ class ProblemsModal(Dialog[None]):
 
     AUTO_FOCUS = "#keep-going"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "keep_going", "Keep going", show=False),
+        Binding("escape,enter", "keep_going", t("keep_going"), show=False),
     ]
 
     def __init__(self, path: str, diagnostics: Sequence[Diagnostic]) -> None:
@@ -37,21 +38,17 @@ class ProblemsModal(Dialog[None]):
         errors = [d for d in self.diagnostics if d.is_error] or list(self.diagnostics)
         shown = [str(d) for d in errors[:MOST_SHOWN]]
         if len(errors) > MOST_SHOWN:
-            shown.append(f"... and {len(errors) - MOST_SHOWN} more (run: wizard check)")
+            shown.append(t("problems_more", count=str(len(errors) - MOST_SHOWN)))
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "The tree file has problems"
+            dialog.border_title = t("problems_title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(
-                    literal(
-                        f"{self.path} was saved with {len(errors)} problem"
-                        f"{'s' if len(errors) != 1 else ''}. The guide keeps showing the last "
-                        "version that worked; save the file again once it is fixed."
-                    ),
+                    literal(t_count("problems_text", len(errors), path=self.path)),
                     classes="dialog-text",
                 )
                 yield Static(literal("\n".join(shown)), id="problems")
             with Horizontal(classes="dialog-actions"):
-                yield Button("Keep going", id="keep-going", variant="primary")
+                yield Button(t("keep_going"), id="keep-going", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

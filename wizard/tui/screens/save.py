@@ -43,17 +43,22 @@ class SaveModal(Dialog[Path | None]):
         with Vertical(id="dialog", classes="save") as dialog:
             dialog.border_title = t("save_title")
             with VerticalScroll(classes="dialog-body"):
-                yield Static(
-                    t("save_files", markdown=self.files.markdown.name, html=self.files.html.name),
-                    classes="dialog-text",
-                    markup=False,
-                )
+                yield Static(self._files_text(), classes="dialog-text", markup=False)
                 yield Static(t("save_folder"), classes="dialog-label", markup=False)
                 yield Input(str(self.files.folder), id="folder", select_on_focus=False)
                 yield Static("", id="save-message", classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-actions"):
                 yield Button(t("save"), id="save-here", variant="primary")
                 yield Button(t("cancel"), id="cancel")
+
+    def _files_text(self) -> str:
+        files = self.files
+        if files.fhir is None:
+            return t("save_files", markdown=files.markdown.name, html=files.html.name)
+        return t(
+            "save_files_fhir", markdown=files.markdown.name, html=files.html.name,
+            fhir=files.fhir.name,
+        )
 
     def say(self, message: str) -> None:
         """One sentence under the folder field (why not, or what Save will do next)."""

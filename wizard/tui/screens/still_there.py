@@ -4,12 +4,14 @@ A kiosk is used by strangers one after another; someone who walks away must not 
 answers for the next person. The countdown says so plainly, in words and seconds, and gives the
 visitor time to come back: any key or click (the kiosk app turns any input into "still here")
 or the button keeps everything as it was.
+
+The dialog keeps no timer of its own: the kiosk app's one timer calls `tick`, and the time comes
+from the kiosk's `Clock` (wizard/tui/clock.py), so tests move the countdown on by hand.
 """
 
 from __future__ import annotations
 
 from math import ceil
-from time import monotonic
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +19,7 @@ from textual.events import MouseDown
 from textual.widgets import Button, Static
 
 from wizard.render.words import t
+from wizard.tui.clock import Clock
 from wizard.tui.screens.dialog import Dialog
 
 
@@ -29,20 +32,21 @@ class StillThereModal(Dialog[bool]):
     """Returns True when the visitor is still there, False when the countdown ran out.
 
     The countdown is measured against the clock, not counted in ticks, so a busy moment cannot
-    stretch it; it ticks four times a second at most, enough for whole seconds to show on time.
+    stretch it; it starts when the dialog is made (the kiosk pushes it at once).
     """
 
     AUTO_FOCUS = "#still-here"
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, clock: Clock) -> None:
         super().__init__()
         self.seconds = seconds
-        self._ends = monotonic() + seconds
+        self._clock = clock
+        self._ends = clock() + seconds
 
     @property
     def remaining(self) -> int:
         """Whole seconds left, rounded up (shown to the visitor)."""
-        return max(0, ceil(self._ends - monotonic()))
+        return max(0, ceil(self._ends - self._clock()))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="still-there") as dialog:
@@ -63,11 +67,10 @@ class StillThereModal(Dialog[bool]):
             with Horizontal(classes="dialog-actions"):
                 yield Button(t("still_here"), id="still-here", variant="primary")
 
-    def on_mount(self) -> None:
-        self._ends = monotonic() + self.seconds
-        self.set_interval(min(1.0, max(self.seconds / 4, 0.05)), self._tick)
-
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Show the seconds left, or close with False when none are (called by the kiosk)."""
+        if not self.is_mounted:  # pushed but not drawn yet: the next tick shows it
+            return
         left = self.remaining
         if left <= 0:
             self.close(False)

@@ -96,11 +96,11 @@ class SummaryScreen(WalkScreen):
             self.post_message(FolderChosen(folder))
             self._save_in(folder)
 
-        files = default_files(self.save_folder, self.summary)
+        files = default_files(self.save_folder, self.summary, self.config.save_fhir)
         self.app.push_screen(SaveModal(files), folder_chosen)
 
     def _save_in(self, folder: Path) -> None:
-        files = default_files(folder, self.summary)
+        files = default_files(folder, self.summary, self.config.save_fhir)
         if not files.exist:
             self._write(files)
             return
@@ -109,7 +109,7 @@ class SummaryScreen(WalkScreen):
             if choice == "replace":
                 self._write(files)
             elif choice == "rename":
-                self._write(free_files(folder, self.summary))
+                self._write(free_files(folder, self.summary, self.config.save_fhir))
             else:
                 self.tell(t("not_saved"))
 
