@@ -100,3 +100,14 @@ def test_a_translation_with_broken_blanks_says_the_english(monkeypatch: pytest.M
 def test_the_language_from_the_environment(environ: dict[str, str], language: str | None
                                            ) -> None:
     assert from_environment(environ) == language
+
+
+def test_the_web_templates_say_nothing_outside_the_vocabulary() -> None:
+    """Text between tags in the web pages' templates comes from `t()` (or the page's data)."""
+    literal = re.compile(r">([^<>{}]*[A-Za-z][^<>{}]*)<")
+    found = [
+        f"{path.name}: {text.strip()!r}"
+        for path in sorted((ROOT / "wizard" / "web" / "templates").glob("*.html"))
+        for text in literal.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

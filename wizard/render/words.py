@@ -332,6 +332,14 @@ WORDS: dict[str, str] = {
     "web_save_html": "Save as a web page (HTML)",
     "web_save_markdown": "Save as text (Markdown)",
     "web_save_fhir": "Save answers for a health record (FHIR)",
+    # -- the admin PIN, as staff set it (wizard/tui/pin.py) -------------------------------------
+    "pin_too_long": (
+        "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
+        "choose a shorter PIN"
+    ),
+    "pin_control": (
+        "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
+    ),
     "web_welcome": "Welcome",
     "theme_default": "Dark",
     "theme_light": "Light",

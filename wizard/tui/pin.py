@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from wizard.model.plain import find_control
-from wizard.render.words import t_count
+from wizard.render.words import t, t_count
 from wizard.tui.clock import Clock
 
 MAX_LENGTH = 64
@@ -32,12 +32,9 @@ LONGEST_WAIT = 3600.0
 def pin_problem(pin: str) -> str | None:
     """Why `pin` cannot be used as the admin PIN (one sentence), or None when it can."""
     if len(pin) > MAX_LENGTH:
-        return (
-            f"WIZARD_ADMIN_PIN is {len(pin)} characters long but the PIN box holds at most "
-            f"{MAX_LENGTH}; choose a shorter PIN"
-        )
+        return t("pin_too_long", length=str(len(pin)), most=str(MAX_LENGTH))
     if find_control(pin) is not None or "\n" in pin or "\t" in pin:
-        return "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
+        return t("pin_control")
     return None
 
 
