@@ -332,6 +332,35 @@ WORDS: dict[str, str] = {
     "web_save_html": "Save as a web page (HTML)",
     "web_save_markdown": "Save as text (Markdown)",
     "web_save_fhir": "Save answers for a health record (FHIR)",
+    # the web pages' problem pages (wizard/web/app.py)
+    "web_not_found": "This page does not exist",
+    "web_too_large": "This form is too large",
+    "web_unusable_request": "This request cannot be used",
+    "web_from_the_beginning": "Please start again from the beginning.",
+    "web_went_wrong": "Something went wrong",
+    "web_wrong_address": "Wrong address",
+    "web_wrong_address_text": "This server does not answer to that name.",
+    "web_other_site": "This form came from another site",
+    "web_other_site_text": (
+        "For your safety, answers are only taken from this guide's own pages. Please start again "
+        "from the beginning."
+    ),
+    "web_no_saving": "Saving is off here",
+    "web_no_saving_text": "This guide is on a shared screen, so nothing is saved. Use Print.",
+    "web_cleared": "This session was cleared",
+    "web_cleared_text": (
+        "Nobody used this screen for a while, so the answers were cleared. Please start again."
+    ),
+    "web_updated": "The guide has been updated",
+    "web_updated_text": (
+        "The guide changed since this page was made, so your answers must be given again. Please "
+        "start again from the beginning."
+    ),
+    "web_bad_page": "This page cannot be used",
+    "web_bad_page_text": (
+        "The answers on this page could not be read: they were changed, or the page is from "
+        "another server. Please start again from the beginning."
+    ),
     # -- the admin PIN, as staff set it (wizard/tui/pin.py) -------------------------------------
     "pin_too_long": (
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
