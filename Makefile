@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint bench check-trees clean
+.PHONY: run test lint bench check-trees clean locale
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,12 @@ check-trees: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The interface catalogues: Babel extracts the vocabulary (wizard/render/words.py) to
+# messages.pot, brings each language's .po up to date (translations of changed English are
+# dropped, so `wizard check`-style tests name them) and compiles the .mo files the package ships.
+locale: $(STAMP)
+	$(BIN)/python tools/catalogue.py pot
+	for po in wizard/locale/*/LC_MESSAGES/messages.po; do \
+	  $(BIN)/python tools/catalogue.py po $$(basename $$(dirname $$(dirname $$po))); done
+	$(BIN)/python tools/catalogue.py mo

@@ -36,7 +36,8 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
 def test_check_a_good_tree_and_a_folder() -> None:
     result = wizard("check", str(EXAMPLE), "trees")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    # the example, the bundled tree and its Spanish overlay
+    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_check_a_broken_tree_lists_every_problem(tmp_path: Path) -> None:

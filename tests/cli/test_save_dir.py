@@ -23,7 +23,7 @@ def made(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The configuration `create_app` was called with, field by field."""
     calls: dict[str, Any] = {}
 
-    def fake_create_app(tree: object, config: AppConfig) -> FakeApp:
+    def fake_create_app(tree: object, config: AppConfig, **options: Any) -> FakeApp:
         calls.update(vars(config), config=config)
         return FakeApp()
 

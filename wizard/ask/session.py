@@ -240,6 +240,8 @@ class _Conversation:
     def welcome(self) -> list[str]:
         tree = self.session.tree
         lines = [tree.title, "=" * len(tree.title)]
+        if tree.translation == "draft":
+            lines += wrap(t("draft_translation"))
         if tree.description:
             lines += wrap(tree.description)
         lines += ["", *wrap(tree.disclaimer), ""]

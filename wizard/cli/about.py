@@ -9,6 +9,7 @@ from wizard.cli.open import open_tree
 from wizard.cli.output import say
 from wizard.exits import Exit
 from wizard.model.bundled import bundled_trees
+from wizard.model.tree import Tree
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -35,14 +36,16 @@ def cmd_trees(args: argparse.Namespace) -> int:
         tree, diagnostics = check_file(path)
         if tree is None:
             errors = sum(d.is_error for d in diagnostics)
-            rows.append((path.stem, f"(cannot be used: {errors} error(s))", "", ""))
+            rows.append((path.stem, f"(cannot be used: {errors} error(s))", "", "", ""))
         else:
-            rows.append((tree.id, tree.title, tree.version, tree.review.last_reviewed))
+            rows.append(
+                (tree.id, tree.title, tree.version, tree.review.last_reviewed, _languages(tree))
+            )
     if not rows:
         print("no bundled trees found", file=sys.stderr)
         return Exit.OK
-    header = ("id", "title", "version", "last review")
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
+    header = ("id", "title", "version", "last review", "languages")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
         say(
             "  ".join(
@@ -50,3 +53,20 @@ def cmd_trees(args: argparse.Namespace) -> int:
             ).rstrip()
         )
     return Exit.OK
+
+
+def _languages(tree: Tree) -> str:
+    """`en, es (draft)`: the tree's own language, then each overlay's and its review state."""
+    from wizard.model.errors import TreeError
+    from wizard.model.translation import load_overlay, overlays_beside
+
+    words = [tree.language]
+    for language, path in overlays_beside(tree.path).items():
+        try:
+            overlay = load_overlay(path)
+        except TreeError:
+            words.append(f"{language} (cannot be used)")
+            continue
+        state = "draft" if overlay.draft else f"reviewed {overlay.date}"
+        words.append(f"{language} ({state})")
+    return ", ".join(words)

@@ -6,11 +6,11 @@ import argparse
 import io
 import sys
 
-from wizard.cli.open import open_tree
+from wizard.cli.language import open_in_language
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from wizard.ask.session import run_ask
 
     # A closed standard input (`<&-`) is input that has already ended.
-    return run_ask(open_tree(args.tree), sys.stdin or io.StringIO(""), sys.stdout)
+    return run_ask(open_in_language(args.tree, args.lang), sys.stdin or io.StringIO(""), sys.stdout)

@@ -47,12 +47,26 @@ def tree_files(paths: Sequence[str]) -> tuple[list[Path], list[Diagnostic]]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
+    from wizard.model.translation import check_overlay_file, check_overlays_of, is_overlay
 
     files, diagnostics = tree_files(args.paths)
+    overlays = [path for path in files if is_overlay(path)]
+    files = [path for path in files if path not in overlays]
+    for overlay in overlays:  # an overlay named alone is checked against its tree
+        base = overlay.with_name(Path(overlay.stem).stem + overlay.suffix)
+        if base not in files:
+            tree, _ = check_file(base)
+            if tree is None:
+                diagnostics.append(Diagnostic(str(overlay), 1, 1, "error",
+                                              f"its tree {base} has errors; check it first"))
+            else:
+                diagnostics.extend(check_overlay_file(overlay, tree))
     graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
     for path in files:
         tree, found = check_file(path)
         diagnostics.extend(found)
+        if tree is not None:
+            diagnostics.extend(check_overlays_of(tree))  # its translations beside it
         if tree is not None:  # reading level once the tree has no errors
             from wizard.model.reading import check_reading  # imports textstat: only here
 
@@ -71,7 +85,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f", mean reading grade {sum(m * n for m, n in graded) / texts:.1f}" if texts else ""
     )
     print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s){grade}: "
+        f"{len(files) + len(overlays)} file(s) checked: {errors} error(s), "
+        f"{warnings} warning(s){grade}: "
         f"{verdict}",
         file=sys.stderr,
     )

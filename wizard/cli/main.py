@@ -54,6 +54,7 @@ cmd_schema = _command("about", "cmd_schema")
 cmd_trees = _command("about", "cmd_trees")
 cmd_ask = _command("ask", "cmd_ask")
 cmd_paths = _command("paths", "cmd_paths")
+cmd_translate = _command("translate", "cmd_translate")
 cmd_diff = _command("diff", "cmd_diff")
 cmd_serve = _command("serve", "cmd_serve")
 cmd_export = _command("export", "cmd_export")
@@ -174,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Save also writes the answers as a FHIR QuestionnaireResponse (.fhir.json)",
     )
+    run.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    run.add_argument(
+        "--allow-draft-translation", action="store_true",
+        help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
@@ -185,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     walk.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     walk.add_argument("--answer", "-a", action="append", metavar="NODE=OPT[,OPT...]")
     walk.add_argument("--format", "-f", choices=WALK_FORMATS, default="text")
+    walk.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
     walk.set_defaults(func=cmd_walk)
 
     graph = commands.add_parser("graph", help="print the tree as a diagram")
@@ -207,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
     ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    ask.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
     ask.set_defaults(func=cmd_ask)
 
     paths = commands.add_parser("paths", help="every route through the single-choice questions")
@@ -241,6 +252,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(func=cmd_diff)
 
+    translate = commands.add_parser(
+        "translate", help="print a skeleton translation overlay of a tree (trees/ID.LANG.yaml)"
+    )
+    translate.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    translate.add_argument("--lang", required=True, help="the language, e.g. es")
+    translate.add_argument("--from", dest="mapping", metavar="JSON",
+                           help="a JSON object of English text to its translation")
+    translate.add_argument("--fresh", action="store_true",
+                           help="ignore the overlay already beside the tree")
+    translate.set_defaults(func=cmd_translate)
+
     serve = commands.add_parser("serve", help="the guide as web pages in a browser")
     serve.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     serve.add_argument("--terminal", action="store_true",
@@ -265,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
+    serve.add_argument("--lang", metavar="LANG",
+                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    serve.add_argument(
+        "--allow-draft-translation", action="store_true",
+        help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
     serve.set_defaults(func=cmd_serve)
     return parser
 
@@ -275,7 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
     }
-    commands.add("export")
+    commands.update(("export", "translate"))
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.cli.open import open_tree
 from wizard.cli.output import UsageError
 from wizard.exits import Exit
 
@@ -84,9 +83,14 @@ def app_config(args: argparse.Namespace) -> AppConfig:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    tree = open_tree(args.tree)
-    if (args.kiosk or env_flag("WIZARD_KIOSK")) and not args.allow_overdue:
+    from wizard.cli.language import open_in_language, refuse_draft
+
+    tree = open_in_language(args.tree, args.lang)
+    kiosk = args.kiosk or env_flag("WIZARD_KIOSK")
+    if kiosk and not args.allow_overdue:
         refuse_overdue(tree)
+    if kiosk and not args.allow_draft_translation:
+        refuse_draft(tree)
     config = app_config(args)
     from wizard.tui import launch  # Textual is imported here and only here
 

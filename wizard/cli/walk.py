@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from wizard.cli.open import open_tree
+from wizard.cli.language import open_in_language
 from wizard.cli.output import UsageError, say
 from wizard.exits import Exit
 from wizard.model.errors import did_you_mean
@@ -48,7 +48,7 @@ def parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
 def cmd_walk(args: argparse.Namespace) -> int:
     from wizard.model.machine import AnswerError, MissingAnswer, walk
 
-    tree = open_tree(args.tree)
+    tree = open_in_language(args.tree, args.lang)
     answers = parse_answers(args.answer or [], tree)
     try:
         session = walk(tree, answers)

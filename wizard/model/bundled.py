@@ -17,8 +17,12 @@ def bundled_dir() -> Path:
 
 
 def bundled_trees() -> list[Path]:
+    """The bundled tree files (not their translation overlays, `ID.LANG.yaml`)."""
+    from wizard.model.translation import is_overlay
+
     folder = bundled_dir()
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return [path for path in found if not is_overlay(path)]
 
 
 def resolve_tree(name: str | None) -> Path:

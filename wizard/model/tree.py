@@ -281,6 +281,9 @@ class Tree:
     review: Review
     format: int = 1
     language: str = "en"
+    translation: str = ""
+    """"" for the tree as written; "draft" or "reviewed" for a translation applied to it from an
+    overlay (wizard/model/translation.py): a draft is marked on the welcome page and summary."""
     description: str = ""
     reading_grade: int = 9  # the hardest Flesch-Kincaid grade one text may have
     sources: Mapping[str, Source] = field(default_factory=dict)

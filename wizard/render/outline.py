@@ -175,6 +175,8 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             "note",
             t("note"),
             (
+                *([Paragraph(t("draft_translation"), "disclaimer")] if tree.translation == "draft"
+                  else []),
                 Paragraph(clean(summary.disclaimer), "disclaimer"),
                 Paragraph(
                     t("reviewed", last=review.last_reviewed, next=review.next_review), "reviewed"

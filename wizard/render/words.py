@@ -3,17 +3,27 @@
 Every front end (the Textual app with its kiosk and educator modes, `ask`, `walk`) and every
 output (text, Markdown, HTML, JSON and the summary screen) takes its sentences, buttons, key
 names, progress, pick rules, errors and dialogs from here through `t`, so they cannot drift apart,
-and a translation later replaces this one table (the keys stay, `t` becomes a gettext lookup).
+and a translation replaces this one table: `t` looks each key up in a gettext catalogue
+(wizard/locale/<lang>/LC_MESSAGES/messages.mo, msgctxt = the key, msgid = the English here), made
+with Babel (`make locale`; wizard/render/catalogue.py extracts this table). A translation that is
+missing, or whose blanks do not match, says the English.
 Templates name their blanks (`{title}`); what fills them is data and is never read as a template
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen before that.
+translation must be chosen (`use_language`) before that. The web pages speak each visitor's
+language at once in one process, so `speaking(lang)` sets it for one request (a context
+variable) over the process's default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gettext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING
 
@@ -115,6 +125,10 @@ WORDS: dict[str, str] = {
     # -- pages --------------------------------------------------------------------------------
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
+    "draft_translation": (
+        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
+        "ask your care team."
+    ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
     "choice_keys": "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help",
@@ -311,6 +325,61 @@ WORDS: dict[str, str] = {
     "ask_keep": " Press Enter to keep your earlier answer ({numbers}).",
     "ask_no_help": "There is no more help for this question.",
     "ask_urgent": "URGENT: {title}",
+    # -- the web pages (wizard/web/templates) ----------------------------------------------
+    "web_urgent": "Urgent",
+    "web_please_check": "Please check:",
+    "web_check_title": "Please check your answer: ",
+    "web_skip": "Skip to the main content",
+    "web_still_here": "I am still here",
+    "web_display": "Display",
+    "web_apply": "Apply",
+    "web_done": "I'm done: clear my answers",
+    "web_start_again": "Start again",
+    "web_read_continue": "I have read this: continue",
+    "web_save_html": "Save as a web page (HTML)",
+    "web_save_markdown": "Save as text (Markdown)",
+    "web_save_fhir": "Save answers for a health record (FHIR)",
+    # the web pages' problem pages (wizard/web/app.py)
+    "web_not_found": "This page does not exist",
+    "web_too_large": "This form is too large",
+    "web_unusable_request": "This request cannot be used",
+    "web_from_the_beginning": "Please start again from the beginning.",
+    "web_went_wrong": "Something went wrong",
+    "web_wrong_address": "Wrong address",
+    "web_wrong_address_text": "This server does not answer to that name.",
+    "web_other_site": "This form came from another site",
+    "web_other_site_text": (
+        "For your safety, answers are only taken from this guide's own pages. Please start again "
+        "from the beginning."
+    ),
+    "web_no_saving": "Saving is off here",
+    "web_no_saving_text": "This guide is on a shared screen, so nothing is saved. Use Print.",
+    "web_cleared": "This session was cleared",
+    "web_cleared_text": (
+        "Nobody used this screen for a while, so the answers were cleared. Please start again."
+    ),
+    "web_updated": "The guide has been updated",
+    "web_updated_text": (
+        "The guide changed since this page was made, so your answers must be given again. Please "
+        "start again from the beginning."
+    ),
+    "web_bad_page": "This page cannot be used",
+    "web_bad_page_text": (
+        "The answers on this page could not be read: they were changed, or the page is from "
+        "another server. Please start again from the beginning."
+    ),
+    # -- the admin PIN, as staff set it (wizard/tui/pin.py) -------------------------------------
+    "pin_too_long": (
+        "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
+        "choose a shorter PIN"
+    ),
+    "pin_control": (
+        "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
+    ),
+    "web_welcome": "Welcome",
+    "theme_default": "Dark",
+    "theme_light": "Light",
+    "theme_high_contrast": "High contrast",
     # -- walk (answers given on the command line) ---------------------------------------------
     "walk_answer_shape": "--answer '{item}' must look like NODE=OPTION[,OPTION...]",
     "walk_no_node": "--answer {item}: there is no node '{node}'{hint}",
@@ -330,10 +399,61 @@ WORDS: dict[str, str] = {
 }
 
 
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+
+
+@cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue for a language tag (`es`, `es-US` falls back to `es`); a
+    catalogue that says the English when there is none."""
+    tag = language.replace("-", "_")
+    tried = list(dict.fromkeys([tag, tag.split("_")[0].lower()]))
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=tried, fallback=True)
+
+
+_default: list[str] = [SOURCE_LANGUAGE]
+_speaking: ContextVar[str | None] = ContextVar("wizard_language", default=None)
+
+
+def use_language(language: str | None) -> None:
+    """The language this process speaks unless `speaking` says otherwise (None: English)."""
+    _default[0] = language or SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` inside the block (this thread or task only): one web request."""
+    token = _speaking.set(language or SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def language() -> str:
+    """The language being spoken now (a tag such as `en` or `es`)."""
+    return _speaking.get() or _default[0]
+
+
+def _template(key: str) -> str:
+    english = WORDS[key]
+    tag = language()
+    if tag == SOURCE_LANGUAGE or tag.split("-")[0] == SOURCE_LANGUAGE:
+        return english
+    return catalogue(tag).pgettext(key, english)
+
+
 def t(key: str, **blanks: str) -> str:
-    """The words for `key`, with its named blanks filled in."""
-    words = WORDS[key]
-    return words.format(**blanks) if blanks else words
+    """The words for `key` in the language spoken now, with its named blanks filled in."""
+    words = _template(key)
+    if not blanks:
+        return words
+    try:
+        return words.format(**blanks)
+    except (KeyError, IndexError, ValueError):  # a translation with broken blanks: the English
+        return WORDS[key].format(**blanks)
 
 
 def t_count(key: str, count: int, **blanks: str) -> str:
@@ -349,7 +469,12 @@ def pieces(key: str) -> list[tuple[str, str]]:
 
     "If you had answered {after} instead" -> [("If you had answered ", "after"), (" instead", "")]
     """
-    return [(text, blank or "") for text, blank, _, _ in Formatter().parse(WORDS[key])]
+    words = _template(key)
+    try:
+        parsed = list(Formatter().parse(words))
+    except ValueError:
+        parsed = list(Formatter().parse(WORDS[key]))
+    return [(text, blank or "") for text, blank, _, _ in parsed]
 
 
 def progress_words(progress: Progress, question: bool) -> str:

@@ -34,7 +34,7 @@ from wizard.render.markdown import render_markdown
 from wizard.render.outline import clean
 from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
-from wizard.render.words import refusal
+from wizard.render.words import refusal, t
 from wizard.web import guard
 from wizard.web.pages import (
     DEFAULT_THEME,
@@ -56,8 +56,8 @@ POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'sel
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 MAX_FORM_BYTES = 128 * 1024
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
-_HTTP_PROBLEMS = {404: "This page does not exist", 405: "This page does not exist",
-                  413: "This form is too large"}
+_HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
+"""Vocabulary keys (wizard/render/words.py) of the headings of pages for odd requests."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ def make_app(config: WebConfig) -> web.Application:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
     app.router.add_get("/", welcome)
     app.router.add_post("/go", go)
@@ -121,13 +122,11 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     except web.HTTPException as error:
         if error.status < 400:
             raise
-        heading = _HTTP_PROBLEMS.get(error.status, "This request cannot be used")
-        response = _problem(request, error.status, heading,
-                            "Please start again from the beginning.")
+        heading = _HTTP_PROBLEMS.get(error.status, "web_unusable_request")
+        response = _problem(request, error.status, heading, "web_from_the_beginning")
     except Exception:  # one request's failure is a page, never a traceback in a browser
         log.exception("request failed")
-        response = _problem(request, 500, "Something went wrong",
-                            "Please start again from the beginning.")
+        response = _problem(request, 500, "web_went_wrong", "web_from_the_beginning")
     response.headers.setdefault("Content-Security-Policy", POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
@@ -139,13 +138,10 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
 @web.middleware
 async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not guard.is_own_host(request, request.app[NAMES]):
-        return _problem(request, 421, "Wrong address",
-                        "This server does not answer to that name.")
+        return _problem(request, 421, "web_wrong_address", "web_wrong_address_text")
     if request.method == "POST" and not guard.is_same_site_post(
             request, request.app[CONFIG].public_url):
-        return _problem(request, 403, "This form came from another site",
-                        "For your safety, answers are only taken from this guide's own pages. "
-                        "Please start again from the beginning.")
+        return _problem(request, 403, "web_other_site", "web_other_site_text")
     return await handler(request)
 
 
@@ -202,8 +198,7 @@ async def save(request: web.Request) -> web.Response:
         return loaded
     _, session = loaded
     if not config.can_save:
-        return _problem(request, 403, "Saving is off here",
-                        "This guide is on a shared screen, so nothing is saved. Use Print.")
+        return _problem(request, 403, "web_no_saving", "web_no_saving_text")
     summary = session.summary()
     stem = _FILE_STEM.sub("-", summary.tree.id).strip("-") or "guide"
     if form.get("format") == "html":
@@ -252,19 +247,13 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
     try:
         state = request.app[SIGNER].load(token)
         if config.kiosk and state.started and _expired(config, state):
-            return _problem(request, 410, "This session was cleared",
-                            "Nobody used this screen for a while, so the answers were cleared. "
-                            "Please start again.")
+            return _problem(request, 410, "web_cleared", "web_cleared_text")
         return state, replay(config.tree, state)
     except Stale:
-        return _problem(request, 409, "The guide has been updated",
-                        "The guide changed since this page was made, so your answers must be "
-                        "given again. Please start again from the beginning.")
+        return _problem(request, 409, "web_updated", "web_updated_text")
     except StateError as error:
         log.info("refused a state: %s", error)
-        return _problem(request, 400, "This page cannot be used",
-                        "The answers on this page could not be read: they were changed, or "
-                        "the page is from another server. Please start again from the beginning.")
+        return _problem(request, 400, "web_bad_page", "web_bad_page_text")
 
 
 def _expired(config: WebConfig, state: State) -> bool:
@@ -272,7 +261,8 @@ def _expired(config: WebConfig, state: State) -> bool:
 
 
 def _problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
-    response = _render(request, problem_page(heading, text), State())
+    """A page for a request that cannot be answered: `heading` and `text` are vocabulary keys."""
+    response = _render(request, problem_page(t(heading), t(text)), State())
     response.set_status(status)
     return response
 
@@ -287,7 +277,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
         lang=language(config.tree.language),
         theme=theme,
-        themes=THEMES,
+        themes={name: t("theme_" + name.replace("-", "_")) for name in THEMES},
         kiosk=config.kiosk,
         can_save=config.can_save,
         printer=bool(config.print_command),

@@ -19,6 +19,7 @@ from wizard.model.machine import Session
 from wizard.model.tree import Node, RedFlag
 from wizard.render.html import render_sections
 from wizard.render.outline import build_outline, clean
+from wizard.render.words import t
 
 THEMES: dict[str, str] = {"default": "Dark", "light": "Light", "high-contrast": "High contrast"}
 """The stylesheet's themes (static/site.css) by name, with the word a visitor sees. The names
@@ -79,7 +80,8 @@ def flag_view(flag: RedFlag) -> FlagView:
 
 def welcome_page(session: Session) -> Page:
     tree = session.tree
-    return Page("welcome", clean(tree.title), paragraphs(tree.description),
+    draft = (t("draft_translation"),) if tree.translation == "draft" else ()
+    return Page("welcome", clean(tree.title), [*draft, *paragraphs(tree.description)],
                 subtitle=clean(tree.disclaimer))
 
 

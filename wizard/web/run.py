@@ -15,17 +15,22 @@ from wizard.exits import Exit
 def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
                 kiosk: bool = False, idle_timeout: float | None = None,
                 print_command: str | None = None, theme: str | None = None,
-                public_url: str | None = None, shown_url: str = "") -> int:
+                public_url: str | None = None, shown_url: str = "",
+                language: str | None = None) -> int:
     """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen."""
     from aiohttp import web
 
     from wizard.model.loader import load_tree
+    from wizard.model.translation import translate_tree
+    from wizard.render.words import use_language
     from wizard.web.app import WebConfig, make_app
     from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
+    tree, _ = translate_tree(load_tree(tree_path), language)
+    use_language(language)
     config = WebConfig(
-        tree=load_tree(tree_path),
+        tree=tree,
         secret=secret_from_env(),
         kiosk=kiosk,
         idle_timeout=idle_timeout if idle_timeout is not None else 90.0,

@@ -72,8 +72,9 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
 def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
                      kiosk: bool = False, idle_timeout: float | None = None,
                      print_command: str | None = None, theme: str | None = None,
-                     public_address: str | None = None) -> int:
-    """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app).
+                     public_address: str | None = None, language: str | None = None) -> int:
+    """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), in
+    `language` (the tree through its overlay, the interface through its catalogue).
 
     The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
     """
@@ -92,7 +93,7 @@ def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 
     warn_if_reachable(host, port)
     return serve_pages(tree_path, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
                        print_command=print_command, theme=theme, public_url=public_address,
-                       shown_url=public_address or public_url(host, port))
+                       shown_url=public_address or public_url(host, port), language=language)
 
 
 def warn_if_reachable(host: str, port: int) -> None:

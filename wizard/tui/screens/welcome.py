@@ -38,6 +38,8 @@ class WelcomeScreen(Screen[None]):
         tree = self.guide
         with VerticalScroll(id="welcome-body"):
             yield Static(literal(tree.title), id="welcome-title")
+            if tree.translation == "draft":
+                yield Static(t("draft_translation"), id="welcome-draft")
             if tree.description:
                 yield Static(literal(tree.description), id="welcome-description")
             disclaimer = Static(literal(tree.disclaimer.strip()), id="welcome-disclaimer")

@@ -1,0 +1,43 @@
+"""`wizard translate TREE --lang LANG [--from MAPPING.json]`: a skeleton overlay on standard
+output, every text of the tree with its English, filled from a {english: translation} mapping
+(and from the existing overlay beside the tree, where its English is still current)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from wizard.cli.open import open_tree
+from wizard.cli.output import UsageError, say
+from wizard.exits import Exit
+from wizard.model.errors import TreeError
+
+
+def _mapping(name: str | None) -> dict[str, str]:
+    if name is None:
+        return {}
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UsageError(f"--from {name}: cannot be read as JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"--from {name}: must be a JSON object of English to translation")
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from wizard.model.translation import LANGUAGE, load_overlay, overlays_beside, skeleton
+
+    if not LANGUAGE.match(args.lang):
+        raise UsageError(f"--lang must be a language tag such as es or pt-BR, not '{args.lang}'")
+    tree = open_tree(args.tree)
+    old = None
+    existing = overlays_beside(tree.path).get(args.lang)
+    if existing is not None and not args.fresh:
+        try:
+            old = load_overlay(existing)
+        except TreeError:
+            old = None  # a broken overlay is started afresh; `wizard check` says why
+    say(skeleton(tree, args.lang, _mapping(args.mapping), old), end="")
+    return Exit.OK
