@@ -368,14 +368,6 @@ WORDS: dict[str, str] = {
         "The answers on this page could not be read: they were changed, or the page is from "
         "another server. Please start again from the beginning."
     ),
-    # -- the admin PIN, as staff set it (wizard/tui/pin.py) -------------------------------------
-    "pin_too_long": (
-        "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
-        "choose a shorter PIN"
-    ),
-    "pin_control": (
-        "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
-    ),
     "web_welcome": "Welcome",
     "theme_default": "Dark",
     "theme_light": "Light",
