@@ -44,7 +44,7 @@ clean:
 # messages.pot, brings each language's .po up to date (translations of changed English are
 # dropped, so `wizard check`-style tests name them) and compiles the .mo files the package ships.
 locale: $(STAMP)
-	$(BIN)/python tools/catalogue.py pot
+	$(BIN)/python -m wizard.render.catalogue_make pot
 	for po in wizard/locale/*/LC_MESSAGES/messages.po; do \
-	  $(BIN)/python tools/catalogue.py po $$(basename $$(dirname $$(dirname $$po))); done
-	$(BIN)/python tools/catalogue.py mo
+	  $(BIN)/python -m wizard.render.catalogue_make po $$(basename $$(dirname $$(dirname $$po))); done
+	$(BIN)/python -m wizard.render.catalogue_make mo
