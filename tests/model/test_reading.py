@@ -134,3 +134,23 @@ def test_loading_a_tree_does_not_import_textstat(example_path: Path) -> None:
         cwd=Path(__file__).parents[2],
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_grading_does_not_load_nltk_and_leaves_the_real_one_importable(example_path: Path) -> None:
+    """textstat imports NLTK only for the dictionary the checker never uses; `wizard check`
+    must not pay for loading it, and a later `import nltk` must still get the real package."""
+    code = (
+        "import sys; from wizard.model.loader import load_tree; "
+        "from wizard.model.reading import check_reading; "
+        f"report = check_reading(load_tree({str(example_path)!r})); "
+        "print(report.mean is not None, 'nltk' in sys.modules); "
+        "import nltk; print(hasattr(nltk, 'download'), 'nltk.data' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.stdout.split() == ["True", "False", "True", "True"]
