@@ -121,6 +121,22 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
+def _language_option(command: argparse.ArgumentParser) -> None:
+    """`--lang`, the same on every command that speaks to a person."""
+    command.add_argument(
+        "--lang", metavar="LANG",
+        help="the language, e.g. es (default: from LANG etc., else the tree's)",
+    )
+
+
+def _draft_option(command: argparse.ArgumentParser) -> None:
+    """`--allow-draft-translation`, the same for both kiosks (run and serve)."""
+    command.add_argument(
+        "--allow-draft-translation", action="store_true",
+        help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="wizard",
@@ -175,12 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Save also writes the answers as a FHIR QuestionnaireResponse (.fhir.json)",
     )
-    run.add_argument("--lang", metavar="LANG",
-                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
-    run.add_argument(
-        "--allow-draft-translation", action="store_true",
-        help="kiosk: start even though the translation is a draft no clinician has reviewed",
-    )
+    _language_option(run)
+    _draft_option(run)
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
@@ -192,8 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     walk.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     walk.add_argument("--answer", "-a", action="append", metavar="NODE=OPT[,OPT...]")
     walk.add_argument("--format", "-f", choices=WALK_FORMATS, default="text")
-    walk.add_argument("--lang", metavar="LANG",
-                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    _language_option(walk)
     walk.set_defaults(func=cmd_walk)
 
     graph = commands.add_parser("graph", help="print the tree as a diagram")
@@ -216,8 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
     ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
-    ask.add_argument("--lang", metavar="LANG",
-                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
+    _language_option(ask)
     ask.set_defaults(func=cmd_ask)
 
     paths = commands.add_parser("paths", help="every route through the single-choice questions")
@@ -287,12 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
-    serve.add_argument("--lang", metavar="LANG",
-                       help="the language, e.g. es (default: from LANG etc., else the tree's)")
-    serve.add_argument(
-        "--allow-draft-translation", action="store_true",
-        help="kiosk: start even though the translation is a draft no clinician has reviewed",
-    )
+    _language_option(serve)
+    _draft_option(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 
