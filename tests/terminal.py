@@ -8,10 +8,13 @@ import pty
 import select
 import time
 from pathlib import Path
+from types import TracebackType
 
 BOUND = 120.0
 """Most seconds to wait for a screen or an exit: an upper bound that only a hung app reaches,
 never a measurement (each wait ends as soon as what it waits for is there)."""
+
+
 class Terminal:
     """A child process on a pseudo-terminal, and what it has drawn so far."""
 
@@ -22,6 +25,18 @@ class Terminal:
             os.execve(argv[0], argv, env)
         self.screen = b""
         self.code: int | None = None
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Kill the app if a test left it running, reap it, and close the terminal."""
+        if self.exit_code() is None:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
 
     def read(self, seconds: float) -> None:
         end = time.monotonic() + seconds

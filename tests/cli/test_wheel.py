@@ -181,14 +181,8 @@ def test_serve_answers_a_browser_and_stops_cleanly(
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_the_app_opens_in_a_terminal_and_quits(installed: Installed) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "HOME": str(installed.elsewhere)}
-    term = Terminal([str(installed.wizard)], env, installed.elsewhere)
-    try:
+    with Terminal([str(installed.wizard)], env, installed.elsewhere) as term:
         term.wait_for(b"Start")
         term.send(b"q")  # nothing answered yet: q quits at once
         assert term.wait_exit() == 0
-    finally:
-        if term.exit_code() is None:
-            os.kill(term.pid, 9)
-            os.waitpid(term.pid, 0)
-        os.close(term.fd)
     assert b"Traceback" not in term.screen

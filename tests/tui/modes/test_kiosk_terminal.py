@@ -36,8 +36,7 @@ def test_shell_keys_do_nothing_and_the_pin_ends_the_kiosk(tmp_path: Path) -> Non
         "WIZARD_ADMIN_PIN": "4711",
         "TEXTUAL_ALLOW_SIGNALS": "1",  # would turn ctrl+c into SIGINT; the kiosk drops it
     }
-    term = Terminal([sys.executable, "-m", "wizard", "run", "--kiosk"], env, tmp_path)
-    try:
+    with Terminal([sys.executable, "-m", "wizard", "run", "--kiosk"], env, tmp_path) as term:
         term.wait_for(b"Start")
         term.send(b"\r")  # into the walk: a page with answers to lose
         for key in KEYS.values():
@@ -52,9 +51,4 @@ def test_shell_keys_do_nothing_and_the_pin_ends_the_kiosk(tmp_path: Path) -> Non
         assert term.exit_code() is None
         term.send(b"4711\r")
         assert term.wait_exit() == 0
-    finally:
-        if term.exit_code() is None:
-            os.kill(term.pid, 9)
-            os.waitpid(term.pid, 0)
-        os.close(term.fd)
     assert list(tmp_path.iterdir()) == []
