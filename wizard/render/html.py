@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from wizard.model.plain import strip_control
 from wizard.model.summary import Summary
 from wizard.render.outline import (
     Entry,
@@ -20,7 +21,6 @@ from wizard.render.outline import (
     Paragraph,
     Section,
     build_outline,
-    clean,
     safe_url,
 )
 from wizard.render.words import fill
@@ -142,7 +142,8 @@ def render_html(summary: Summary) -> str:
     body.append(render_sections(outline))
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_e(clean(summary.tree.language))}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{_e(strip_control(summary.tree.language))}">\n'
+        '<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(outline.title)}</title>\n<style>{_STYLE}</style>\n</head>\n"

@@ -111,7 +111,7 @@ def safe_url(url: str) -> str | None:
     """
     from urllib.parse import quote, urlsplit
 
-    url = clean(url).strip()
+    url = strip_control(url).strip()
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
@@ -121,19 +121,14 @@ def safe_url(url: str) -> str | None:
     return quote(url, safe=_URL_SAFE)
 
 
-def clean(text: str) -> str:
-    """Tree text made safe to show anywhere: no control characters."""
-    return strip_control(text)
-
-
 def _texts(texts: Iterable[str]) -> tuple[str, ...]:
-    return tuple(clean(text) for text in texts)
+    return tuple(strip_control(text) for text in texts)
 
 
 def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
     """The outline of a summary. `rules`: add each item's rule in words (educators)."""
     tree = summary.tree
-    names = {source.id: clean(source.title) for source in summary.sources}
+    names = {source.id: strip_control(source.title) for source in summary.sources}
     labels = summary.fact_labels if rules else None
     sections = [_glance(summary)]
     if summary.red_flags:
@@ -141,8 +136,8 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             Entry(
                 "urgent",
                 flag.id,
-                t("urgent_line", title=clean(flag.title)),
-                lines=(Line("", clean(flag.advice)),),
+                t("urgent_line", title=strip_control(flag.title)),
+                lines=(Line("", strip_control(flag.advice)),),
             )
             for flag in summary.red_flags
         )
@@ -153,19 +148,25 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
         sections.append(Section("resources", t("resources"), resources))
     if summary.questions:
         questions = tuple(
-            Entry("question", str(i), clean(q.item.text), lines=_why(q, names, labels, rules))
+            Entry(
+                "question", str(i), strip_control(q.item.text),
+                lines=_why(q, names, labels, rules),
+            )
             for i, q in enumerate(summary.questions, 1)
         )
         sections.append(Section("questions", t("questions"), questions))
     if summary.answers:
         answers = tuple(
-            Entry("answer", a.node, clean(a.prompt), clean(", ".join(a.labels)))
+            Entry("answer", a.node, strip_control(a.prompt), strip_control(", ".join(a.labels)))
             for a in summary.answers
         )
         sections.append(Section("answers", t("answers"), answers))
     if summary.sources:
         sources = tuple(
-            Entry("source", s.id, clean(s.title), clean(s.publisher), url=clean(s.url))
+            Entry(
+                "source", s.id, strip_control(s.title), strip_control(s.publisher),
+                url=strip_control(s.url),
+            )
             for s in summary.sources
         )
         sections.append(Section("sources", t("sources"), sources))
@@ -177,7 +178,7 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             (
                 *([Paragraph(t("draft_translation"), "disclaimer")] if tree.translation == "draft"
                   else []),
-                Paragraph(clean(summary.disclaimer), "disclaimer"),
+                Paragraph(strip_control(summary.disclaimer), "disclaimer"),
                 Paragraph(
                     t("reviewed", last=review.last_reviewed, next=review.next_review), "reviewed"
                 ),
@@ -185,8 +186,8 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
         )
     )
     return Outline(
-        clean(summary.title),
-        t("subtitle", tree=clean(tree.title), version=clean(tree.version)),
+        strip_control(summary.title),
+        t("subtitle", tree=strip_control(tree.title), version=strip_control(tree.version)),
         tuple(sections),
     )
 
@@ -194,17 +195,20 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
 def _glance(summary: Summary) -> Section:
     """Urgent alerts first, then the person's options, each one line; then the outcome's text."""
     blocks: list[Block] = [
-        Entry("urgent_line", flag.id, t("urgent_line", title=clean(flag.title)))
+        Entry("urgent_line", flag.id, t("urgent_line", title=strip_control(flag.title)))
         for flag in summary.red_flags
     ]
     blocks += [
-        Entry("option", listed.item.id, clean(listed.item.name), clean(listed.item.brief))
+        Entry(
+            "option", listed.item.id, strip_control(listed.item.name),
+            strip_control(listed.item.brief),
+        )
         for listed in summary.glance
     ]
     if not summary.glance:
         blocks.append(Paragraph(t("nothing_listed"), "empty"))
     if summary.outcome is not None and summary.outcome.text:
-        blocks.append(Paragraph(clean(summary.outcome.text), "outcome"))
+        blocks.append(Paragraph(strip_control(summary.outcome.text), "outcome"))
     return Section("glance", t("glance"), tuple(blocks))
 
 
@@ -215,9 +219,10 @@ def _treatments(summary: Summary, names: dict[str, str], rules: Labels | None) -
     for group in summary.groups:
         blocks: list[Block] = []
         if group.group.about:
-            blocks.append(Paragraph(clean(group.group.about), "about"))
+            blocks.append(Paragraph(strip_control(group.group.about), "about"))
         blocks += [_treatment(listed, names, rules) for listed in group.treatments]
-        sections.append(Section(f"group:{group.group.id}", clean(group.group.title), tuple(blocks)))
+        title = strip_control(group.group.title)
+        sections.append(Section(f"group:{group.group.id}", title, tuple(blocks)))
     return sections
 
 
@@ -225,33 +230,36 @@ def _treatment(listed: Listed[Treatment], names: dict[str, str], rules: Labels |
     item = listed.item
     lines: list[Line] = []
     if item.examples:
-        lines.append(Line(t("examples"), clean(", ".join(item.examples))))
-    lines.append(Line(t("about"), clean(item.about)))
+        lines.append(Line(t("examples"), strip_control(", ".join(item.examples))))
+    lines.append(Line(t("about"), strip_control(item.about)))
     if item.given:
-        lines.append(Line(t("given"), clean(item.given)))
+        lines.append(Line(t("given"), strip_control(item.given)))
     if item.side_effects.common:
         lines.append(Line(t("common"), items=_texts(item.side_effects.common)))
     if item.side_effects.serious:
         lines.append(Line(t("serious"), items=_texts(item.side_effects.serious), role="serious"))
     lines += _notes(listed)
     lines += _why(listed, names, rules, True)
-    return Entry("treatment", item.id, clean(item.name), lines=tuple(lines))
+    return Entry("treatment", item.id, strip_control(item.name), lines=tuple(lines))
 
 
 def _resource(listed: Listed[Resource], names: dict[str, str], rules: Labels | None) -> Entry:
     item = listed.item
-    lines = [Line(t("about"), clean(item.about))]
+    lines = [Line(t("about"), strip_control(item.about))]
     if item.contact:
-        lines.append(Line(t("contact"), clean(item.contact)))
+        lines.append(Line(t("contact"), strip_control(item.contact)))
     if item.url:
-        lines.append(Line(t("web"), clean(item.url), url=True))
+        lines.append(Line(t("web"), strip_control(item.url), url=True))
     lines += _notes(listed)
     lines += _why(listed, names, rules, True)
-    return Entry("resource", item.id, clean(item.name), lines=tuple(lines), url=clean(item.url))
+    return Entry(
+        "resource", item.id, strip_control(item.name), lines=tuple(lines),
+        url=strip_control(item.url),
+    )
 
 
 def _notes(listed: Listed[Any]) -> list[Line]:
-    return [Line(t("note_for_you"), clean(note), role="note") for note in listed.notes]
+    return [Line(t("note_for_you"), strip_control(note), role="note") for note in listed.notes]
 
 
 def _why(
@@ -264,14 +272,17 @@ def _why(
 
     A question says why only to educators: for a person, a question needs no reason.
     """
-    lines = [Line(t("rule"), clean(rule(listed, rules)), role="rule")] if rules is not None else []
+    lines = (
+        [Line(t("rule"), strip_control(rule(listed, rules)), role="rule")]
+        if rules is not None else []
+    )
     said = because(listed)
     if said and reasons:
-        lines.append(Line(t("because"), clean("; ".join(said))))
+        lines.append(Line(t("because"), strip_control("; ".join(said))))
     if listed.sources:
         lines.append(Line(t("cites"), "; ".join(_cited(listed.sources, names))))
     return tuple(lines)
 
 
 def _cited(source_ids: Sequence[str], names: dict[str, str]) -> list[str]:
-    return [names.get(source_id, clean(source_id)) for source_id in source_ids]
+    return [names.get(source_id, strip_control(source_id)) for source_id in source_ids]

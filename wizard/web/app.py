@@ -28,10 +28,10 @@ import jinja2
 from aiohttp import web
 
 from wizard.model.machine import AnswerError, Session
+from wizard.model.plain import strip_control
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
-from wizard.render.outline import clean
 from wizard.render.printing import send_to_printer
 from wizard.render.text import render_text
 from wizard.render.words import refusal, t
@@ -177,7 +177,7 @@ async def go(request: web.Request) -> web.Response:
         try:
             raised = session.answer(picked)
         except AnswerError as error:
-            page = question_page(session, picked, clean(refusal(error)))
+            page = question_page(session, picked, strip_control(refusal(error)))
         else:
             if raised:
                 page = red_flag_page(raised)
@@ -290,4 +290,4 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
 
 
 def _title(tree: Tree) -> str:
-    return clean(tree.title)
+    return strip_control(tree.title)

@@ -1,7 +1,7 @@
 """What each web page shows, worked out from a Session: plain values for the templates.
 
 The templates never reach into the tree or the session; they get these small views, whose
-strings are the tree's text with control characters removed (`outline.clean`). Jinja2's
+strings are the tree's text with control characters removed (`strip_control`). Jinja2's
 autoescape makes every one of them text, never markup; the one piece of ready-made HTML is the
 summary's body, built by the HTML renderer from the one outline (wizard.render.html), which
 escapes tree text itself and links only http(s), mailto and tel addresses of sources.
@@ -16,9 +16,10 @@ from typing import Literal
 from markupsafe import Markup
 
 from wizard.model.machine import Session
+from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag
 from wizard.render.html import render_sections
-from wizard.render.outline import build_outline, clean
+from wizard.render.outline import build_outline
 from wizard.render.words import t
 
 THEMES: dict[str, str] = {"default": "Dark", "light": "Light", "high-contrast": "High contrast"}
@@ -65,24 +66,24 @@ class Page:
 
 def paragraphs(text: str) -> list[str]:
     """Tree text split at blank lines, each paragraph on one line, control characters gone."""
-    return [" ".join(p.split()) for p in clean(text).strip().split("\n\n") if p.strip()]
+    return [" ".join(p.split()) for p in strip_control(text).strip().split("\n\n") if p.strip()]
 
 
 def language(code: str) -> str:
     """The tree's language as a safe `lang` attribute (a malformed code becomes "en")."""
-    code = clean(code).strip()
+    code = strip_control(code).strip()
     return code if _LANGUAGE.match(code) else "en"
 
 
 def flag_view(flag: RedFlag) -> FlagView:
-    return FlagView(clean(flag.title), paragraphs(flag.advice))
+    return FlagView(strip_control(flag.title), paragraphs(flag.advice))
 
 
 def welcome_page(session: Session) -> Page:
     tree = session.tree
     draft = (t("draft_translation"),) if tree.translation == "draft" else ()
-    return Page("welcome", clean(tree.title), [*draft, *paragraphs(tree.description)],
-                subtitle=clean(tree.disclaimer))
+    return Page("welcome", strip_control(tree.title), [*draft, *paragraphs(tree.description)],
+                subtitle=strip_control(tree.disclaimer))
 
 
 def question_page(session: Session, picked: tuple[str, ...], error: str = "") -> Page:
@@ -95,13 +96,13 @@ def question_page(session: Session, picked: tuple[str, ...], error: str = "") ->
     flags = [flag_view(flag) for flag in session.red_flags]
     back = bool(session.history)
     if node.traits.page:
-        return Page("page", _heading(node), paragraphs(node.text), clean(node.help),
+        return Page("page", _heading(node), paragraphs(node.text), strip_control(node.help),
                     progress=step, flags=flags, can_go_back=back)
-    options = [OptionView(o.id, clean(o.label), clean(o.help), o.id in picked)
+    options = [OptionView(o.id, strip_control(o.label), strip_control(o.help), o.id in picked)
                for o in node.options]
     kind: PageKind = "single" if node.traits.single else "many"
-    return Page(kind, _heading(node), paragraphs(node.text), clean(node.help), options, error,
-                step, flags, can_go_back=back)
+    return Page(kind, _heading(node), paragraphs(node.text), strip_control(node.help), options,
+                error, step, flags, can_go_back=back)
 
 
 def red_flag_page(raised: tuple[RedFlag, ...]) -> Page:
@@ -120,4 +121,4 @@ def problem_page(heading: str, text: str) -> Page:
 
 
 def _heading(node: Node) -> str:
-    return clean(node.prompt or node.title or node.id)
+    return strip_control(node.prompt or node.title or node.id)
