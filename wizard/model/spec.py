@@ -7,10 +7,13 @@ kind may say is in kinds.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wizard.model.kinds import NODE_KINDS
 
+# Written for JSON Schema (ECMAScript, where `$` is the very end); Python code checks them
+# with `fits`, never `re.match`.
 NODE_ID = r"^[a-z0-9_]+$"
 FACT = r"^[a-z0-9_]+$"
 ITEM_ID = r"^[a-z0-9_-]+$"
@@ -34,6 +37,16 @@ READ_ROLES = ("prose", "name", "verbatim", "edition", "no")
   every edition: `diff` names it in its title, not as a difference;
 - no: never shown to a person (a language tag).
 """
+
+
+def fits(pattern: str, text: str) -> bool:
+    """Whether the WHOLE of `text` fits one of the patterns above.
+
+    Why not `re.match`: in Python `$` also matches just before a final newline, so an id "fire\\n"
+    passed the checker, crashed the app when answered and left a kiosk at a shell. Every id,
+    fact, date and reference is checked here, so the format has one answer to "is this an id".
+    """
+    return re.fullmatch(pattern, text) is not None
 
 
 @dataclass(frozen=True)
