@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 from wizard.model.errors import did_you_mean
 from wizard.model.marked import MarkedDict, MarkedList, YamlMark
 from wizard.model.spec import ITEM_ID, NODE_ID
-from wizard.model.tree import ALWAYS, QUIZ_KINDS, Case, Mark, TeachBack, TeachOption
+from wizard.model.tree import (
+    ALWAYS,
+    QUIZ_KINDS,
+    Case,
+    Mark,
+    QuizSettings,
+    TeachBack,
+    TeachOption,
+)
 
 if TYPE_CHECKING:
     from wizard.model.build import _Builder
@@ -28,11 +36,11 @@ _ITEM = re.compile(ITEM_ID)
 
 def build_quiz(
     b: _Builder, clean: dict[str, Any], raw: MarkedDict
-) -> tuple[tuple[str, ...], tuple[Case, ...], tuple[TeachBack, ...]]:
+) -> tuple[QuizSettings, tuple[Case, ...], tuple[TeachBack, ...]]:
     """The tree's quiz kinds, cases and teach-back questions, every problem reported."""
     vm = raw.value_marks
     return (
-        _kinds(b, clean.get("quiz"), vm.get("quiz")),
+        QuizSettings(_kinds(b, clean.get("quiz"), vm.get("quiz"))),
         _cases(b, clean.get("cases"), vm.get("cases")),
         _teach_back(b, clean.get("teach_back"), vm.get("teach_back")),
     )

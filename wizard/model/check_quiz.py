@@ -65,7 +65,7 @@ def _case_names(tree: Tree, case: Case) -> Iterator[Diagnostic]:
             "error",
             f"{where}: 'next_at' names '{case.next_at}', which the case does not answer",
         )
-    if case.next_at and "next" not in tree.quiz:
+    if case.next_at and "next" not in tree.quiz.ask:
         yield _diag(
             case.mark, "warning", f"{where}: 'next_at' is not used: the quiz does not ask 'next'"
         )

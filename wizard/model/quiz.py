@@ -172,7 +172,7 @@ def _questions(
         "urgent": lambda: _urgent(tree, summary, rng),
         "next": lambda: _next(tree, summary, next_at, rng),
     }
-    found = (makers[kind]() for kind in tree.quiz)
+    found = (makers[kind]() for kind in tree.quiz.ask)
     return tuple(q for q in found if q is not None)
 
 

@@ -307,6 +307,13 @@ QUIZ_KINDS = ("options", "first", "urgent", "next")
 
 
 @dataclass(frozen=True)
+class QuizSettings:
+    """What the tree's quiz asks (`quiz: {ask: [...]}`): the kinds of question, in order."""
+
+    ask: tuple[str, ...] = QUIZ_KINDS
+
+
+@dataclass(frozen=True)
 class Review:
     """When the content was last reviewed and is next due (content governance)."""
 
@@ -342,8 +349,7 @@ class Tree:
     questions: tuple[Question, ...] = ()
     at_a_glance: tuple[Glance, ...] = ()
     cases: tuple[Case, ...] = ()
-    quiz: tuple[str, ...] = QUIZ_KINDS
-    """The kinds of quiz question this tree's quiz asks (`quiz: {ask: [...]}`)."""
+    quiz: QuizSettings = QuizSettings()
     teach_back: tuple[TeachBack, ...] = ()
     path: str = "<memory>"
 
