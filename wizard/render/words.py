@@ -256,6 +256,12 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    "pin_not_utf8": (
+        "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
+    ),
+    "secret_not_utf8": (
+        "WIZARD_SECRET is not UTF-8 text; set it again, for example to letters and digits"
+    ),
     "pin_control": (
         "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
     ),
