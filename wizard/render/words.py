@@ -364,6 +364,11 @@ WORDS: dict[str, str] = {
     "web_cleared_text": (
         "Nobody used this screen for a while, so the answers were cleared. Please start again."
     ),
+    "web_expired": "This page has expired",
+    "web_expired_text": (
+        "Pages of this guide open for a day, and this one is older. Nothing was kept, so please "
+        "start again from the beginning."
+    ),
     "web_updated": "The guide has been updated",
     "web_updated_text": (
         "The guide changed since this page was made, so your answers must be given again. Please "
