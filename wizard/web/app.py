@@ -42,6 +42,7 @@ from wizard.web.pages import (
     THEMES,
     Page,
     language,
+    confirm_restart_page,
     problem_page,
     question_page,
     red_flag_page,
@@ -183,6 +184,8 @@ async def show(request: web.Request) -> web.Response:
     page: Page
     if not state.started:
         page = welcome_page(session)
+    elif state.view == "restart":
+        page = confirm_restart_page()
     elif state.view == "flag":
         page = red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
                                    if flag in session.tree.red_flags))
@@ -213,7 +216,9 @@ async def go(request: web.Request) -> web.Response:
     theme = str(form.get("theme", ""))
     if action == "theme" and theme in THEMES:
         state = replace(state, theme=theme)
-    if action == "restart":
+    if action == "restart" and state.started:
+        return _see(request, State.of(session, state).showing("restart"))
+    if action in ("clear", "done", "restart"):
         request.app[SEALER].end(state.visitor)
         return _redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
     if action == "start":
