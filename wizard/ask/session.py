@@ -46,6 +46,7 @@ COMMANDS = (
     ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
+_YES_WORDS = frozenset({"y", "yes", t("yes").lower()})
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -161,10 +162,23 @@ class _Conversation:
         if word == "back":
             return self.back()
         if word == "restart":
-            self.session.restart()
+            return self.restart()
+        return self.answer(line)
+
+    def restart(self) -> _Then:
+        """Start over, after asking when there is something to lose (as the app and the web
+        pages do): only "yes" clears; anything else, or the end of input, keeps the answers."""
+        if not self.session.history:
             self.say(t("ask_restarted"))
             return _Then.QUESTION
-        return self.answer(line)
+        self.say(t("start_over_title"), t("start_over_text"), t("ask_restart_confirm"))
+        reply = self.read()
+        if reply is not None and reply.strip().lower() in _YES_WORDS:
+            self.session.restart()
+            self.say(t("ask_restarted"))
+        else:
+            self.say(t("ask_restart_kept"))
+        return _Then.QUESTION
 
     def answer(self, line: str) -> _Then:
         """Turn the line into option ids and give them to the session; refuse with a sentence."""
