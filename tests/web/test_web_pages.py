@@ -225,8 +225,17 @@ async def test_save_downloads_the_answers_as_a_fhir_response(visitor: Visitor) -
 
 async def test_print_without_a_command_gives_a_printable_page(visitor: Visitor) -> None:
     await walk_to_summary(visitor)
-    page = await visitor.post("/print", state=visitor.state)
-    assert "@media print" in page and "<form" not in page
+    summary_address = str(visitor.response.url)  # type: ignore[union-attr]
+    page = await visitor.open("/print?s=" + visitor.state)
+    assert visitor.status == 200
+    assert '<link rel="stylesheet" href="/static/site.css">' in page  # styled within the CSP
+    assert "<style" not in page and " style=" not in page
+    for landmark in ("<header", "<main", "<nav", "<footer"):
+        assert landmark in page
+    assert "Water less" in page and "Back to the summary" in page
+    back = page[page.index('href="/page?s='):].split('"')[1]
+    again = await visitor.open(back)
+    assert "<h1>Your plant plan</h1>" in again and "/page?s=" in summary_address
 
 
 async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor: Make, clock: Clock) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import enum
 import io
 import re
-import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -31,7 +30,7 @@ from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
-from wizard.render.text import render_text
+from wizard.render.text import render_text, wrap_whole
 from wizard.render.words import pick_rule, progress_words, refusal, t
 
 WIDTH = 78
@@ -105,11 +104,7 @@ def wrap(text: str, indent: str = "") -> list[str]:
     for paragraph in text.strip().split("\n\n"):
         if lines:
             lines.append("")
-        lines.extend(
-            textwrap.wrap(
-                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
-            )
-        )
+        lines.extend(wrap_whole(paragraph, WIDTH, indent, indent))
     return lines
 
 

@@ -384,6 +384,11 @@ WORDS: dict[str, str] = {
     ),
     "web_welcome": "Welcome",
     "web_start_over_yes": "Yes, start over",
+    "web_back_to_summary": "Back to the summary",
+    "web_print_hint": (
+        "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
+    ),
+    "web_print_now": "Print this page",
     "theme_default": "Dark",
     "theme_light": "Light",
     "theme_high_contrast": "High contrast",

@@ -43,6 +43,7 @@ from wizard.web.pages import (
     Page,
     confirm_restart_page,
     language,
+    print_page,
     problem_page,
     question_page,
     red_flag_page,
@@ -280,7 +281,7 @@ async def print_summary(request: web.Request) -> web.Response:
         return loaded
     state, session = loaded
     if not config.print_command:
-        return _printable(session)
+        return _render(request, print_page(session), state)
     outcome = await send_to_printer(config.print_command, render_text(session.summary()))
     return _see(request, state.showing("", note=outcome.message))
 
@@ -290,12 +291,8 @@ async def printable(request: web.Request) -> web.Response:
     loaded = _load(request, request.query.get("s", ""))
     if isinstance(loaded, web.Response):
         return loaded
-    return _printable(loaded[1])
-
-
-def _printable(session: Session) -> web.Response:
-    return web.Response(text=render_html(session.summary()), content_type="text/html",
-                        charset="utf-8")
+    state, session = loaded
+    return _render(request, print_page(session), state)
 
 
 async def kiosk_css(request: web.Request) -> web.Response:

@@ -9,6 +9,7 @@ escapes tree text itself and links only http(s), mailto and tel addresses of sou
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -29,7 +30,7 @@ means the same colours in both front ends; the web does not import the Textual f
 DEFAULT_THEME = "default"
 
 PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
-                   "confirm"]
+                   "confirm", "print"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -115,6 +116,11 @@ def summary_page(session: Session, message: str = "") -> Page:
     body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
                 can_go_back=bool(session.history), message=message)
+
+
+def print_page(session: Session) -> Page:
+    """The summary on a page of its own, for the browser's Print when scripts are off."""
+    return dataclasses.replace(summary_page(session), kind="print")
 
 
 def confirm_restart_page() -> Page:

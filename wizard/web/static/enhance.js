@@ -10,6 +10,7 @@
 //   today; this holds if one does not).
 // - A page with an error summary moves the focus to it (as `autofocus` does without a script).
 "use strict";
+document.documentElement.classList.add("scripting");
 const problem = document.querySelector(".error-summary");
 if (problem) problem.focus();
 document.addEventListener("click", (event) => {
