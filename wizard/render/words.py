@@ -320,6 +320,8 @@ WORDS: dict[str, str] = {
         "again to start over."
     ),
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
+    "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
+    "ask_restart_kept": "Your answers are kept.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -334,7 +336,8 @@ WORDS: dict[str, str] = {
     # -- the web pages (wizard/web/templates) ----------------------------------------------
     "web_urgent": "Urgent",
     "web_please_check": "Please check:",
-    "web_check_title": "Please check your answer: ",
+    "web_check_title": "Error: ",
+    "web_problem": "There is a problem",
     "web_skip": "Skip to the main content",
     "web_still_here": "I am still here",
     "web_display": "Display",
@@ -380,6 +383,12 @@ WORDS: dict[str, str] = {
         "another server. Please start again from the beginning."
     ),
     "web_welcome": "Welcome",
+    "web_start_over_yes": "Yes, start over",
+    "web_back_to_summary": "Back to the summary",
+    "web_print_hint": (
+        "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
+    ),
+    "web_print_now": "Print this page",
     "theme_default": "Dark",
     "theme_light": "Light",
     "theme_high_contrast": "High contrast",
