@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
+from wizard.model.teach_back import teach_back_for
 from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
@@ -39,6 +40,7 @@ class SummaryScreen(WalkScreen):
         Binding("c", "copy", t("copy"), show=False),
         Binding("p", "print", t("print"), show=False),
         Binding("w", "what_if", t("what_if"), show=False),
+        Binding("k", "teach_back", t("teach_offer"), show=False),
     ]
 
     def __init__(
@@ -71,6 +73,8 @@ class SummaryScreen(WalkScreen):
                 yield Button(t("print_key"), id="print", compact=True)
             if config.can_what_if:
                 yield Button(t("what_if_key"), id="what-if", compact=True)
+            if teach_back_for(self.summary):  # offered, never forced (screens/teach_back.py)
+                yield Button(t("teach_offer_key"), id="teach-back", compact=True)
             yield Button(t("change_answer"), id="change", compact=True)
             yield Button(t("start_over"), id="restart", compact=True)
 
@@ -157,6 +161,19 @@ class SummaryScreen(WalkScreen):
         from wizard.tui.screens.what_if import WhatIfScreen
 
         self.app.push_screen(WhatIfScreen(self.session))
+
+    def action_teach_back(self) -> None:
+        """Check what you understood: the tree's own questions about this summary."""
+        if not teach_back_for(self.summary):
+            return
+        from wizard.tui.screens.teach_back import TeachBackScreen
+
+        self.app.push_screen(TeachBackScreen(self.summary))
+
+    @on(Button.Pressed, "#teach-back")
+    def _teach_back(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_teach_back()
 
     @on(Button.Pressed, "#print")
     def _print_pressed(self, event: Button.Pressed) -> None:
