@@ -131,6 +131,7 @@ def make_app(config: WebConfig) -> web.Application:
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
+    app.router.add_get("/health", health)
     app.router.add_static("/static", HERE / "static", append_version=False)
     return app
 
@@ -339,6 +340,15 @@ async def printable(request: web.Request) -> web.Response:
         return loaded
     state, session = loaded
     return _render(request, print_page(session), state)
+
+
+async def health(request: web.Request) -> web.Response:
+    """For load balancers and process managers: 200 while this process serves pages, with the
+    tree's id and the version its pages are sealed for (every process behind one address must
+    say the same, or a visitor moving between them is told the guide was updated)."""
+    config = request.app[CONFIG]
+    return web.json_response({"status": "ok", "tree": config.tree.id,
+                              "version": request.app[SEALER].version})
 
 
 async def kiosk_css(request: web.Request) -> web.Response:
