@@ -64,7 +64,10 @@ def test_the_shipped_mo_is_compiled_from_the_po(language: str) -> None:
     fresh = gettext.GNUTranslations(compiled)
     with (folder / "messages.mo").open("rb") as file:
         shipped = gettext.GNUTranslations(file)
-    assert shipped._catalog == fresh._catalog, "run: make locale"  # type: ignore[attr-defined]
+    # Messages only: the header ("") names the Babel version that wrote it (style.md, known traps).
+    messages = {k: v for k, v in shipped._catalog.items() if k != ""}  # type: ignore[attr-defined]
+    expected = {k: v for k, v in fresh._catalog.items() if k != ""}  # type: ignore[attr-defined]
+    assert messages == expected, "run: make locale"
 
 
 def test_spanish_words_come_from_the_catalogue() -> None:
