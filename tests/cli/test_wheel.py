@@ -180,7 +180,8 @@ def test_serve_answers_a_browser_and_stops_cleanly(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_the_app_opens_in_a_terminal_and_quits(installed: Installed) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "HOME": str(installed.elsewhere)}
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "HOME": str(installed.elsewhere),
+           "WIZARD_TODAY": os.environ["WIZARD_TODAY"]}
     with Terminal([str(installed.wizard)], env, installed.elsewhere) as term:
         term.wait_for(b"Start")
         term.send(b"q")  # nothing answered yet: q quits at once

@@ -20,6 +20,7 @@ from statistics import mean
 from typing import Any
 
 from wizard.model.errors import Diagnostic
+from wizard.model.texts import GRADED, person_texts
 from wizard.model.tree import Mark, Tree
 
 SHORT = 6  # words: below this (labels, list items) the formula means little; no warning
@@ -48,45 +49,11 @@ def plain(text: str) -> str:
 
 
 def tree_texts(tree: Tree) -> Iterator[tuple[Mark, str, str]]:
-    """(where the thing is written, what it is, its text) for every text a person reads.
-
-    Sources are citations, not prose, and are left out.
-    """
-    top = Mark(tree.path, 1, 1)
-    yield top, "the title", tree.title
-    yield top, "the description", tree.description
-    yield top, "the disclaimer", tree.disclaimer
-    for node in tree.nodes.values():
-        who = f"node '{node.id}'"
-        for key in ("prompt", "title", "text", "help"):
-            yield node.mark, f"the {key} of {who}", getattr(node, key)
-        for option in node.options:
-            yield option.mark, f"the label of option '{option.id}' of {who}", option.label
-            yield option.mark, f"the help of option '{option.id}' of {who}", option.help
-    for group in tree.groups:
-        yield group.mark, f"the title of group '{group.id}'", group.title
-        yield group.mark, f"the about of group '{group.id}'", group.about
-    for treatment in tree.treatments.values():
-        who = f"treatment '{treatment.id}'"
-        for key in ("name", "brief", "about", "given"):
-            yield treatment.mark, f"the {key} of {who}", getattr(treatment, key)
-        for n, effect in enumerate(treatment.side_effects.common, 1):
-            yield treatment.mark, f"common side effect {n} of {who}", effect
-        for n, effect in enumerate(treatment.side_effects.serious, 1):
-            yield treatment.mark, f"serious side effect {n} of {who}", effect
-        for note in treatment.notes:
-            yield note.mark, f"a note of {who}", note.text
-    for resource in tree.resources.values():
-        who = f"resource '{resource.id}'"
-        for key in ("name", "brief", "about"):
-            yield resource.mark, f"the {key} of {who}", getattr(resource, key)
-        for note in resource.notes:
-            yield note.mark, f"a note of {who}", note.text
-    for flag in tree.red_flags.values():
-        yield flag.mark, f"the title of red flag '{flag.id}'", flag.title
-        yield flag.mark, f"the advice of red flag '{flag.id}'", flag.advice
-    for question in tree.questions:
-        yield question.mark, "a question", question.text
+    """(where the thing is written, what it is, its text) for every sentence a person reads:
+    the spec's prose fields (wizard/model/texts.py). Names, addresses and sources' titles are
+    not prose, and are left out."""
+    for text in person_texts(tree, GRADED):
+        yield text.mark, text.what, text.text
 
 
 @contextlib.contextmanager

@@ -256,6 +256,12 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    "pin_not_utf8": (
+        "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
+    ),
+    "secret_not_utf8": (
+        "WIZARD_SECRET is not UTF-8 text; set it again, for example to letters and digits"
+    ),
     "pin_control": (
         "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
     ),
@@ -357,6 +363,11 @@ WORDS: dict[str, str] = {
     "web_cleared": "This session was cleared",
     "web_cleared_text": (
         "Nobody used this screen for a while, so the answers were cleared. Please start again."
+    ),
+    "web_expired": "This page has expired",
+    "web_expired_text": (
+        "Pages of this guide open for a day, and this one is older. Nothing was kept, so please "
+        "start again from the beginning."
     ),
     "web_updated": "The guide has been updated",
     "web_updated_text": (

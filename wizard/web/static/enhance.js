@@ -5,6 +5,9 @@
 // - Kiosk pages: the "Still there?" notice and the fresh start come from timers here. Without
 //   a script a stylesheet animation shows the notice and a <noscript> refresh starts over, at
 //   the same times (a refresh inside <noscript> is ignored when scripts run).
+// - Kiosk pages brought back from the browser's back-forward cache are fetched again, so the
+//   server can refuse a finished visit's page (browsers keep no-store pages out of that cache
+//   today; this holds if one does not).
 "use strict";
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-print='browser']");
@@ -19,6 +22,9 @@ document.addEventListener("click", (event) => {
   const forget = Number(document.body.dataset.forget);
   if (!(idle > 0 && forget > 0)) return;
   document.documentElement.classList.add("scripted");
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) window.location.reload();
+  });
   const notice = document.querySelector(".still-there");
   window.setTimeout(() => notice && notice.classList.add("showing"), idle * 1000);
   window.setTimeout(() => window.location.replace("/"), forget * 1000);
