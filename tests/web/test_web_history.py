@@ -93,3 +93,42 @@ def test_at_a_kiosk_nothing_brings_back_a_finished_visit(browser: Browser, done_
             assert heading(page) in ("This session was cleared", "Helping a tired houseplant")
     finally:
         page.context.close()
+
+
+@SCRIPTS
+def test_an_error_summary_takes_the_focus_and_links_to_the_answer(
+        browser: Browser, server_url: str, scripts: bool) -> None:
+    page = open_page(browser, server_url, scripts)
+    try:
+        page.click("text=Start")
+        page.click("text=Continue")
+        page.click("button[value=answer]")  # nothing picked
+        page.wait_for_selector(".error-summary")
+        assert page.title().startswith("Error: Is any of this happening right now?")
+        assert page.evaluate("document.activeElement.className") == "error-summary"
+        assert page.locator(".error-summary h2").inner_text() == "There is a problem"
+        page.click(".error-summary a")
+        assert page.evaluate("location.hash") == "#option-1"
+        assert "Please pick at least one answer." in page.locator("#error").inner_text()
+    finally:
+        page.context.close()
+
+
+def test_start_over_asks_first_in_the_browser(browser: Browser, server_url: str) -> None:
+    page = open_page(browser, server_url, False)
+    try:
+        walk_three_questions(page)
+        page.check("text=Yellow leaves")
+        page.click("button[value=answer]")
+        page.check("input[value=dry]")
+        page.click("button[value=answer]")
+        page.wait_for_selector("h1:has-text('Your plant plan')")
+        page.click("text=Start over")
+        assert heading(page) == "Start over?"
+        page.click("text=Keep my answers")
+        assert heading(page) == "Your plant plan"
+        page.click("text=Start over")
+        page.click("text=Yes, start over")
+        assert heading(page) == "Helping a tired houseplant"
+    finally:
+        page.context.close()

@@ -225,8 +225,17 @@ async def test_save_downloads_the_answers_as_a_fhir_response(visitor: Visitor) -
 
 async def test_print_without_a_command_gives_a_printable_page(visitor: Visitor) -> None:
     await walk_to_summary(visitor)
-    page = await visitor.post("/print", state=visitor.state)
-    assert "@media print" in page and "<form" not in page
+    summary_address = str(visitor.response.url)  # type: ignore[union-attr]
+    page = await visitor.open("/print?s=" + visitor.state)
+    assert visitor.status == 200
+    assert '<link rel="stylesheet" href="/static/site.css">' in page  # styled within the CSP
+    assert "<style" not in page and " style=" not in page
+    for landmark in ("<header", "<main", "<nav", "<footer"):
+        assert landmark in page
+    assert "Water less" in page and "Back to the summary" in page
+    back = page[page.index('href="/page?s='):].split('"')[1]
+    again = await visitor.open(back)
+    assert "<h1>Your plant plan</h1>" in again and "/page?s=" in summary_address
 
 
 async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor: Make, clock: Clock) -> None:
@@ -348,7 +357,7 @@ async def test_an_error_is_in_the_title_read_first(visitor: Visitor) -> None:
     await visitor.do("start")
     await visitor.do("answer")
     page = await visitor.do("answer")
-    assert "<title>Please check your answer: Is any of this happening right now?" in page
+    assert "<title>Error: Is any of this happening right now?" in page
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [
@@ -402,7 +411,7 @@ async def test_a_kiosk_visit_ended_by_im_done_never_opens_again(make_visitor: Ma
     address = str(visitor.response.url)  # type: ignore[union-attr]
     address = address[address.index("/page"):]
     state = visitor.state
-    done = await visitor.post(state=state, do="restart")
+    done = await visitor.post(state=state, do="done")
     assert "<h1>Helping a tired houseplant</h1>" in done
     for page in (await visitor.open(address), await visitor.post(state=state, do="back")):
         assert visitor.status == 410 and "Your plant plan" not in page
@@ -414,3 +423,29 @@ async def test_a_day_old_page_has_expired(visitor: Visitor, clock: Clock) -> Non
     clock.now += 24 * 60 * 60
     page = await visitor.do("answer")
     assert visitor.status == 410 and "This page has expired" in page
+
+
+async def test_an_error_has_a_summary_at_the_top_linking_to_the_answer(visitor: Visitor) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    await visitor.do("answer")
+    page = await visitor.do("answer")  # nothing picked
+    summary = page[page.index('class="error-summary"'):page.index("</div>")]
+    assert 'role="alert"' in summary and "autofocus" in summary
+    assert "<h2" in summary and "There is a problem" in summary
+    assert '<a href="#option-1">Please pick at least one answer.</a>' in summary
+    assert page.index("error-summary") < page.index("<fieldset")  # at the top
+    beside = page[page.index("<fieldset"):]
+    assert 'id="error"' in beside and "Please pick at least one answer." in beside
+    assert 'id="option-1"' in beside
+
+
+async def test_start_over_asks_first_and_keeps_the_answers_when_told(visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    asked = await visitor.do("restart")
+    assert "<h1>Start over?</h1>" in asked and "All your answers will be cleared." in asked
+    kept = await visitor.do("keep")
+    assert "<h1>Your plant plan</h1>" in kept and "Water less" in kept
+    await visitor.do("restart")
+    cleared = await visitor.do("clear")
+    assert "<h1>Helping a tired houseplant</h1>" in cleared

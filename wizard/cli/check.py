@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if tree is not None:
             diagnostics.extend(check_overlays_of(tree))  # its translations beside it
         if tree is not None:  # reading level once the tree has no errors
-            from wizard.model.reading import check_reading  # imports textstat: only here
+            from wizard.model.reading import check_reading  # loads Pyphen: only here
 
             report = check_reading(tree)
             diagnostics.extend(report.diagnostics)

@@ -137,6 +137,22 @@ def _draft_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _quiz_options(command: argparse.ArgumentParser) -> None:
+    """`--cases`, `--seed` and `--results`, the same wherever a quiz runs."""
+    command.add_argument(
+        "--cases", type=_whole("--cases", 1, 10_000), metavar="N",
+        help="how many cases (default all)",
+    )
+    command.add_argument(
+        "--seed", type=_whole("--seed", 0, 2**63), metavar="S",
+        help="the same seed gives the same cases in the same order (default: a new one)",
+    )
+    command.add_argument(
+        "--results", metavar="FILE",
+        help="save the results there at the end: .json (with xAPI statements), .md or .html",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="wizard",
@@ -229,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
     ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     _language_option(ask)
+    ask.add_argument("--quiz", action="store_true", help="the case quiz, as plain prompts")
+    _quiz_options(ask)
     ask.set_defaults(func=cmd_ask)
 
     paths = commands.add_parser("paths", help="every route through the single-choice questions")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from wizard.model.build_quiz import build_quiz
 from wizard.model.conditions import KEYWORDS as CONDITION_KEYWORDS
 from wizard.model.errors import Diagnostic, did_you_mean
 from wizard.model.kinds import KINDS, kinds_where
@@ -56,7 +57,7 @@ _NAMES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _SPECS.items()}
 _REQUIRED: dict[str, tuple[Field, ...]] = {
     k: tuple(f for f in v if f.required) for k, v in OBJECTS.items()
 }
-_SHAPED = ("object:", "list:", "map:", "next", "condition")
+_SHAPED = ("object:", "list:", "map:", "next", "condition", "answers")
 _TYPE_WORDS = {
     "text": "text",
     "line": "one line of text",
@@ -355,8 +356,10 @@ class _Builder:
         )
         glances = self.glances(clean.get("at_a_glance"), vm.get("at_a_glance"))
         review = self.review(clean.get("review"), vm.get("review")) or Review("", "")
+        quiz, cases, teach_back = build_quiz(self, clean, raw)
         self.check_references(
             {
+                "resource": set(resources) | set(_keys(clean.get("resources"))),
                 "source": set(sources),
                 "group": {g.id for g in groups},
                 "red flag": set(red_flags),
@@ -385,6 +388,9 @@ class _Builder:
             red_flags=red_flags,
             questions=questions,
             at_a_glance=glances,
+            quiz=quiz,
+            cases=cases,
+            teach_back=teach_back,
             path=self.file,
         )
 

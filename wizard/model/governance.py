@@ -3,7 +3,7 @@
 Review dates (is the content overdue, are the dates in order), red flags (are the urgent
 questions asked before anything else on every route) and sources (can a reader follow each
 citation to the page that says it). These are cheap and run with every check; reading level,
-which needs textstat, lives in `reading.py` and runs only for `wizard check`.
+which needs Pyphen's dictionary, lives in `reading.py` and runs only for `wizard check`.
 """
 
 from __future__ import annotations

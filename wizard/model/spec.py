@@ -100,6 +100,13 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             doc="Orders of the options in the summary's 'at a glance': the first whose `when` "
             "holds is used.",
         ),
+        F("quiz", "object:quiz", doc="What `wizard quiz` asks about this tree's cases."),
+        F("cases", "list:case", doc="People for the quiz: a short story and their answers."),
+        F(
+            "teach_back",
+            "list:teach_back",
+            doc="Questions after the summary checking that a person understood it.",
+        ),
     ),
     "review": (
         F("last_reviewed", "date", True, "YYYY-MM-DD"),
@@ -184,6 +191,39 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "glance": (
         F("when", "condition", True, "This order is used when the condition holds."),
         F("order", "refs", True, "Treatment ids, first shown first."),
+    ),
+    "quiz": (
+        F(
+            "ask",
+            "refs",
+            doc="The kinds of question to ask, of options, first, urgent and next (default all).",
+        ),
+    ),
+    "case": (
+        F("id", "item_ref", True, "Unique among the cases."),
+        F("story", "text", True, "The person in a few plain words (no answers given away)."),
+        F("answers", "answers", True, "Node id -> the option id picked (a list for multi)."),
+        F("next_at", "node_ref", doc="A question on the route: predict what is asked after it."),
+    ),
+    "teach_back": (
+        F("id", "item_ref", True, "Unique among the teach-back questions."),
+        F("prompt", "text", True, "The question, about the person's own summary."),
+        F(
+            "about",
+            "line",
+            True,
+            "The part of the summary holding the answer: treatment:ID, resource:ID or "
+            "red_flag:ID. The question is only asked when that part is listed.",
+            read="no",
+        ),
+        F("explain", "text", True, "The same point in other words, shown after a wrong answer."),
+        F("when", "condition", doc="Asked only when this holds (default always)."),
+        F("options", "list:teach_option", True, "The answers; at least one `right: true`."),
+    ),
+    "teach_option": (
+        F("id", "item_ref", True, "Unique within the question."),
+        F("label", "text", True),
+        F("right", "bool", doc="This answer is what the summary says."),
     ),
 }
 

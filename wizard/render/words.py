@@ -320,6 +320,8 @@ WORDS: dict[str, str] = {
         "again to start over."
     ),
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
+    "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
+    "ask_restart_kept": "Your answers are kept.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -334,7 +336,8 @@ WORDS: dict[str, str] = {
     # -- the web pages (wizard/web/templates) ----------------------------------------------
     "web_urgent": "Urgent",
     "web_please_check": "Please check:",
-    "web_check_title": "Please check your answer: ",
+    "web_check_title": "Error: ",
+    "web_problem": "There is a problem",
     "web_skip": "Skip to the main content",
     "web_still_here": "I am still here",
     "web_display": "Display",
@@ -380,6 +383,12 @@ WORDS: dict[str, str] = {
         "another server. Please start again from the beginning."
     ),
     "web_welcome": "Welcome",
+    "web_start_over_yes": "Yes, start over",
+    "web_back_to_summary": "Back to the summary",
+    "web_print_hint": (
+        "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
+    ),
+    "web_print_now": "Print this page",
     "theme_default": "Dark",
     "theme_light": "Light",
     "theme_high_contrast": "High contrast",
@@ -399,6 +408,64 @@ WORDS: dict[str, str] = {
         "  add: --answer {node}=OPTION"
     ),
     "walk_unused": "wizard: note: the route did not reach {nodes}; those answers were not used",
+    # -- the case quiz (wizard quiz, ask --quiz, serve --quiz) --------------------------------
+    "quiz_title": "Quiz: {tree}",
+    "quiz_intro": (
+        "Each case is a person. Predict what the guide says for them, then see its answer "
+        "and why."
+    ),
+    "quiz_case": "Case {number} of {total}",
+    "quiz_they_said": "They said: {answers}",
+    "quiz_q_options": "Which of these does the guide list for this person? Pick all that apply.",
+    "quiz_q_first": "Which of these comes first in \"At a glance\"?",
+    "quiz_q_urgent": "Is anything urgent today? If so, which?",
+    "quiz_q_next": "They answered \"{question}\" with \"{answer}\". What are they asked next?",
+    "quiz_nothing_urgent": "Nothing urgent",
+    "quiz_right": "Right.",
+    "quiz_not_quite": "Not quite.",
+    "quiz_guide_says": "The guide's answer: {items}",
+    "quiz_you_picked": "You picked: {items}",
+    "quiz_missed": "Missed: {items}",
+    "quiz_wrong": "Picked, but not right: {items}",
+    "quiz_listed": "Listed. {because} Listed when: {rule}",
+    "quiz_not_listed": "Not listed for this person. Listed when: {rule}",
+    "quiz_first_order": "First in the order used when: {rule}",
+    "quiz_first_groups": "First in the order of the summary's groups.",
+    "quiz_not_first": "Listed, but not first.",
+    "quiz_raised_by": "Raised by the answer: {labels}",
+    "quiz_not_raised": "No answer of this person raises it.",
+    "quiz_nothing_because": "None of this person's answers raises an urgent alert.",
+    "quiz_something_urgent": "An answer of this person raises an urgent alert.",
+    "quiz_next_because": "This is the question the route asks next.",
+    "quiz_next_not": "Not the next question on this route.",
+    "quiz_case_score": "Case score: {score} of {total}",
+    "quiz_score": "Score: {score} of {total}",
+    "quiz_seed": "Seed {seed}: run again with --seed {seed} for the same cases.",
+    "quiz_results": "Quiz results",
+    "quiz_no_cases": "This tree has no cases to quiz on.",
+    "quiz_refuse_pick_one": "Pick one answer.",
+    "quiz_refuse_pick_some": "Pick at least one answer.",
+    "quiz_refuse_unknown": "That is not one of the answers.",
+    "quiz_refuse_exclusive": "\"Nothing urgent\" cannot be picked with an urgent sign.",
+    "quiz_refuse_not_ready": "Answer every question of this case first.",
+    "quiz_refuse_revealed": "The answers are shown now; they cannot be changed.",
+    "quiz_back_first": "This is the first question of this case.",
+    "quiz_ask_how": (
+        "Type the numbers of your answers and press Enter. Type back to change your last "
+        "answer, quit to stop."
+    ),
+    "quiz_ask_one": "Type one number.",
+    "quiz_ask_many": "Type one or more numbers.",
+    "quiz_ask_reveal": "Press Enter to see the guide's answers.",
+    "quiz_ask_next": "Press Enter for the next case.",
+    "quiz_ask_stopped": "The quiz stopped before the end.",
+    "quiz_saved": "Results saved to {path}.",
+    "quiz_not_saved": "The results could not be saved to {path}: {reason}",
+    "quiz_reveal": "Show the answers",
+    "quiz_next": "Next case",
+    "quiz_finish": "See your score",
+    "quiz_again": "Start again",
+    "quiz_predict": "Next",
 }
 
 

@@ -41,7 +41,9 @@ from wizard.web.pages import (
     DEFAULT_THEME,
     THEMES,
     Page,
+    confirm_restart_page,
     language,
+    print_page,
     problem_page,
     question_page,
     red_flag_page,
@@ -183,6 +185,8 @@ async def show(request: web.Request) -> web.Response:
     page: Page
     if not state.started:
         page = welcome_page(session)
+    elif state.view == "restart":
+        page = confirm_restart_page()
     elif state.view == "flag":
         page = red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
                                    if flag in session.tree.red_flags))
@@ -213,7 +217,9 @@ async def go(request: web.Request) -> web.Response:
     theme = str(form.get("theme", ""))
     if action == "theme" and theme in THEMES:
         state = replace(state, theme=theme)
-    if action == "restart":
+    if action == "restart" and state.started:
+        return _see(request, State.of(session, state).showing("restart"))
+    if action in ("clear", "done", "restart"):
         request.app[SEALER].end(state.visitor)
         return _redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
     if action == "start":
@@ -275,7 +281,7 @@ async def print_summary(request: web.Request) -> web.Response:
         return loaded
     state, session = loaded
     if not config.print_command:
-        return _printable(session)
+        return _render(request, print_page(session), state)
     outcome = await send_to_printer(config.print_command, render_text(session.summary()))
     return _see(request, state.showing("", note=outcome.message))
 
@@ -285,12 +291,8 @@ async def printable(request: web.Request) -> web.Response:
     loaded = _load(request, request.query.get("s", ""))
     if isinstance(loaded, web.Response):
         return loaded
-    return _printable(loaded[1])
-
-
-def _printable(session: Session) -> web.Response:
-    return web.Response(text=render_html(session.summary()), content_type="text/html",
-                        charset="utf-8")
+    state, session = loaded
+    return _render(request, print_page(session), state)
 
 
 async def kiosk_css(request: web.Request) -> web.Response:

@@ -62,7 +62,10 @@ DAY = 24 * 60 * 60.0
 MAX_ENDED = 10_000
 """Kiosk visits remembered as ended; beyond this the epoch changes and every visit ends (safe)."""
 
-View = Literal["", "flag", "error"]
+View = Literal["", "flag", "error", "restart"]
+
+
+_VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart"}
 
 
 class StateError(ValueError):
@@ -99,7 +102,7 @@ class State:
     """A random id given at Start: what a kiosk's "I'm done" ends."""
     view: View = ""
     """"": the current step; "flag": the alert for the flags in `shown`; "error": the current
-    question with the options in `shown` refused."""
+    question with the options in `shown` refused; "restart": "Start over?" asked first."""
     shown: tuple[str, ...] = ()
     note: str = ""
     """A sentence for the summary (how printing went)."""
@@ -206,7 +209,7 @@ class Sealer:
                 raise Stale(f"sealed for tree version {version!r}")
             route = tuple((str(node), _ids(options)) for node, options in data["r"])
             remembered = {str(node): _ids(options) for node, options in data["m"].items()}
-            view: View = "flag" if data["w"] == "flag" else "error" if data["w"] == "error" else ""
+            view = _VIEWS.get(data["w"], "")
             state = State(route, remembered, str(data["t"]), bool(data["s"]), issued,
                           str(data["k"]), view, _ids(data["o"]), str(data["n"]))
         except Stale:

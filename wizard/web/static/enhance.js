@@ -8,7 +8,11 @@
 // - Kiosk pages brought back from the browser's back-forward cache are fetched again, so the
 //   server can refuse a finished visit's page (browsers keep no-store pages out of that cache
 //   today; this holds if one does not).
+// - A page with an error summary moves the focus to it (as `autofocus` does without a script).
 "use strict";
+document.documentElement.classList.add("scripting");
+const problem = document.querySelector(".error-summary");
+if (problem) problem.focus();
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-print='browser']");
   if (button && typeof window.print === "function") {
