@@ -143,6 +143,9 @@ def test_a_whole_route_by_keyboard_alone(browser: Browser, server_url: str) -> N
         tab_to(page, "radio:dry")
         page.keyboard.press("Space")
         page.keyboard.press("Enter")
+        page.wait_for_selector("h1:has-text('Check your answers')")
+        tab_to(page, "button:submit:summary")
+        page.keyboard.press("Enter")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         summary = page.locator("main").inner_text()
         assert "Yellow leaves, Drooping" in summary
@@ -173,6 +176,7 @@ def test_a_whole_route_with_javascript_off(browser: Browser, server_url: str,
         assert "Please pick at least one answer." in page.locator("[role=alert]").inner_text()
         page.check("text=Spots")
         page.click("text=Next")
+        page.click("text=Show my summary")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         assert "URGENT: get help now" in page.locator("main").inner_text()
         with page.expect_download() as download:
@@ -223,6 +227,7 @@ def test_every_kind_of_page_passes_axe(browser: Browser, server_url: str, theme:
         page.click("text=Next")
         page.check("input[value=moist]")
         page.click("text=Next")
+        page.click("text=Show my summary")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         problems["summary"] = axe_problems(page)
         summary_url = page.url

@@ -6,7 +6,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,7 +42,9 @@ async def walk_to_summary(visitor: Visitor) -> str:
     await visitor.do("answer", "none")
     await visitor.do("answer", "fern")
     await visitor.do("answer", "yellow", "droop")
-    return await visitor.do("answer", "dry")
+    checking = await visitor.do("answer", "dry")
+    assert "<h1>Check your answers</h1>" in checking
+    return await visitor.do("summary")
 
 
 async def test_welcome_page_is_a_form_with_safe_headers(visitor: Visitor) -> None:
@@ -326,7 +330,8 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
     pages.append(await visitor.do("answer", "urgent"))  # red flag
     pages.append(await visitor.do("continue"))  # pause (info)
     pages.append(await visitor.do("answer"))  # drug (choice)
-    pages.append(await visitor.do("answer", "ritux"))  # the summary
+    pages.append(await visitor.do("answer", "ritux"))  # check your answers
+    pages.append(await visitor.do("summary"))  # the summary
     assert 'role="alert"' in pages[3] and "<h2>URGENT: get help now</h2>" in pages[-1]
     for number, page in enumerate(pages):
         assert CONTROL.search(page) is None
@@ -335,7 +340,7 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
         assert parsed.tags.count("script") == 1  # only the page's own enhance.js
         assert "img" not in parsed.tags and "iframe" not in parsed.tags
         for link in parsed.links:
-            assert link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
+            assert link.startswith("/page?s=") or link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
                             "/static/enhance.js", "https://example.org/line",
                             "https://ok.example/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"), link
         shown = "".join(parsed.text)
@@ -449,3 +454,53 @@ async def test_start_over_asks_first_and_keeps_the_answers_when_told(visitor: Vi
     await visitor.do("restart")
     cleared = await visitor.do("clear")
     assert "<h1>Helping a tired houseplant</h1>" in cleared
+
+
+def change_links(page: str) -> dict[str, str]:
+    """Each "Change" link on "Check your answers", by the question it changes."""
+    found = re.findall(r'<dt>([^<]*)</dt>\s*<dd>[^<]*</dd>\s*<dd class="change"><a href="([^"]*)"',
+                       page)
+    return {unescape(question): unescape(href) for question, href in found}
+
+
+async def test_check_your_answers_lists_every_answer_with_a_change_link(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    page = await visitor.do("check")  # from the summary
+    assert "<h1>Check your answers</h1>" in page
+    links = change_links(page)
+    assert list(links) == ["Is any of this happening right now?", "What kind of plant is it?",
+                           "What do you see?", "Is the air in the room dry?"]
+    assert "<dd>Yellow leaves, Drooping</dd>" in page and "<dd>A fern</dd>" in page
+    assert 'class="visually-hidden"> your answer to: What do you see?' in page
+    changing = await visitor.open(links["What do you see?"])
+    assert "<legend><h1>What do you see?</h1>" in changing
+    assert 'value="yellow" id="option-1" checked' in changing
+    back = await visitor.do("back")  # changed my mind: straight back to the list
+    assert "<h1>Check your answers</h1>" in back and "<dd>Yellow leaves, Drooping</dd>" in back
+    await visitor.open(links["What do you see?"])
+    refused = await visitor.do("answer")  # nothing picked: the same question says so
+    assert "There is a problem" in refused and "<legend><h1>What do you see?</h1>" in refused
+    done = await visitor.do("answer", "spots")
+    assert "<h1>Check your answers</h1>" in done and "<dd>Spots</dd>" in done
+    assert "<dd>A fern</dd>" in done and "<dd>Yes, it is dry</dd>" in done  # the others kept
+    assert "no longer fit" not in done
+    summary = await visitor.do("summary")
+    assert "<h1>Your plant plan</h1>" in summary and "Spots" in summary
+
+
+async def test_a_change_to_another_route_asks_the_new_question_and_names_what_no_longer_fits(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    links = change_links(await visitor.do("check"))
+    await visitor.open(links["What kind of plant is it?"])
+    new = await visitor.do("answer", "cactus")
+    assert "How often do you water it?" in new  # never answered: asked now
+    symptoms = await visitor.do("answer", "weekly")
+    assert 'value="yellow" id="option-1" checked' in symptoms  # the earlier answer offered
+    checked = await visitor.do("answer", "yellow", "droop")
+    assert "<h1>Check your answers</h1>" in checked and "<dd>A cactus</dd>" in checked
+    notice = checked[checked.index('class="message"'):checked.index("</div>")]
+    assert "These earlier answers no longer fit" in notice
+    assert "<li>Is the air in the room dry?</li>" in notice
+    assert "Is the air in the room dry?" not in change_links(checked)

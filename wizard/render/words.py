@@ -384,6 +384,13 @@ WORDS: dict[str, str] = {
     ),
     "web_welcome": "Welcome",
     "web_start_over_yes": "Yes, start over",
+    "check_title": "Check your answers",
+    "check_change": "Change",
+    "check_change_which": "your answer to: {question}",
+    "check_show_summary": "Show my summary",
+    "check_from_summary": "Check or change your answers",
+    "check_no_answer": "None",
+    "check_no_longer": "These earlier answers no longer fit, so they are left out:",
     "web_back_to_summary": "Back to the summary",
     "web_print_hint": (
         "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."

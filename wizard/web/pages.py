@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,7 +31,7 @@ means the same colours in both front ends; the web does not import the Textual f
 DEFAULT_THEME = "default"
 
 PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
-                   "confirm", "print"]
+                   "confirm", "print", "check"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -49,6 +50,15 @@ class FlagView:
 
 
 @dataclass(frozen=True)
+class CheckRow:
+    """One answer on "Check your answers": the question, the answer, where Change goes."""
+
+    question: str
+    answer: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Page:
     """Everything one page shows; `kind` picks its template."""
 
@@ -64,6 +74,7 @@ class Page:
     subtitle: str = ""
     can_go_back: bool = False
     message: str = ""
+    rows: list[CheckRow] = field(default_factory=list)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -116,6 +127,20 @@ def summary_page(session: Session, message: str = "") -> Page:
     body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
                 can_go_back=bool(session.history), message=message)
+
+
+def check_page(session: Session, no_longer: tuple[str, ...],
+               change: Callable[[str], str]) -> Page:
+    """Every answer given, each with a Change link (`change(node_id)` is its address), and the
+    questions whose earlier answers no longer fit after a change."""
+    nodes = session.tree.nodes
+    rows = [CheckRow(_heading(nodes[answer.node]),
+                     ", ".join(strip_control(label) for label in session.labels(answer))
+                     or t("check_no_answer"),
+                     change(answer.node))
+            for answer in session.history if nodes[answer.node].is_question]
+    gone = [_heading(nodes[node]) for node in no_longer if node in nodes]
+    return Page("check", t("check_title"), gone, rows=rows)
 
 
 def print_page(session: Session) -> Page:
