@@ -58,6 +58,7 @@ cmd_translate = _command("translate", "cmd_translate")
 cmd_diff = _command("diff", "cmd_diff")
 cmd_serve = _command("serve", "cmd_serve")
 cmd_export = _command("export", "cmd_export")
+cmd_quiz = _command("quiz", "cmd_quiz")
 
 
 # -- numbers on the command line ------------------------------------------------------------------
@@ -249,6 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
     _quiz_options(ask)
     ask.set_defaults(func=cmd_ask)
 
+    quiz = commands.add_parser("quiz", help="predict what the guide says for a case, and score")
+    quiz.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    _language_option(quiz)
+    _quiz_options(quiz)
+    quiz.set_defaults(func=cmd_quiz)
+
     paths = commands.add_parser("paths", help="every route through the single-choice questions")
     paths.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     paths.add_argument("--format", "-f", choices=("table", "json"), default="table")
@@ -328,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
     }
-    commands.update(("export", "translate"))
+    commands.update(("export", "translate", "quiz"))
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:

@@ -473,6 +473,26 @@ WORDS: dict[str, str] = {
     "quiz_finish": "See your score",
     "quiz_again": "Start again",
     "quiz_predict": "Next",
+    "quiz_keys": "Space ticks, Enter goes on, Escape goes back before the answers are shown.",
+    "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
+    # -- teach-back (after the summary) -------------------------------------------------------
+    "teach_offer": "Check what you understood",
+    "teach_offer_key": "Check what you understood (k)",
+    "teach_intro": (
+        "A few questions about your own summary. It is not a test. If an answer is not right, "
+        "you see that part of your summary again."
+    ),
+    "teach_question": "Question {number} of {total}",
+    "teach_right": "Yes, that is right.",
+    "teach_wrong": "Not quite. Here is that part of your summary again, in other words:",
+    "teach_try_again": "Please try again.",
+    "teach_done": "Thank you. You went over {count} points of your summary.",
+    "teach_done_one": "Thank you. You went over 1 point of your summary.",
+    "teach_back_to_summary": "Back to your summary",
+    "teach_ask_offer": (
+        "Would you like to check what you understood? Type yes, or press Enter to finish."
+    ),
+    "teach_ask_how": "Type the number of your answer.",
 }
 
 
