@@ -256,6 +256,11 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    # Not shown: what `wizard check` looks for in a translated red flag (comma-separated). A
+    # red flag whose English has an urgent word must keep one; a "calm" phrase must not appear
+    # in a translation unless the English has one too.
+    "urgency_words": "now, urgent, urgently, emergency, immediately, right away, today",
+    "calm_words": "not urgent, no rush, no hurry, can wait, not an emergency",
     "pin_not_utf8": (
         "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
     ),
