@@ -126,8 +126,8 @@ WORDS: dict[str, str] = {
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
     "draft_translation": (
-        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
-        "ask your care team."
+        "This translation is a draft: a clinician reviewed the original content, but not this "
+        "translation yet. If anything is unclear, ask your care team."
     ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
