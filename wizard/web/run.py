@@ -24,13 +24,14 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
 
     from wizard.model.loader import load_tree
     from wizard.model.translation import translate_tree
+    from wizard.render.urgency import urgency_words
     from wizard.render.words import use_language
     from wizard.web.access import PageLog
     from wizard.web.app import WebConfig, make_app
     from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
-    tree, _ = translate_tree(load_tree(tree_path), language)
+    tree, _ = translate_tree(load_tree(tree_path), language, urgency_words)
     use_language(language)
     config = WebConfig(
         tree=tree,
