@@ -389,6 +389,21 @@ WORDS: dict[str, str] = {
     ),
     "web_welcome": "Welcome",
     "web_start_over_yes": "Yes, start over",
+    "take_home_title": "Take your summary home",
+    "take_home_text": (
+        "Scan the square code with your phone's camera, or type the address below, to open "
+        "this summary on your phone. Nothing is stored: the code holds your answers, locked so "
+        "only this guide can read them, and it works for one day."
+    ),
+    "take_home_qr": "A QR code that opens this summary on a phone",
+    "web_code_expired": "This code has expired",
+    "web_code_expired_text": (
+        "A code works for one day after it is made. Please go through the guide again."
+    ),
+    "web_bad_code": "This code cannot be used",
+    "web_bad_code_text": (
+        "Please check the code letter by letter, or go through the guide again."
+    ),
     "check_title": "Check your answers",
     "check_change": "Change",
     "check_change_which": "your answer to: {question}",
