@@ -28,6 +28,7 @@ from wizard.cli.output import (
     tolerant_output,
 )
 from wizard.exits import Exit
+from wizard.model.limits import SEARCH_STATES
 from wizard.model.plain import strip_control
 from wizard.tui.themes import THEME_NAMES
 
@@ -105,6 +106,7 @@ def _shown(word: str) -> str:
 
 PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
+STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
 IDLE_SECONDS = _seconds("--idle-timeout", 86_400)
 
@@ -281,10 +283,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--full",
         action="store_true",
-        help="walk every route `paths --multi each` lists, not the cover sets (slower)",
+        help="also walk the routes `paths --multi each` lists, to name what changes on each "
+        "(the search compares every route without it)",
     )
     diff.add_argument(
         "--limit", type=ROUTE_LIMIT, default=10_000, help="--full: most routes per version"
+    )
+    diff.add_argument(
+        "--states",
+        type=STATES,
+        default=SEARCH_STATES,
+        help=f"most search states before the diff stops and says it is not exhaustive "
+        f"(default {SEARCH_STATES:,})",
     )
     diff.set_defaults(func=cmd_diff)
 
