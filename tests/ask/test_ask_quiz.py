@@ -133,9 +133,9 @@ def test_results_files_show_tree_text_as_text(example_text: str) -> None:
 
 
 # -- teach-back at the end of `wizard ask` ---------------------------------------------------------
-LEMS_LINES = ["", "11", "1", "7", "2", "2", "1", "5"]
+LEMS_LINES = ["", "11", "1", "7", "2", "2", "1", "5", ""]
 """Welcome, no urgent sign, nervous system, LEMS, muscle weakness, a surface antibody, a cancer
-being treated, no treatment yet."""
+being treated, no treatment yet; Enter at "Check your answers"."""
 
 
 def test_ask_offers_teach_back_and_explains_again_after_a_wrong_answer() -> None:
