@@ -11,14 +11,17 @@ Templates name their blanks (`{title}`); what fills them is data and is never re
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen (`use_language`) before that. One process speaks one language (the
-web server too: `wizard serve --lang` sets it for every page).
+translation must be chosen (`use_language`) before that. `speaking(lang)` sets another
+language for one block (a context variable) over the process's default: the checker uses it to
+read a translation's urgent words.
 """
 
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -528,16 +531,27 @@ def catalogue(language: str) -> gettext.NullTranslations:
 
 
 _default: list[str] = [SOURCE_LANGUAGE]
+_speaking: ContextVar[str | None] = ContextVar("wizard_language", default=None)
 
 
 def use_language(language: str | None) -> None:
-    """The language this process speaks (None: English)."""
+    """The language this process speaks unless `speaking` says otherwise (None: English)."""
     _default[0] = language or SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Speak `language` inside the block (this thread or task only)."""
+    token = _speaking.set(language or SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
 
 
 def language() -> str:
     """The language being spoken now (a tag such as `en` or `es`)."""
-    return _default[0]
+    return _speaking.get() or _default[0]
 
 
 def _template(key: str) -> str:
