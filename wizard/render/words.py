@@ -327,6 +327,9 @@ WORDS: dict[str, str] = {
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
     "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
     "ask_restart_kept": "Your answers are kept.",
+    "ask_check_how": (
+        "Type the number of an answer to change it, or press Enter to see your summary."
+    ),
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
