@@ -40,13 +40,15 @@ def serve_command(port: int, *options: str, tree_path: str = TREE) -> list[str]:
     return [sys.executable, "-m", "wizard", "serve", tree_path, "--port", str(port), *options]
 
 
-def start_server(log_dir: Path, *options: str, tree_path: str = TREE) -> Iterator[str]:
-    port = free_port()
+def start_server(log_dir: Path, *options: str, tree_path: str = TREE,
+                 port: int = 0, env: dict[str, str] | None = None) -> Iterator[str]:
+    port = port or free_port()
     log = log_dir / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            serve_command(port, *options, tree_path=tree_path), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            serve_command(port, *options, tree_path=tree_path), cwd=ROOT, env=env,
+            stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     try:
         wait_for_port(port, server, log)

@@ -504,3 +504,32 @@ async def test_a_change_to_another_route_asks_the_new_question_and_names_what_no
     assert "These earlier answers no longer fit" in notice
     assert "<li>Is the air in the room dry?</li>" in notice
     assert "Is the air in the room dry?" not in change_links(checked)
+
+
+async def test_a_kiosk_summary_offers_a_take_home_code_that_opens_elsewhere(
+        make_visitor: Make, clock: Clock) -> None:
+    public = await make_visitor()  # type: ignore[operator]
+    kiosk = await make_visitor(kiosk=True, public_url="https://guide.clinic.example")  # type: ignore[operator]
+    page = await walk_to_summary(kiosk)
+    box = page[page.index('class="take-home"'):page.index("</section>", page.index("take-home"))]
+    assert "Take your summary home" in box and "<svg" in box and 'role="img"' in box
+    code = re.search(r'<p class="code"><strong>([0-9A-Z-]+)</strong>', box).group(1)  # type: ignore[union-attr]
+    address = re.search(r'<p class="address">([^<]+)</p>', box).group(1)  # type: ignore[union-attr]
+    assert address == "https://guide.clinic.example/h/" + code.replace("-", "")
+    for word in ("fern", "yellow", "dry"):
+        assert word not in address.lower()
+    home = await public.open("/h/" + code.lower())  # typed from paper: case and dashes ignored
+    assert public.status == 200 and "<h1>Your plant plan</h1>" in home
+    assert "Yellow leaves, Drooping" in home and "take-home" not in home
+    flipped = code[:10] + ("A" if code[10] != "A" else "B") + code[11:]
+    for bad in (flipped, "hello", "x" * 300):
+        await public.open("/h/" + bad)
+        assert public.status == 400 and "This code cannot be used" in public.page
+    clock.now += 25 * 3600
+    await public.open("/h/" + code)
+    assert public.status == 410 and "This code has expired" in public.page
+
+
+async def test_no_take_home_code_without_a_public_address(make_visitor: Make) -> None:
+    kiosk = await make_visitor(kiosk=True)  # type: ignore[operator]
+    assert "take-home" not in await walk_to_summary(kiosk)

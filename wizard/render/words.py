@@ -126,8 +126,8 @@ WORDS: dict[str, str] = {
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
     "draft_translation": (
-        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
-        "ask your care team."
+        "This translation is a draft: a clinician reviewed the original content, but not this "
+        "translation yet. If anything is unclear, ask your care team."
     ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
@@ -327,6 +327,9 @@ WORDS: dict[str, str] = {
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
     "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
     "ask_restart_kept": "Your answers are kept.",
+    "ask_check_how": (
+        "Type the number of an answer to change it, or press Enter to see your summary."
+    ),
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -389,6 +392,21 @@ WORDS: dict[str, str] = {
     ),
     "web_welcome": "Welcome",
     "web_start_over_yes": "Yes, start over",
+    "take_home_title": "Take your summary home",
+    "take_home_text": (
+        "Scan the square code with your phone's camera, or type the address below, to open "
+        "this summary on your phone. Nothing is stored: the code holds your answers, locked so "
+        "only this guide can read them, and it works for one day."
+    ),
+    "take_home_qr": "A QR code that opens this summary on a phone",
+    "web_code_expired": "This code has expired",
+    "web_code_expired_text": (
+        "A code works for one day after it is made. Please go through the guide again."
+    ),
+    "web_bad_code": "This code cannot be used",
+    "web_bad_code_text": (
+        "Please check the code letter by letter, or go through the guide again."
+    ),
     "check_title": "Check your answers",
     "check_change": "Change",
     "check_change_which": "your answer to: {question}",

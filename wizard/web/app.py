@@ -42,6 +42,7 @@ from wizard.web.pages import (
     DEFAULT_THEME,
     THEMES,
     Page,
+    TakeHomeView,
     check_page,
     confirm_restart_page,
     language,
@@ -50,6 +51,7 @@ from wizard.web.pages import (
     question_page,
     red_flag_page,
     summary_page,
+    take_home_view,
     welcome_page,
 )
 from wizard.web.state import (
@@ -64,6 +66,7 @@ from wizard.web.state import (
     replay,
     tree_version,
 )
+from wizard.web.takehome import TakeHome
 
 log = logging.getLogger("wizard.web")
 
@@ -106,6 +109,7 @@ class WebConfig:
 CONFIG = web.AppKey("config", WebConfig)
 SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+TAKE_HOME = web.AppKey("take_home", TakeHome)
 NAMES = web.AppKey("names", frozenset)
 
 
@@ -115,6 +119,7 @@ def make_app(config: WebConfig) -> web.Application:
     app[CONFIG] = config
     app[SEALER] = Sealer(config.secret, config.version or tree_version(config.tree),
                          config.clock, config.lifetime, config.kiosk)
+    app[TAKE_HOME] = TakeHome(config.secret, config.tree, app[SEALER].version, config.clock)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -132,6 +137,7 @@ def make_app(config: WebConfig) -> web.Application:
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
     app.router.add_get("/health", health)
+    app.router.add_get("/h/{code}", take_home)
     app.router.add_static("/static", HERE / "static", append_version=False)
     return app
 
@@ -342,6 +348,22 @@ async def printable(request: web.Request) -> web.Response:
     return _render(request, print_page(session), state)
 
 
+async def take_home(request: web.Request) -> web.Response:
+    """GET /h/CODE: the summary a take-home code holds (wizard.web.takehome), as a visitor's
+    own summary page from here on."""
+    try:
+        session = request.app[TAKE_HOME].session(request.match_info["code"])
+    except Stale:
+        return _problem(request, 409, "web_updated", "web_updated_text")
+    except Expired:
+        return _problem(request, 410, "web_code_expired", "web_code_expired_text")
+    except StateError as error:
+        log.info("refused a take-home code: %s", error)
+        return _problem(request, 400, "web_bad_code", "web_bad_code_text")
+    state = State.of(session, State(started=True, visitor=new_visitor()))
+    return _render(request, summary_page(session), state)
+
+
 async def health(request: web.Request) -> web.Response:
     """For load balancers and process managers: 200 while this process serves pages, with the
     tree's id and the version its pages are sealed for (every process behind one address must
@@ -416,8 +438,21 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         idle_refresh=int(config.idle_timeout + config.countdown),
         countdown=int(config.countdown),
         forgets=config.kiosk and (state.started or bool(state.theme)),
+        take_home=_take_home(request, page, state),
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+
+def _take_home(request: web.Request, page: Page, state: State) -> TakeHomeView | None:
+    """On a kiosk's summary, when phones can reach this guide (`--public-url`): the code and
+    a QR code of its address."""
+    config = request.app[CONFIG]
+    if page.kind != "summary" or not config.kiosk or not config.public_url:
+        return None
+    session = replay(config.tree, state)
+    code = request.app[TAKE_HOME].code(session)
+    address = f"{config.public_url.rstrip('/')}/h/{code.replace('-', '')}"
+    return take_home_view(code, address)
 
 
 def _title(tree: Tree) -> str:

@@ -153,6 +153,25 @@ def confirm_restart_page() -> Page:
     return Page("confirm", t("start_over_title"), [t("start_over_text")])
 
 
+@dataclass(frozen=True)
+class TakeHomeView:
+    """The take-home box of a kiosk's summary: the code, its address and a QR code of it."""
+
+    code: str
+    address: str
+    qr: Markup
+
+
+def take_home_view(code: str, address: str) -> TakeHomeView:
+    """The QR code as inline SVG made by segno from `address` alone (our own url-safe text),
+    dark on light whatever the theme, with the quiet zone readers need."""
+    import segno
+
+    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
+                                                    border=4, omitsize=False)
+    return TakeHomeView(code, address, Markup(svg))  # made here from url-safe text only
+
+
 def problem_page(heading: str, text: str) -> Page:
     return Page("problem", heading, [text])
 
