@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.cli.language import open_in_language
 from wizard.cli.output import UsageError
+from wizard.exits import Exit
 from wizard.model.quiz import Quiz, build_quiz
 
 
@@ -31,6 +32,15 @@ def make_quiz(args: argparse.Namespace) -> Quiz:
     tree = open_in_language(args.tree, args.lang)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     return build_quiz(tree, seed=seed, cases=args.cases)
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    results = results_path(args.results)
+    quiz = make_quiz(args)
+    from wizard.tui.quiz_app import create_quiz_app  # Textual is imported here and only here
+
+    create_quiz_app(quiz, results).run()
+    return Exit.OK
 
 
 def cmd_ask_quiz(args: argparse.Namespace) -> int:

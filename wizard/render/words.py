@@ -11,9 +11,9 @@ Templates name their blanks (`{title}`); what fills them is data and is never re
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen (`use_language`) before that. The web pages speak each visitor's
-language at once in one process, so `speaking(lang)` sets it for one request (a context
-variable) over the process's default.
+translation must be chosen (`use_language`) before that. `speaking(lang)` sets another
+language for one block (a context variable) over the process's default: the checker uses it to
+read a translation's urgent words.
 """
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ WORDS: dict[str, str] = {
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
     "draft_translation": (
-        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
-        "ask your care team."
+        "This translation is a draft: a clinician reviewed the original content, but not this "
+        "translation yet. If anything is unclear, ask your care team."
     ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
@@ -256,6 +256,11 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    # Not shown: what `wizard check` looks for in a translated red flag (comma-separated). A
+    # red flag whose English has an urgent word must keep one; a "calm" phrase must not appear
+    # in a translation unless the English has one too.
+    "urgency_words": "now, urgent, urgently, emergency, immediately, right away, today",
+    "calm_words": "not urgent, no rush, no hurry, can wait, not an emergency",
     "pin_not_utf8": (
         "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
     ),
@@ -322,6 +327,9 @@ WORDS: dict[str, str] = {
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
     "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
     "ask_restart_kept": "Your answers are kept.",
+    "ask_check_how": (
+        "Type the number of an answer to change it, or press Enter to see your summary."
+    ),
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -384,6 +392,28 @@ WORDS: dict[str, str] = {
     ),
     "web_welcome": "Welcome",
     "web_start_over_yes": "Yes, start over",
+    "take_home_title": "Take your summary home",
+    "take_home_text": (
+        "Scan the square code with your phone's camera, or type the address below, to open "
+        "this summary on your phone. Nothing is stored: the code holds your answers, locked so "
+        "only this guide can read them, and it works for one day."
+    ),
+    "take_home_qr": "A QR code that opens this summary on a phone",
+    "web_code_expired": "This code has expired",
+    "web_code_expired_text": (
+        "A code works for one day after it is made. Please go through the guide again."
+    ),
+    "web_bad_code": "This code cannot be used",
+    "web_bad_code_text": (
+        "Please check the code letter by letter, or go through the guide again."
+    ),
+    "check_title": "Check your answers",
+    "check_change": "Change",
+    "check_change_which": "your answer to: {question}",
+    "check_show_summary": "Show my summary",
+    "check_from_summary": "Check or change your answers",
+    "check_no_answer": "None",
+    "check_no_longer": "These earlier answers no longer fit, so they are left out:",
     "web_back_to_summary": "Back to the summary",
     "web_print_hint": (
         "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
@@ -466,6 +496,26 @@ WORDS: dict[str, str] = {
     "quiz_finish": "See your score",
     "quiz_again": "Start again",
     "quiz_predict": "Next",
+    "quiz_keys": "Space ticks, Enter goes on, Escape goes back before the answers are shown.",
+    "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
+    # -- teach-back (after the summary) -------------------------------------------------------
+    "teach_offer": "Check what you understood",
+    "teach_offer_key": "Check what you understood (k)",
+    "teach_intro": (
+        "A few questions about your own summary. It is not a test. If an answer is not right, "
+        "you see that part of your summary again."
+    ),
+    "teach_question": "Question {number} of {total}",
+    "teach_right": "Yes, that is right.",
+    "teach_wrong": "Not quite. Here is that part of your summary again, in other words:",
+    "teach_try_again": "Please try again.",
+    "teach_done": "Thank you. You went over {count} points of your summary.",
+    "teach_done_one": "Thank you. You went over 1 point of your summary.",
+    "teach_back_to_summary": "Back to your summary",
+    "teach_ask_offer": (
+        "Would you like to check what you understood? Type yes, or press Enter to finish."
+    ),
+    "teach_ask_how": "Type the number of your answer.",
 }
 
 
@@ -494,7 +544,7 @@ def use_language(language: str | None) -> None:
 
 @contextmanager
 def speaking(language: str | None) -> Iterator[None]:
-    """Speak `language` inside the block (this thread or task only): one web request."""
+    """Speak `language` inside the block (this thread or task only)."""
     token = _speaking.set(language or SOURCE_LANGUAGE)
     try:
         yield
