@@ -75,7 +75,10 @@ class StillThereModal(Dialog[bool]):
         if left <= 0:
             self.close(False)
             return
-        self.query_one("#countdown", Static).update(countdown_text(left))
+        # Mounted is not yet composed: on a busy machine a tick can come between the two, and
+        # then there is no countdown line to update yet (the next tick shows it).
+        for line in self.query("#countdown").results(Static):
+            line.update(countdown_text(left))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
