@@ -11,9 +11,9 @@ Templates name their blanks (`{title}`); what fills them is data and is never re
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen (`use_language`) before that. The web pages speak each visitor's
-language at once in one process, so `speaking(lang)` sets it for one request (a context
-variable) over the process's default.
+translation must be chosen (`use_language`) before that. `speaking(lang)` sets another
+language for one block (a context variable) over the process's default: the checker uses it to
+read a translation's urgent words.
 """
 
 from __future__ import annotations
@@ -544,7 +544,7 @@ def use_language(language: str | None) -> None:
 
 @contextmanager
 def speaking(language: str | None) -> Iterator[None]:
-    """Speak `language` inside the block (this thread or task only): one web request."""
+    """Speak `language` inside the block (this thread or task only)."""
     token = _speaking.set(language or SOURCE_LANGUAGE)
     try:
         yield
