@@ -87,6 +87,21 @@ def tree_texts(tree: Tree) -> Iterator[tuple[Mark, str, str]]:
         yield flag.mark, f"the advice of red flag '{flag.id}'", flag.advice
     for question in tree.questions:
         yield question.mark, "a question", question.text
+    for treatment in tree.treatments.values():
+        for brief in treatment.briefs:
+            yield brief.mark, f"a brief of treatment '{treatment.id}'", brief.text
+    if tree.safety_net is not None:
+        net = tree.safety_net
+        yield net.mark, "the heading of 'safety_net'", net.heading
+        yield net.mark, "the intro of 'safety_net'", net.intro
+        yield net.mark, "the write_in of 'safety_net'", net.write_in
+        for sign in net.signs:
+            yield sign.mark, "a sign of 'safety_net'", sign.text
+    if tree.bring is not None:
+        yield tree.bring.mark, "the heading of 'bring'", tree.bring.heading
+        yield tree.bring.mark, "the intro of 'bring'", tree.bring.intro
+        for thing in tree.bring.items:
+            yield thing.mark, "an item of 'bring'", thing.text
 
 
 @contextlib.contextmanager

@@ -38,7 +38,8 @@ TEXT_FIELDS = frozenset(
         "title", "description", "disclaimer", "prompt", "text", "help", "label", "name",
         "about", "given", "brief", "contact", "advice", "examples", "common", "serious",
         "side_effects", "nodes", "options", "sources", "groups", "treatments", "resources",
-        "red_flags", "questions", "notes",
+        "red_flags", "questions", "notes", "briefs", "safety_net", "signs", "heading",
+        "intro", "write_in", "contacts", "bring", "items",
     }
 )  # fmt: skip
 """The fields the walk goes into: words for people, and what holds them. Ids, urls, facts,
