@@ -210,13 +210,22 @@ def test_back_at_the_first_step_says_so(converse: Converse) -> None:
 
 
 def test_restart_forgets_every_answer(converse: Converse) -> None:
-    reply = converse(["", "2", "1", "restart", *FERN_LINES])
+    reply = converse(["", "2", "1", "restart", "yes", *FERN_LINES])
     assert reply.code == 0
+    assert "Start over?\nAll your answers will be cleared." in reply.out
     assert "Starting again from the beginning" in reply.out
     assert asked(reply.out, "Welcome") == 2
     assert reply.out.endswith(summary_of(FERN_ANSWERS))  # no pet, no cactus left over
     assert "A pet may be poisoned" in reply.out.split("Starting again")[0]
     assert "A pet may be poisoned" not in reply.out.split("Starting again")[1]
+
+
+def test_restart_asks_first_and_keeps_the_answers_unless_told(converse: Converse) -> None:
+    reply = converse(["", "3", "restart", "", "2", "1 3", "1"])
+    assert "Type yes to start over, or press Enter to keep your answers." in reply.out
+    assert "Your answers are kept." in reply.out and "Starting again" not in reply.out
+    assert reply.code == 0 and asked(reply.out, "Welcome") == 1
+    assert reply.out.endswith(summary_of(FERN_ANSWERS))
 
 
 def test_help_lists_the_commands(converse: Converse) -> None:

@@ -60,7 +60,7 @@ def test_diff_equal_different_and_unusable(
     code, out, _ = run(capsys, "diff", str(COVER), str(_second_edition(tmp_path)))
     assert code == 1
     assert "+ both (Both): added on route" in out
-    assert "resource 'everyone' about: Always listed. => For all." in out
+    assert "the about of resource 'everyone': Always listed. => For all." in out
     code, _, err = run(capsys, "diff", str(COVER), str(tmp_path / "missing.yaml"))
     assert code == 2 and "Traceback" not in err and err.strip()
 

@@ -67,8 +67,8 @@ def test_items_added_and_dropped_on_the_right_routes(old: Tree, new: Tree) -> No
 def test_texts_changed_by_id(old: Tree, new: Tree) -> None:
     diff = compare_trees(old, new, cover_routes(old), "cover")
     texts = {t.where: (t.old, t.new) for t in diff.texts}
-    assert texts["resource 'everyone' about"] == ("Always listed.", "Listed for everyone.")
-    assert texts["node 'picks' option 'c' label"] == ("C", None)
+    assert texts["the about of resource 'everyone'"] == ("Always listed.", "Listed for everyone.")
+    assert texts["the label of option 'c' of node 'picks'"] == ("C", None)
 
 
 def test_an_answer_gone_from_the_new_version_is_noted(old: Tree, new: Tree) -> None:

@@ -36,16 +36,16 @@ TREE = "tests/trees/example.yaml"
 SERIOUS = frozenset({"serious", "critical"})
 
 
-def serve_command(port: int, *options: str) -> list[str]:
-    return [sys.executable, "-m", "wizard", "serve", TREE, "--port", str(port), *options]
+def serve_command(port: int, *options: str, tree_path: str = TREE) -> list[str]:
+    return [sys.executable, "-m", "wizard", "serve", tree_path, "--port", str(port), *options]
 
 
-def start_server(log_dir: Path, *options: str) -> Iterator[str]:
+def start_server(log_dir: Path, *options: str, tree_path: str = TREE) -> Iterator[str]:
     port = free_port()
     log = log_dir / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            serve_command(port, *options), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+            serve_command(port, *options, tree_path=tree_path), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
     try:
@@ -182,7 +182,10 @@ def test_a_whole_route_with_javascript_off(browser: Browser, server_url: str,
         assert saved.name == "garden-summary.md" and "# Your plant plan" in saved.read_text()
         page.click("text=Print")  # without a script: a page of its own, for the browser to print
         page.wait_for_selector("h1:has-text('Your plant plan')")
-        assert page.locator("form").count() == 0
+        assert "/print?s=" in page.url
+        assert page.locator("main .summary").count() == 1
+        page.click("text=Back to the summary")
+        page.wait_for_selector("button[data-print=browser]")
     finally:
         context.close()
 
@@ -222,6 +225,12 @@ def test_every_kind_of_page_passes_axe(browser: Browser, server_url: str, theme:
         page.click("text=Next")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         problems["summary"] = axe_problems(page)
+        summary_url = page.url
+        page.goto(summary_url.replace("/page?", "/print?"))
+        page.wait_for_selector("text=Back to the summary")
+        problems["print"] = axe_problems(page)
+        page.click("text=Back to the summary")
+        page.wait_for_selector("h1:has-text('Your plant plan')")
         page.evaluate("document.querySelectorAll('input[name=state]').forEach(e => e.value = 'x')")
         page.click("text=Start over")
         page.wait_for_selector("h1:has-text('This page cannot be used')")

@@ -25,8 +25,8 @@ from tests.web.conftest import SECRET, Clock
 from tests.web.visitor import Visitor
 from wizard.model.loader import load_tree
 from wizard.model.tree import Source, Tree
-from wizard.web.app import SIGNER
-from wizard.web.state import Signer, Stale, State, Tampered
+from wizard.web.app import SEALER
+from wizard.web.state import Ended, Expired, Sealer, Stale, State, Tampered
 
 Make = Callable[..., object]
 TREES = Path(__file__).parents[1] / "trees"
@@ -114,11 +114,11 @@ async def test_back_keeps_the_earlier_answer_selected(visitor: Visitor) -> None:
 async def test_a_changed_state_gets_a_page_that_starts_over(visitor: Visitor) -> None:
     await visitor.open()
     await visitor.do("start")
-    body, mac = visitor.state.split(".")
-    data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    data["r"] = [["welcome", []], ["danger", ["none"]]]  # answers never given
-    forged = base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
-    for state in (f"{forged}.{mac}", "garbage", "a.b.c", visitor.state[:-3], "x" * 100_000):
+    token = visitor.state
+    flipped = token[:40] + ("A" if token[40] != "A" else "B") + token[41:]
+    foreign = Sealer(b"another secret", visitor.client.app[SEALER].version, Clock()).dump(  # type: ignore[index]
+        State((("welcome", ()), ("danger", ("none",))), {}, "", True))
+    for state in (flipped, foreign, "garbage", "a.b.c", token[:-3], "é" * 20, "x" * 100_000):
         page = await visitor.post(state=state, do="answer")
         assert visitor.status == 400, state[:20]
         assert "This page cannot be used" in page and 'href="/"' in page
@@ -126,25 +126,53 @@ async def test_a_changed_state_gets_a_page_that_starts_over(visitor: Visitor) ->
 
 
 async def test_a_state_for_another_tree_version_is_stale(visitor: Visitor) -> None:
-    old = Signer(SECRET, "an older version").dump(State(started=True))
+    old = Sealer(SECRET, "an older version", Clock()).dump(State(started=True))
     page = await visitor.post(state=old, do="answer")
     assert visitor.status == 409 and "The guide has been updated" in page
 
 
-def test_signer_round_trip_and_refusals() -> None:
-    signer = Signer(SECRET, "v1", clock=lambda: 5.0)
-    state = State((("a", ("x", "y")),), {"a": ("x", "y")}, "light", True)
-    token = signer.dump(state)
-    assert signer.load(token) == State(state.route, state.remembered, "light", True, 5)
+def test_sealer_round_trip_and_refusals() -> None:
+    now = [5.0]
+    sealer = Sealer(SECRET, "v1", clock=lambda: now[0], lifetime=100)
+    state = State((("a", ("x", "y")),), {"a": ("x", "y")}, "light", True, visitor="v",
+                  view="error", shown=("zz",), note="Sent")
+    token = sealer.dump(state)
+    assert sealer.load(token) == State(state.route, state.remembered, "light", True, 5, "v",
+                                       "error", ("zz",), "Sent")
     with pytest.raises(Tampered):
-        Signer(b"another secret", "v1").load(token)
+        Sealer(b"another secret", "v1", clock=lambda: 5.0).load(token)
     with pytest.raises(Stale):
-        Signer(SECRET, "v2").load(token)
+        Sealer(SECRET, "v2", clock=lambda: 5.0).load(token)
+    now[0] = 105.0
+    with pytest.raises(Expired):
+        sealer.load(token)
+
+
+def test_the_answers_cannot_be_read_from_the_token() -> None:
+    sealer = Sealer(SECRET, "v1", Clock())
+    token = sealer.dump(State((("kind", ("cactus_secret_answer",)),), {}, "", True))
+    padded = token + "=" * (-len(token) % 4)
+    raw = base64.urlsafe_b64decode(padded)
+    for text in (token, raw.decode("latin-1")):
+        assert "cactus" not in text and "kind" not in text
+    assert "cactus" not in json.dumps(token)
+
+
+def test_a_kiosk_visit_that_ended_no_longer_opens_and_a_restart_ends_all() -> None:
+    sealer = Sealer(SECRET, "v1", Clock(), kiosk=True, lifetime=120)
+    mine, theirs = (State(started=True, visitor=v) for v in ("mine", "theirs"))
+    token, other = sealer.dump(mine), sealer.dump(theirs)
+    sealer.end("mine")
+    with pytest.raises(Ended):
+        sealer.load(token)
+    assert sealer.load(other).visitor == "theirs"  # another kiosk's visitor goes on
+    with pytest.raises(Tampered):  # a new process: a new epoch
+        Sealer(SECRET, "v1", Clock(), kiosk=True, lifetime=120).load(other)
 
 
 async def test_a_replayed_route_that_does_not_fit_is_tampering(visitor: Visitor) -> None:
-    signer = Signer(SECRET, visitor.client.app[SIGNER].version)  # type: ignore[index]
-    token = signer.dump(State((("kind", ("fern",)),), {}, "", True))  # skips two steps
+    sealer = Sealer(SECRET, visitor.client.app[SEALER].version, Clock())  # type: ignore[index]
+    token = sealer.dump(State((("kind", ("fern",)),), {}, "", True))  # skips two steps
     await visitor.post(state=token, do="answer")
     assert visitor.status == 400
 
@@ -197,8 +225,17 @@ async def test_save_downloads_the_answers_as_a_fhir_response(visitor: Visitor) -
 
 async def test_print_without_a_command_gives_a_printable_page(visitor: Visitor) -> None:
     await walk_to_summary(visitor)
-    page = await visitor.post("/print", state=visitor.state)
-    assert "@media print" in page and "<form" not in page
+    summary_address = str(visitor.response.url)  # type: ignore[union-attr]
+    page = await visitor.open("/print?s=" + visitor.state)
+    assert visitor.status == 200
+    assert '<link rel="stylesheet" href="/static/site.css">' in page  # styled within the CSP
+    assert "<style" not in page and " style=" not in page
+    for landmark in ("<header", "<main", "<nav", "<footer"):
+        assert landmark in page
+    assert "Water less" in page and "Back to the summary" in page
+    back = page[page.index('href="/page?s='):].split('"')[1]
+    again = await visitor.open(back)
+    assert "<h1>Your plant plan</h1>" in again and "/page?s=" in summary_address
 
 
 async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor: Make, clock: Clock) -> None:
@@ -320,7 +357,7 @@ async def test_an_error_is_in_the_title_read_first(visitor: Visitor) -> None:
     await visitor.do("start")
     await visitor.do("answer")
     page = await visitor.do("answer")
-    assert "<title>Please check your answer: Is any of this happening right now?" in page
+    assert "<title>Error: Is any of this happening right now?" in page
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [
@@ -350,3 +387,65 @@ async def test_a_posted_option_is_quoted_back_as_text(visitor: Visitor) -> None:
     await visitor.do("answer")
     page = await visitor.do("answer", "<b>\x1b]0;x\x07")
     assert "&#39;&lt;b&gt;]0;x&#39; is not one of the answers here" in page
+
+
+async def test_every_form_answers_with_an_address_to_load_again(visitor: Visitor) -> None:
+    """POST-redirect-GET: the browser's history holds only addresses, none with an answer."""
+    await visitor.open()
+    response = await visitor.client.post("/go", data={"state": "", "do": "start"},
+                                         headers={"Origin": visitor.origin},
+                                         allow_redirects=False)
+    assert response.status == 303 and response.headers["Location"].startswith("/page?s=")
+    await walk_to_summary(visitor)
+    address = str(visitor.response.url)  # type: ignore[union-attr]
+    assert "/page?s=" in address
+    for word in ("fern", "yellow", "droop", "dry", "kind"):
+        assert word not in address
+    again = await visitor.open(address[address.index("/page"):])
+    assert visitor.status == 200 and "<h1>Your plant plan</h1>" in again
+
+
+async def test_a_kiosk_visit_ended_by_im_done_never_opens_again(make_visitor: Make) -> None:
+    visitor = await make_visitor(kiosk=True)  # type: ignore[operator]
+    await walk_to_summary(visitor)
+    address = str(visitor.response.url)  # type: ignore[union-attr]
+    address = address[address.index("/page"):]
+    state = visitor.state
+    done = await visitor.post(state=state, do="done")
+    assert "<h1>Helping a tired houseplant</h1>" in done
+    for page in (await visitor.open(address), await visitor.post(state=state, do="back")):
+        assert visitor.status == 410 and "Your plant plan" not in page
+
+
+async def test_a_day_old_page_has_expired(visitor: Visitor, clock: Clock) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    clock.now += 24 * 60 * 60
+    page = await visitor.do("answer")
+    assert visitor.status == 410 and "This page has expired" in page
+
+
+async def test_an_error_has_a_summary_at_the_top_linking_to_the_answer(visitor: Visitor) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    await visitor.do("answer")
+    page = await visitor.do("answer")  # nothing picked
+    summary = page[page.index('class="error-summary"'):page.index("</div>")]
+    assert 'role="alert"' in summary and "autofocus" in summary
+    assert "<h2" in summary and "There is a problem" in summary
+    assert '<a href="#option-1">Please pick at least one answer.</a>' in summary
+    assert page.index("error-summary") < page.index("<fieldset")  # at the top
+    beside = page[page.index("<fieldset"):]
+    assert 'id="error"' in beside and "Please pick at least one answer." in beside
+    assert 'id="option-1"' in beside
+
+
+async def test_start_over_asks_first_and_keeps_the_answers_when_told(visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    asked = await visitor.do("restart")
+    assert "<h1>Start over?</h1>" in asked and "All your answers will be cleared." in asked
+    kept = await visitor.do("keep")
+    assert "<h1>Your plant plan</h1>" in kept and "Water less" in kept
+    await visitor.do("restart")
+    cleared = await visitor.do("clear")
+    assert "<h1>Helping a tired houseplant</h1>" in cleared

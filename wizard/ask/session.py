@@ -23,7 +23,6 @@ from __future__ import annotations
 import enum
 import io
 import re
-import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -31,7 +30,7 @@ from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.tree import Node, RedFlag, Tree
-from wizard.render.text import render_text
+from wizard.render.text import render_text, wrap_whole
 from wizard.render.words import pick_rule, progress_words, refusal, t
 
 WIDTH = 78
@@ -46,6 +45,7 @@ COMMANDS = (
     ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
+_YES_WORDS = frozenset({"y", "yes", t("yes").lower()})
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -104,11 +104,7 @@ def wrap(text: str, indent: str = "") -> list[str]:
     for paragraph in text.strip().split("\n\n"):
         if lines:
             lines.append("")
-        lines.extend(
-            textwrap.wrap(
-                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
-            )
-        )
+        lines.extend(wrap_whole(paragraph, WIDTH, indent, indent))
     return lines
 
 
@@ -161,10 +157,23 @@ class _Conversation:
         if word == "back":
             return self.back()
         if word == "restart":
-            self.session.restart()
+            return self.restart()
+        return self.answer(line)
+
+    def restart(self) -> _Then:
+        """Start over, after asking when there is something to lose (as the app and the web
+        pages do): only "yes" clears; anything else, or the end of input, keeps the answers."""
+        if not self.session.history:
             self.say(t("ask_restarted"))
             return _Then.QUESTION
-        return self.answer(line)
+        self.say(t("start_over_title"), t("start_over_text"), t("ask_restart_confirm"))
+        reply = self.read()
+        if reply is not None and reply.strip().lower() in _YES_WORDS:
+            self.session.restart()
+            self.say(t("ask_restarted"))
+        else:
+            self.say(t("ask_restart_kept"))
+        return _Then.QUESTION
 
     def answer(self, line: str) -> _Then:
         """Turn the line into option ids and give them to the session; refuse with a sentence."""

@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if tree is not None:
             diagnostics.extend(check_overlays_of(tree))  # its translations beside it
         if tree is not None:  # reading level once the tree has no errors
-            from wizard.model.reading import check_reading  # imports textstat: only here
+            from wizard.model.reading import check_reading  # loads Pyphen: only here
 
             report = check_reading(tree)
             diagnostics.extend(report.diagnostics)
@@ -77,7 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for diagnostic in sorted(diagnostics):
         say(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    notes = sum(d.severity == "note" for d in diagnostics)  # never a failure, even --strict
+    warnings = len(diagnostics) - errors - notes
     failed = errors or (args.strict and warnings)
     verdict = "problems found" if failed else "ok"
     texts = sum(count for _, count in graded)
@@ -86,7 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     print(
         f"{len(files) + len(overlays)} file(s) checked: {errors} error(s), "
-        f"{warnings} warning(s){grade}: "
+        f"{warnings} warning(s){f', {notes} note(s)' if notes else ''}{grade}: "
         f"{verdict}",
         file=sys.stderr,
     )

@@ -197,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--strict", action="store_true", help="count warnings as problems")
+    check.add_argument("--strict", action="store_true",
+                       help="count warnings as problems (notes never are)")
     check.set_defaults(func=cmd_check)
 
     walk = commands.add_parser("walk", help="answer from the command line; print the summary")

@@ -47,7 +47,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
         routes = cover_paths(tree)
     else:
         routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
-    say(render_paths(routes, args.format), end="")
+    say(render_paths(routes, args.format), end="", form="json" if args.format == "json" else "text")
     return Exit.OK
 
 

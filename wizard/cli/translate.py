@@ -39,5 +39,5 @@ def cmd_translate(args: argparse.Namespace) -> int:
             old = load_overlay(existing)
         except TreeError:
             old = None  # a broken overlay is started afresh; `wizard check` says why
-    say(skeleton(tree, args.lang, _mapping(args.mapping), old), end="")
+    say(skeleton(tree, args.lang, _mapping(args.mapping), old), end="", form="yaml")
     return Exit.OK

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from wizard.model.check_quiz import check_quiz
 from wizard.model.conditions import can_hold, example
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
 from wizard.model.governance import check_governance
@@ -49,6 +50,8 @@ def check_tree(
     found.extend(_check_facts(tree, searches))
     found.extend(_check_citations(tree))
     found.extend(check_governance(tree))
+    graph_ok = not broken and not any(d.severity == "error" for d in found)
+    found.extend(check_quiz(tree, replay=graph_ok))
     return found
 
 
@@ -180,6 +183,9 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
     if tree.bring is not None:
         for thing in tree.bring.items:
             yield "an item of 'bring'", thing.when
+
+    for teach in tree.teach_back:
+        yield f"teach-back question '{teach.id}'", teach.when
 
 
 def _promised(tree: Tree) -> Iterator[tuple[str, Condition, Promise, Mark]]:

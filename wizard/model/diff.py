@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from wizard.model.cover import Steps, build_cover
 from wizard.model.machine import AnswerError, Session
 from wizard.model.summary import Summary
+from wizard.model.texts import PEOPLE, person_texts
 from wizard.model.tree import Node, Tree
 
 CATEGORIES = ("treatment", "resource", "red flag", "care-team question", "step")
@@ -196,43 +197,9 @@ def compare_trees(
 
 
 def _texts(tree: Tree) -> dict[str, str]:
-    """Every text a person can read, keyed by where it is ("node 'x' prompt")."""
-    found: dict[str, str] = {
-        "title": tree.title,
-        "description": tree.description,
-        "disclaimer": tree.disclaimer,
-    }
-    for node in tree.nodes.values():
-        where = f"node '{node.id}'"
-        for name in ("prompt", "title", "text", "help"):
-            found[f"{where} {name}"] = getattr(node, name)
-        for option in node.options:
-            found[f"{where} option '{option.id}' label"] = option.label
-            found[f"{where} option '{option.id}' help"] = option.help
-    for kind, items in (("treatment", tree.treatments), ("resource", tree.resources)):
-        for item in items.values():
-            where = f"{kind} '{item.id}'"
-            found[f"{where} name"] = item.name
-            found[f"{where} about"] = item.about
-            found[f"{where} brief"] = item.brief
-            for n, note in enumerate(item.notes, 1):
-                found[f"{where} note {n}"] = note.text
-    for treatment in tree.treatments.values():
-        where = f"treatment '{treatment.id}'"
-        found[f"{where} given"] = treatment.given
-        found[f"{where} examples"] = ", ".join(treatment.examples)
-        found[f"{where} common side effects"] = "; ".join(treatment.side_effects.common)
-        found[f"{where} serious side effects"] = "; ".join(treatment.side_effects.serious)
-    for resource in tree.resources.values():
-        found[f"resource '{resource.id}' contact"] = resource.contact
-        found[f"resource '{resource.id}' url"] = resource.url
-    for flag in tree.red_flags.values():
-        found[f"red flag '{flag.id}' title"] = flag.title
-        found[f"red flag '{flag.id}' advice"] = flag.advice
-    for source in tree.sources.values():
-        found[f"source '{source.id}' title"] = source.title
-        found[f"source '{source.id}' url"] = source.url
-    return {where: text for where, text in found.items() if text}
+    """Every text a person can read, by what it is ("the prompt of node 'x'"): the one list
+    of wizard/model/texts.py, so nothing a person reads is left out of the comparison."""
+    return {text.what: text.text for text in person_texts(tree, PEOPLE)}
 
 
 def text_changes(old: Tree, new: Tree) -> Iterator[TextChange]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -26,26 +26,13 @@ import yaml
 
 from wizard.model.errors import Diagnostic, TreeError
 from wizard.model.marked import MarkedDict, YamlMark
+from wizard.model.texts import TRANSLATED, Text, person_texts, replace_texts
 from wizard.model.tree import NO_MARK, Mark, Tree
 
 OVERLAY_FORMAT = 1
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 """A language tag as overlays and `--lang` write it: `es`, `pt-BR` (lower-case language)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-
-TEXT_FIELDS = frozenset(
-    {
-        "title", "description", "disclaimer", "prompt", "text", "help", "label", "name",
-        "about", "given", "brief", "contact", "advice", "examples", "common", "serious",
-        "side_effects", "nodes", "options", "sources", "groups", "treatments", "resources",
-        "red_flags", "questions", "notes", "briefs", "safety_net", "signs", "heading",
-        "intro", "write_in", "contacts", "bring", "items",
-    }
-)  # fmt: skip
-"""The fields the walk goes into: words for people, and what holds them. Ids, urls, facts,
-conditions and publishers' names are not translated."""
-_NOT_INTO = frozenset({"sources"})
-"""Fields that name sources (ids) on an item, and are only walked on the tree itself."""
 
 Status = Literal["draft", "reviewed"]
 
@@ -81,58 +68,23 @@ class Overlay:
 
 
 # -- the texts of a tree ------------------------------------------------------------------------
-Lookup = Callable[[str, str], str]
-
-
-def _walk(value: Any, key: str, lookup: Lookup, top: bool) -> Any:
-    """`value` with every text replaced by `lookup(key, english)`; the keys are paths of ids."""
-    if isinstance(value, str):
-        return lookup(key, value)
-    if isinstance(value, tuple):
-        items = []
-        for index, item in enumerate(value):
-            name = getattr(item, "id", None) if dataclasses.is_dataclass(item) else None
-            items.append(_walk(item, f"{key}.{name if name else index}", lookup, top))
-        return tuple(items)
-    if isinstance(value, Mapping):
-        return {name: _walk(item, f"{key}.{name}", lookup, top) for name, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for spec in dataclasses.fields(value):
-            if spec.name not in TEXT_FIELDS or (spec.name in _NOT_INTO and not top):
-                continue
-            old = getattr(value, spec.name)
-            new = _walk(old, f"{key}.{spec.name}".lstrip("."), lookup, False)
-            if new != old or type(new) is not type(old):
-                changes[spec.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
-
-
 def tree_texts(tree: Tree) -> dict[str, str]:
-    """Every translatable text of the tree, by key, in the tree's order."""
-    found: dict[str, str] = {}
-
-    def record(key: str, english: str) -> str:
-        if english.strip():
-            found[key] = english
-        return english
-
-    _walk(tree, "", record, True)
-    return found
+    """Every translatable text of the tree, by key, in the spec's order: the prose and names of
+    wizard/model/texts.py. Ids, urls, facts, conditions and publishers' names stay as written."""
+    return {text.key: text.text for text in person_texts(tree, TRANSLATED)}
 
 
 def apply_overlay(tree: Tree, overlay: Overlay) -> Tree:
     """The tree in the overlay's language: each text that has a current translation is replaced;
     missing and stale ones stay English."""
 
-    def lookup(key: str, english: str) -> str:
-        entry = overlay.entries.get(key)
-        if entry is None or entry.en != english or not entry.text.strip():
-            return english
+    def lookup(text: Text) -> str:
+        entry = overlay.entries.get(text.key)
+        if entry is None or entry.en != text.text or not entry.text.strip():
+            return text.text
         return entry.text
 
-    translated: Tree = _walk(tree, "", lookup, True)
+    translated = replace_texts(tree, lookup, TRANSLATED)
     return dataclasses.replace(
         translated, language=overlay.language, translation=overlay.status
     )

@@ -262,6 +262,12 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    "pin_not_utf8": (
+        "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
+    ),
+    "secret_not_utf8": (
+        "WIZARD_SECRET is not UTF-8 text; set it again, for example to letters and digits"
+    ),
     "pin_control": (
         "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
     ),
@@ -320,6 +326,8 @@ WORDS: dict[str, str] = {
         "again to start over."
     ),
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
+    "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
+    "ask_restart_kept": "Your answers are kept.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -334,7 +342,8 @@ WORDS: dict[str, str] = {
     # -- the web pages (wizard/web/templates) ----------------------------------------------
     "web_urgent": "Urgent",
     "web_please_check": "Please check:",
-    "web_check_title": "Please check your answer: ",
+    "web_check_title": "Error: ",
+    "web_problem": "There is a problem",
     "web_skip": "Skip to the main content",
     "web_still_here": "I am still here",
     "web_display": "Display",
@@ -364,6 +373,11 @@ WORDS: dict[str, str] = {
     "web_cleared_text": (
         "Nobody used this screen for a while, so the answers were cleared. Please start again."
     ),
+    "web_expired": "This page has expired",
+    "web_expired_text": (
+        "Pages of this guide open for a day, and this one is older. Nothing was kept, so please "
+        "start again from the beginning."
+    ),
     "web_updated": "The guide has been updated",
     "web_updated_text": (
         "The guide changed since this page was made, so your answers must be given again. Please "
@@ -375,6 +389,12 @@ WORDS: dict[str, str] = {
         "another server. Please start again from the beginning."
     ),
     "web_welcome": "Welcome",
+    "web_start_over_yes": "Yes, start over",
+    "web_back_to_summary": "Back to the summary",
+    "web_print_hint": (
+        "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
+    ),
+    "web_print_now": "Print this page",
     "theme_default": "Dark",
     "theme_light": "Light",
     "theme_high_contrast": "High contrast",

@@ -21,8 +21,9 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
@@ -40,14 +41,27 @@ from wizard.web.pages import (
     DEFAULT_THEME,
     THEMES,
     Page,
+    confirm_restart_page,
     language,
+    print_page,
     problem_page,
     question_page,
     red_flag_page,
     summary_page,
     welcome_page,
 )
-from wizard.web.state import Signer, Stale, State, StateError, replay, tree_version
+from wizard.web.state import (
+    DAY,
+    Ended,
+    Expired,
+    Sealer,
+    Stale,
+    State,
+    StateError,
+    new_visitor,
+    replay,
+    tree_version,
+)
 
 log = logging.getLogger("wizard.web")
 
@@ -80,9 +94,15 @@ class WebConfig:
     def can_save(self) -> bool:
         return not self.kiosk
 
+    @property
+    def lifetime(self) -> float:
+        """How long a page's address opens: a kiosk's idle time and countdown (then the screen
+        is cleared anyway), else a day."""
+        return self.idle_timeout + self.countdown if self.kiosk else DAY
+
 
 CONFIG = web.AppKey("config", WebConfig)
-SIGNER = web.AppKey("signer", Signer)
+SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 NAMES = web.AppKey("names", frozenset)
 
@@ -91,8 +111,8 @@ def make_app(config: WebConfig) -> web.Application:
     """The aiohttp application (used by `wizard serve` and by the tests)."""
     app = web.Application(client_max_size=MAX_FORM_BYTES, middlewares=[_headers, _guard])
     app[CONFIG] = config
-    app[SIGNER] = Signer(config.secret, config.version or tree_version(config.tree),
-                         config.clock)
+    app[SEALER] = Sealer(config.secret, config.version or tree_version(config.tree),
+                         config.clock, config.lifetime, config.kiosk)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -103,7 +123,9 @@ def make_app(config: WebConfig) -> web.Application:
     app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
     app.router.add_get("/", welcome)
+    app.router.add_get("/page", show)
     app.router.add_post("/go", go)
+    app.router.add_get("/print", printable)
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
@@ -153,8 +175,38 @@ async def welcome(request: web.Request) -> web.Response:
     return _render(request, welcome_page(Session(config.tree)), state)
 
 
+async def show(request: web.Request) -> web.Response:
+    """GET /page?s=TOKEN: the page the token names. Every form's answer leads here, so the
+    browser's history holds only addresses it can load again (see wizard.web.state)."""
+    loaded = _load(request, request.query.get("s", ""))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    page: Page
+    if not state.started:
+        page = welcome_page(session)
+    elif state.view == "restart":
+        page = confirm_restart_page()
+    elif state.view == "flag":
+        page = red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
+                                   if flag in session.tree.red_flags))
+    elif state.view == "error" and not session.finished:
+        try:
+            session.fork().answer(state.shown)
+        except AnswerError as error:
+            page = question_page(session, state.shown, strip_control(refusal(error)))
+        else:
+            page = question_page(session, state.shown)
+    elif session.finished:
+        page = summary_page(session, state.note)
+    else:
+        page = question_page(session, state.remembered.get(session.current.id, ()))
+    return _render(request, page, state.showing(""))
+
+
 async def go(request: web.Request) -> web.Response:
-    """Every step: start, answer, back, continue, change theme, "still here", start over."""
+    """Every step: start, answer, back, continue, change theme, "still here", start over.
+    Each answers with a redirect to the next page's address (POST-redirect-GET)."""
     form = await request.post()
     loaded = _load(request, str(form.get("state", "")))
     if isinstance(loaded, web.Response):
@@ -164,28 +216,30 @@ async def go(request: web.Request) -> web.Response:
     picked = tuple(str(v) for v in form.getall("option", []))
     theme = str(form.get("theme", ""))
     if action == "theme" and theme in THEMES:
-        state = State(state.route, state.remembered, theme, state.started)
-    if action == "restart":
-        return _render(request, welcome_page(session), State(theme=state.theme))
+        state = replace(state, theme=theme)
+    if action == "restart" and state.started:
+        return _see(request, State.of(session, state).showing("restart"))
+    if action in ("clear", "done", "restart"):
+        request.app[SEALER].end(state.visitor)
+        return _redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
     if action == "start":
-        state = State(theme=state.theme, started=True)
+        state = State(theme=state.theme, started=True, visitor=new_visitor())
         session = Session(session.tree)
     if not state.started:
-        return _render(request, welcome_page(session), state)
-    page: Page | None = None
+        return _see(request, State(theme=state.theme))
+    after = State.of(session, state)
     if action == "answer" and not session.finished:
         try:
             raised = session.answer(picked)
-        except AnswerError as error:
-            page = question_page(session, picked, strip_control(refusal(error)))
-        else:
-            if raised:
-                page = red_flag_page(raised)
+        except AnswerError:
+            return _see(request, after.showing("error", picked))
+        after = State.of(session, state)
+        if raised:
+            after = after.showing("flag", tuple(flag.id for flag in raised))
     elif action == "back":
         session.back()
-    if page is None:
-        page = question_page(session, state.remembered.get(session.current.id, ()))
-    return _render(request, page, State.of(session, state.remembered, state.theme))
+        after = State.of(session, state)
+    return _see(request, after)
 
 
 async def save(request: web.Request) -> web.Response:
@@ -226,11 +280,19 @@ async def print_summary(request: web.Request) -> web.Response:
     if isinstance(loaded, web.Response):
         return loaded
     state, session = loaded
-    if config.print_command:
-        outcome = await send_to_printer(config.print_command, render_text(session.summary()))
-        return _render(request, summary_page(session, outcome.message), state)
-    return web.Response(text=render_html(session.summary()), content_type="text/html",
-                        charset="utf-8")
+    if not config.print_command:
+        return _render(request, print_page(session), state)
+    outcome = await send_to_printer(config.print_command, render_text(session.summary()))
+    return _see(request, state.showing("", note=outcome.message))
+
+
+async def printable(request: web.Request) -> web.Response:
+    """GET /print?s=TOKEN: the summary as a page of its own, ready for the browser's Print."""
+    loaded = _load(request, request.query.get("s", ""))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    return _render(request, print_page(session), state)
 
 
 async def kiosk_css(request: web.Request) -> web.Response:
@@ -245,19 +307,28 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
     """The visitor's state and session, or the page that starts over."""
     config = request.app[CONFIG]
     try:
-        state = request.app[SIGNER].load(token)
-        if config.kiosk and state.started and _expired(config, state):
-            return _problem(request, 410, "web_cleared", "web_cleared_text")
+        state = request.app[SEALER].load(token)
         return state, replay(config.tree, state)
     except Stale:
         return _problem(request, 409, "web_updated", "web_updated_text")
+    except (Expired, Ended):
+        if config.kiosk:
+            return _problem(request, 410, "web_cleared", "web_cleared_text")
+        return _problem(request, 410, "web_expired", "web_expired_text")
     except StateError as error:
         log.info("refused a state: %s", error)
+        if config.kiosk:  # an earlier epoch's page (a restart) is as cleared as any other
+            return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 400, "web_bad_page", "web_bad_page_text")
 
 
-def _expired(config: WebConfig, state: State) -> bool:
-    return config.clock() - state.issued > config.idle_timeout + config.countdown
+def _see(request: web.Request, state: State) -> web.Response:
+    """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
+    return _redirect("/page?" + urlencode({"s": request.app[SEALER].dump(state)}))
+
+
+def _redirect(address: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": address})
 
 
 def _problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
@@ -273,7 +344,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
     template = request.app[TEMPLATES].get_template(f"{page.kind}.html")
     text = template.render(
         page=page,
-        state=request.app[SIGNER].dump(state),
+        state=request.app[SEALER].dump(state),
         tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
         lang=language(config.tree.language),
         theme=theme,

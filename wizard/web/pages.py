@@ -9,6 +9,7 @@ escapes tree text itself and links only http(s), mailto and tel addresses of sou
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -28,7 +29,8 @@ are the app's (`--theme`, wizard.tui.themes; a test keeps them the same), so one
 means the same colours in both front ends; the web does not import the Textual front end."""
 DEFAULT_THEME = "default"
 
-PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem"]
+PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
+                   "confirm", "print"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -114,6 +116,16 @@ def summary_page(session: Session, message: str = "") -> Page:
     body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
                 can_go_back=bool(session.history), message=message)
+
+
+def print_page(session: Session) -> Page:
+    """The summary on a page of its own, for the browser's Print when scripts are off."""
+    return dataclasses.replace(summary_page(session), kind="print")
+
+
+def confirm_restart_page() -> Page:
+    """"Start over?" asked before anything is cleared (as the app's ctrl+r and `ask` do)."""
+    return Page("confirm", t("start_over_title"), [t("start_over_text")])
 
 
 def problem_page(heading: str, text: str) -> Page:
