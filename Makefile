@@ -67,11 +67,17 @@ check-trees: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
-# The interface catalogues: Babel extracts the vocabulary (wizard/render/words.py) to
-# messages.pot, brings each language's .po up to date (translations of changed English are
-# dropped, so `wizard check`-style tests name them) and compiles the .mo files the package ships.
+# The interface catalogues, with Babel's own command line: pybabel extracts the vocabulary
+# (wizard/render/words.py, through the extraction method in wizard/render/catalogue.py) to
+# messages.pot, brings each language's .po up to date (without fuzzy matching: a translation
+# whose English changed is dropped, so the catalogue test names it, never kept as a guess) and
+# compiles the .mo files the package ships. A new language: $(BIN)/pybabel init -l LANG
+# -i wizard/locale/messages.pot -d wizard/locale -D messages, then `make locale`.
 locale: $(STAMP)
-	$(BIN)/python -m wizard.render.catalogue_make pot
-	for po in wizard/locale/*/LC_MESSAGES/messages.po; do \
-	  $(BIN)/python -m wizard.render.catalogue_make po $$(basename $$(dirname $$(dirname $$po))); done
-	$(BIN)/python -m wizard.render.catalogue_make mo
+	printf '[extractors]\nwords = wizard.render.catalogue:extract_words\n[words: wizard/render/words.py]\n' \
+	  > $(VENV)/babel.cfg
+	$(BIN)/pybabel extract -F $(VENV)/babel.cfg -o wizard/locale/messages.pot -w 100 \
+	  --project triage-wizard .
+	$(BIN)/pybabel update -i wizard/locale/messages.pot -d wizard/locale -D messages -w 100 \
+	  --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d wizard/locale -D messages --statistics

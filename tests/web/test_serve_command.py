@@ -47,7 +47,7 @@ def test_tree_paths_reach_the_app_as_one_word(name: str) -> None:
 
 
 def test_trees_are_found_like_wizard_run_finds_them() -> None:
-    path, title = find_tree(DEFAULT_TREE)
+    path, title, _ = find_tree(DEFAULT_TREE)
     assert Path(path) == (bundled_dir() / f"{DEFAULT_TREE}.yaml").resolve()
     assert title
     assert Path(find_tree("tests/trees/example.yaml")[0]).is_absolute()

@@ -122,6 +122,7 @@ def test_start_over_asks_first_in_the_browser(browser: Browser, server_url: str)
         page.click("button[value=answer]")
         page.check("input[value=dry]")
         page.click("button[value=answer]")
+        page.click("text=Show my summary")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         page.click("text=Start over")
         assert heading(page) == "Start over?"
@@ -130,5 +131,36 @@ def test_start_over_asks_first_in_the_browser(browser: Browser, server_url: str)
         page.click("text=Start over")
         page.click("text=Yes, start over")
         assert heading(page) == "Helping a tired houseplant"
+    finally:
+        page.context.close()
+
+
+@SCRIPTS
+def test_change_links_go_straight_to_the_question_and_come_back(
+        browser: Browser, server_url: str, scripts: bool) -> None:
+    page = open_page(browser, server_url, scripts)
+    try:
+        walk_three_questions(page)
+        page.check("text=Yellow leaves")
+        page.click("button[value=answer]")
+        page.check("input[value=dry]")
+        page.click("button[value=answer]")
+        assert heading(page) == "Check your answers"
+        page.click("a:has-text('Change your answer to: What do you see?')")
+        assert heading(page) == "What do you see?"
+        page.uncheck("text=Yellow leaves")
+        page.check("text=Spots")
+        page.click("button[value=answer]")
+        assert heading(page) == "Check your answers"
+        rows = page.locator(".check-row").all_inner_texts()
+        assert any("What do you see?" in row and "Spots" in row for row in rows), rows
+        assert any("Is the air in the room dry?" in row and "Yes" in row for row in rows), rows
+        page.go_back()  # the browser's Back: the question page as it was
+        assert heading(page) == "What do you see?"
+        page.go_forward()
+        assert heading(page) == "Check your answers"
+        page.click("text=Show my summary")
+        page.click("text=Check or change your answers")
+        assert heading(page) == "Check your answers"
     finally:
         page.context.close()

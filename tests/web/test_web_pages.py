@@ -6,7 +6,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,7 +42,9 @@ async def walk_to_summary(visitor: Visitor) -> str:
     await visitor.do("answer", "none")
     await visitor.do("answer", "fern")
     await visitor.do("answer", "yellow", "droop")
-    return await visitor.do("answer", "dry")
+    checking = await visitor.do("answer", "dry")
+    assert "<h1>Check your answers</h1>" in checking
+    return await visitor.do("summary")
 
 
 async def test_welcome_page_is_a_form_with_safe_headers(visitor: Visitor) -> None:
@@ -326,7 +330,8 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
     pages.append(await visitor.do("answer", "urgent"))  # red flag
     pages.append(await visitor.do("continue"))  # pause (info)
     pages.append(await visitor.do("answer"))  # drug (choice)
-    pages.append(await visitor.do("answer", "ritux"))  # the summary
+    pages.append(await visitor.do("answer", "ritux"))  # check your answers
+    pages.append(await visitor.do("summary"))  # the summary
     assert 'role="alert"' in pages[3] and "<h2>URGENT: get help now</h2>" in pages[-1]
     for number, page in enumerate(pages):
         assert CONTROL.search(page) is None
@@ -335,7 +340,7 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
         assert parsed.tags.count("script") == 1  # only the page's own enhance.js
         assert "img" not in parsed.tags and "iframe" not in parsed.tags
         for link in parsed.links:
-            assert link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
+            assert link.startswith("/page?s=") or link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
                             "/static/enhance.js", "https://example.org/line",
                             "https://ok.example/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"), link
         shown = "".join(parsed.text)
@@ -449,3 +454,82 @@ async def test_start_over_asks_first_and_keeps_the_answers_when_told(visitor: Vi
     await visitor.do("restart")
     cleared = await visitor.do("clear")
     assert "<h1>Helping a tired houseplant</h1>" in cleared
+
+
+def change_links(page: str) -> dict[str, str]:
+    """Each "Change" link on "Check your answers", by the question it changes."""
+    found = re.findall(r'<dt>([^<]*)</dt>\s*<dd>[^<]*</dd>\s*<dd class="change"><a href="([^"]*)"',
+                       page)
+    return {unescape(question): unescape(href) for question, href in found}
+
+
+async def test_check_your_answers_lists_every_answer_with_a_change_link(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    page = await visitor.do("check")  # from the summary
+    assert "<h1>Check your answers</h1>" in page
+    links = change_links(page)
+    assert list(links) == ["Is any of this happening right now?", "What kind of plant is it?",
+                           "What do you see?", "Is the air in the room dry?"]
+    assert "<dd>Yellow leaves, Drooping</dd>" in page and "<dd>A fern</dd>" in page
+    assert 'class="visually-hidden"> your answer to: What do you see?' in page
+    changing = await visitor.open(links["What do you see?"])
+    assert "<legend><h1>What do you see?</h1>" in changing
+    assert 'value="yellow" id="option-1" checked' in changing
+    back = await visitor.do("back")  # changed my mind: straight back to the list
+    assert "<h1>Check your answers</h1>" in back and "<dd>Yellow leaves, Drooping</dd>" in back
+    await visitor.open(links["What do you see?"])
+    refused = await visitor.do("answer")  # nothing picked: the same question says so
+    assert "There is a problem" in refused and "<legend><h1>What do you see?</h1>" in refused
+    done = await visitor.do("answer", "spots")
+    assert "<h1>Check your answers</h1>" in done and "<dd>Spots</dd>" in done
+    assert "<dd>A fern</dd>" in done and "<dd>Yes, it is dry</dd>" in done  # the others kept
+    assert "no longer fit" not in done
+    summary = await visitor.do("summary")
+    assert "<h1>Your plant plan</h1>" in summary and "Spots" in summary
+
+
+async def test_a_change_to_another_route_asks_the_new_question_and_names_what_no_longer_fits(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    links = change_links(await visitor.do("check"))
+    await visitor.open(links["What kind of plant is it?"])
+    new = await visitor.do("answer", "cactus")
+    assert "How often do you water it?" in new  # never answered: asked now
+    symptoms = await visitor.do("answer", "weekly")
+    assert 'value="yellow" id="option-1" checked' in symptoms  # the earlier answer offered
+    checked = await visitor.do("answer", "yellow", "droop")
+    assert "<h1>Check your answers</h1>" in checked and "<dd>A cactus</dd>" in checked
+    notice = checked[checked.index('class="message"'):checked.index("</div>")]
+    assert "These earlier answers no longer fit" in notice
+    assert "<li>Is the air in the room dry?</li>" in notice
+    assert "Is the air in the room dry?" not in change_links(checked)
+
+
+async def test_a_kiosk_summary_offers_a_take_home_code_that_opens_elsewhere(
+        make_visitor: Make, clock: Clock) -> None:
+    public = await make_visitor()  # type: ignore[operator]
+    kiosk = await make_visitor(kiosk=True, public_url="https://guide.clinic.example")  # type: ignore[operator]
+    page = await walk_to_summary(kiosk)
+    box = page[page.index('class="take-home"'):page.index("</section>", page.index("take-home"))]
+    assert "Take your summary home" in box and "<svg" in box and 'role="img"' in box
+    code = re.search(r'<p class="code"><strong>([0-9A-Z-]+)</strong>', box).group(1)  # type: ignore[union-attr]
+    address = re.search(r'<p class="address">([^<]+)</p>', box).group(1)  # type: ignore[union-attr]
+    assert address == "https://guide.clinic.example/h/" + code.replace("-", "")
+    for word in ("fern", "yellow", "dry"):
+        assert word not in address.lower()
+    home = await public.open("/h/" + code.lower())  # typed from paper: case and dashes ignored
+    assert public.status == 200 and "<h1>Your plant plan</h1>" in home
+    assert "Yellow leaves, Drooping" in home and "take-home" not in home
+    flipped = code[:10] + ("A" if code[10] != "A" else "B") + code[11:]
+    for bad in (flipped, "hello", "x" * 300):
+        await public.open("/h/" + bad)
+        assert public.status == 400 and "This code cannot be used" in public.page
+    clock.now += 25 * 3600
+    await public.open("/h/" + code)
+    assert public.status == 410 and "This code has expired" in public.page
+
+
+async def test_no_take_home_code_without_a_public_address(make_visitor: Make) -> None:
+    kiosk = await make_visitor(kiosk=True)  # type: ignore[operator]
+    assert "take-home" not in await walk_to_summary(kiosk)

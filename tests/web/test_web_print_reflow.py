@@ -47,6 +47,7 @@ def to_summary(browser: Browser, url: str, width: int, theme: str = "Dark") -> P
     page.click("button[value=answer]")
     page.check("input[value=dry]")
     page.click("button[value=answer]")
+    page.click("text=Show my summary")
     page.wait_for_selector("h1:has-text('Your plant plan')")
     return page
 

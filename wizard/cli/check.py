@@ -48,6 +48,7 @@ def tree_files(paths: Sequence[str]) -> tuple[list[Path], list[Diagnostic]]:
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
     from wizard.model.translation import check_overlay_file, check_overlays_of, is_overlay
+    from wizard.render.urgency import urgency_words
 
     files, diagnostics = tree_files(args.paths)
     overlays = [path for path in files if is_overlay(path)]
@@ -60,13 +61,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                 diagnostics.append(Diagnostic(str(overlay), 1, 1, "error",
                                               f"its tree {base} has errors; check it first"))
             else:
-                diagnostics.extend(check_overlay_file(overlay, tree))
+                diagnostics.extend(check_overlay_file(overlay, tree, urgency_words))
     graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
     for path in files:
         tree, found = check_file(path)
         diagnostics.extend(found)
         if tree is not None:
-            diagnostics.extend(check_overlays_of(tree))  # its translations beside it
+            diagnostics.extend(check_overlays_of(tree, urgency_words))  # translations beside it
         if tree is not None:  # reading level once the tree has no errors
             from wizard.model.reading import check_reading  # loads Pyphen: only here
 

@@ -15,11 +15,22 @@ from wizard.model.errors import TreeError
 
 
 def _mapping(name: str | None) -> dict[str, str]:
+    """The --from file: read as trees are (a regular file only, never beyond the size cap, so
+    /dev/zero or a FIFO is refused, not read for ever), then parsed as JSON, too deep or not."""
     if name is None:
         return {}
+    from wizard.model.loader import read_text
+
     try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        text = read_text(Path(name))
+    except TreeError as error:
+        why = error.diagnostics[0].message if error.diagnostics else "cannot be read"
+        raise UsageError(f"--from {name}: {why}") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise UsageError(f"--from {name}: the JSON is nested too deeply") from None
+    except ValueError as error:
         raise UsageError(f"--from {name}: cannot be read as JSON ({error})") from None
     if not isinstance(data, dict):
         raise UsageError(f"--from {name}: must be a JSON object of English to translation")

@@ -143,3 +143,37 @@ def _field(spec: Field, value: Any, key: str, who: str, mark: Mark, fn: Lookup) 
 def _mark_of(obj: object, fallback: Mark) -> Mark:
     mark = getattr(obj, "mark", None)
     return mark if isinstance(mark, Mark) and mark.line else fallback
+
+
+def object_texts(kind: str, obj: object, roles: Collection[str] = PEOPLE) -> tuple[Text, ...]:
+    """The texts of one object of spec kind `kind` (a node with its options, a treatment with
+    its notes ...), keyed from that object: what `diff` compares a page or a card by."""
+    found: list[Text] = []
+
+    def record(text: Text) -> str:
+        if text.text.strip() and text.role in roles:
+            found.append(text)
+        return text.text
+
+    _object(kind, obj, "", "", NO_MARK, record)
+    return tuple(found)
+
+
+def values_of(kind: str, obj: object, types: Collection[str]) -> Iterator[Any]:
+    """Every value of a field whose spec type is in `types`, anywhere under `obj`: for example
+    every condition of a tree, wherever the format lets one be written."""
+    for spec in OBJECTS.get(kind, ()):
+        value = getattr(obj, spec.name, None)
+        if value is None:
+            continue
+        if spec.type in types:
+            yield value
+        shape, _, inner = spec.type.partition(":")
+        if shape == "object":
+            yield from values_of(inner, value, types)
+        elif shape == "map" and isinstance(value, Mapping):
+            for item in value.values():
+                yield from values_of(inner, item, types)
+        elif shape == "list" and isinstance(value, tuple):
+            for item in value:
+                yield from values_of(inner, item, types)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -35,6 +35,10 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 Status = Literal["draft", "reviewed"]
+
+UrgencyWords = Callable[[str], tuple[tuple[str, ...], tuple[str, ...]]]
+"""A language tag -> (words that say a red flag is urgent, phrases that say something is not),
+from the vocabulary (wizard/render/urgency.py); the model knows no words of its own."""
 
 
 @dataclass(frozen=True)
@@ -96,13 +100,33 @@ _SHAPES = (
     ("link targets", re.compile(r"\]\(([^)\s]+)\)")),
     ("web addresses", re.compile(r"https?://[^\s)>\]]+")),
     ("emphasis marks", re.compile(r"\*\*|__")),
+    ("email addresses", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("web addresses without http", re.compile(r"(?<![/\w.])www\.[^\s)>\]]+")),
 )
+
+
+# A translation must never change a number: a dose, an age, a phone number (911 -> 991). Digit
+# runs only, so 0.5 and 0,5 or 1-800-555 and 1 800 555 are the same numbers.
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def added_numbers(english: str, text: str) -> list[str]:
+    """Numbers the translation has and the English does not (a local helpline, say): not an
+    error, since every English number is still there, but the review sheet shows them first
+    so the clinician who signs it sees what only the translation says."""
+    before, after = _NUMBER.findall(english), _NUMBER.findall(text)
+    return [n for n in dict.fromkeys(after) if after.count(n) > before.count(n)]
 
 
 def broken_shapes(english: str, text: str) -> list[str]:
     """What a translation lost or gained of the English's fixed parts: `{name}` placeholders,
-    Markdown link targets, web addresses and emphasis marks. Empty when they match."""
+    Markdown link targets, web and email addresses and emphasis marks, and what it lost of the
+    English's numbers (digit runs). Empty when they match."""
     problems = []
+    before, after = _NUMBER.findall(english), _NUMBER.findall(text)
+    lost = [n for n in dict.fromkeys(before) if before.count(n) > after.count(n)]
+    if lost:
+        problems.append(f"numbers differ from the English (lost {', '.join(lost)})")
     for name, pattern in _SHAPES:
         before, after = sorted(pattern.findall(english)), sorted(pattern.findall(text))
         if before != after:
@@ -259,8 +283,12 @@ def load_overlay(path: str | Path) -> Overlay:
     return overlay
 
 
-def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
-    """Missing, extra and stale translations, and broken placeholders, against the tree."""
+def check_overlay(
+    tree: Tree, overlay: Overlay, urgency: UrgencyWords | None = None
+) -> list[Diagnostic]:
+    """Missing, extra and stale translations, broken placeholders, changed numbers and
+    addresses, and (given the vocabulary's `urgency` words) red flags that lost their urgency,
+    against the tree."""
     found: list[Diagnostic] = []
     file = overlay.path
     if overlay.tree != tree.id:
@@ -283,6 +311,9 @@ def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
         else:
             for problem in broken_shapes(english, entry.text):
                 found.append(_error(entry.text_mark, f"{key}: {problem}"))
+            if urgency is not None and key.startswith("red_flags."):
+                for problem in lost_urgency(english, entry.text, overlay.language, urgency):
+                    found.append(_error(entry.text_mark, f"{key}: {problem}"))
     for key, entry in overlay.entries.items():
         if key not in texts:
             found.append(_error(entry.mark, f"extra translation: the tree has no text {key}",
@@ -290,15 +321,40 @@ def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
     return found
 
 
-def check_overlays_of(tree: Tree) -> list[Diagnostic]:
+def _says(text: str, phrases: tuple[str, ...]) -> list[str]:
+    folded = " ".join(text.casefold().split())
+    return [p for p in phrases
+            if re.search(rf"(?<!\w){re.escape(' '.join(p.casefold().split()))}(?!\w)", folded)]
+
+
+def lost_urgency(english: str, text: str, language: str, urgency: UrgencyWords) -> list[str]:
+    """Why a red flag's translation no longer says what the English says about urgency: the
+    English says it is urgent and the translation has none of its language's urgent words, or
+    the translation says it is not urgent and the English does not. Empty when it keeps it."""
+    english_urgent, english_calm = urgency("en")
+    urgent, calm = urgency(language)
+    problems = []
+    if _says(english, english_urgent) and not _says(text, urgent):
+        urgent_said = ", ".join(_says(english, english_urgent))
+        problems.append(f"the English says this is urgent ({urgent_said}) but the translation has "
+                        f"none of the vocabulary's urgent words ({', '.join(urgent)})")
+    if (calm_said := _says(text, calm)) and not _says(english, english_calm):
+        problems.append(f"the translation says this is not urgent ({', '.join(calm_said)}); "
+                        "the English does not")
+    return problems
+
+
+def check_overlays_of(tree: Tree, urgency: UrgencyWords | None = None) -> list[Diagnostic]:
     """Every problem in the overlays beside a tree file."""
     found: list[Diagnostic] = []
     for path in overlays_beside(tree.path).values():
-        found.extend(check_overlay_file(path, tree))
+        found.extend(check_overlay_file(path, tree, urgency))
     return found
 
 
-def check_overlay_file(path: Path, tree: Tree) -> list[Diagnostic]:
+def check_overlay_file(
+    path: Path, tree: Tree, urgency: UrgencyWords | None = None
+) -> list[Diagnostic]:
     try:
         from wizard.model.loader import read_text
 
@@ -306,7 +362,7 @@ def check_overlay_file(path: Path, tree: Tree) -> list[Diagnostic]:
     except TreeError as error:
         return error.diagnostics
     if overlay is not None:
-        problems.extend(check_overlay(tree, overlay))
+        problems.extend(check_overlay(tree, overlay, urgency))
     return problems
 
 
@@ -323,9 +379,14 @@ def candidates(language: str) -> list[str]:
     return list(dict.fromkeys([tag, parts[0].lower()]))
 
 
-def translate_tree(tree: Tree, language: str | None) -> tuple[Tree, Overlay | None]:
+def translate_tree(
+    tree: Tree, language: str | None, urgency: UrgencyWords | None = None
+) -> tuple[Tree, Overlay | None]:
     """The tree in `language` if an overlay beside its file has it, else the tree as it is.
-    TreeError when the overlay itself cannot be read."""
+
+    TreeError when the overlay cannot be read or has anything `wizard check` calls an error (a
+    changed number, an added address, a red flag no longer urgent, another tree or language):
+    a translation that says something else is refused like a broken tree, never shown."""
     if not language or tree.path == "<memory>":
         return tree, None
     overlays = overlays_beside(tree.path)
@@ -334,8 +395,9 @@ def translate_tree(tree: Tree, language: str | None) -> tuple[Tree, Overlay | No
             return tree, None
         if tag in overlays:
             overlay = load_overlay(overlays[tag])
-            if overlay.tree != tree.id:
-                raise TreeError(check_overlay(tree, overlay))
+            errors = [d for d in check_overlay(tree, overlay, urgency) if d.is_error]
+            if errors:
+                raise TreeError(errors)
             return apply_overlay(tree, overlay), overlay
     return tree, None
 

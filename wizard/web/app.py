@@ -30,6 +30,7 @@ from aiohttp import web
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
+from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
@@ -41,6 +42,8 @@ from wizard.web.pages import (
     DEFAULT_THEME,
     THEMES,
     Page,
+    TakeHomeView,
+    check_page,
     confirm_restart_page,
     language,
     print_page,
@@ -48,6 +51,7 @@ from wizard.web.pages import (
     question_page,
     red_flag_page,
     summary_page,
+    take_home_view,
     welcome_page,
 )
 from wizard.web.state import (
@@ -62,6 +66,7 @@ from wizard.web.state import (
     replay,
     tree_version,
 )
+from wizard.web.takehome import TakeHome
 
 log = logging.getLogger("wizard.web")
 
@@ -104,6 +109,7 @@ class WebConfig:
 CONFIG = web.AppKey("config", WebConfig)
 SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+TAKE_HOME = web.AppKey("take_home", TakeHome)
 NAMES = web.AppKey("names", frozenset)
 
 
@@ -113,6 +119,7 @@ def make_app(config: WebConfig) -> web.Application:
     app[CONFIG] = config
     app[SEALER] = Sealer(config.secret, config.version or tree_version(config.tree),
                          config.clock, config.lifetime, config.kiosk)
+    app[TAKE_HOME] = TakeHome(config.secret, config.tree, app[SEALER].version, config.clock)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -129,6 +136,8 @@ def make_app(config: WebConfig) -> web.Application:
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
+    app.router.add_get("/health", health)
+    app.router.add_get("/h/{code}", take_home)
     app.router.add_static("/static", HERE / "static", append_version=False)
     return app
 
@@ -182,31 +191,46 @@ async def show(request: web.Request) -> web.Response:
     if isinstance(loaded, web.Response):
         return loaded
     state, session = loaded
-    page: Page
+    return _render(request, _page(request, state, session), state.showing(""))
+
+
+def _page(request: web.Request, state: State, session: Session) -> Page:
+    """The page a state shows (its view), for the session it replays to."""
     if not state.started:
-        page = welcome_page(session)
-    elif state.view == "restart":
-        page = confirm_restart_page()
-    elif state.view == "flag":
-        page = red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
+        return welcome_page(session)
+    if state.view == "restart":
+        return confirm_restart_page()
+    if state.view == "flag":
+        return red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
                                    if flag in session.tree.red_flags))
-    elif state.view == "error" and not session.finished:
+    if state.changing:  # the question being changed, as it was answered
+        asked = session.fork()
+        if asked.go_to(state.changing):
+            session = asked
+    if state.view == "error" and not session.finished:
         try:
             session.fork().answer(state.shown)
         except AnswerError as error:
-            page = question_page(session, state.shown, strip_control(refusal(error)))
-        else:
-            page = question_page(session, state.shown)
-    elif session.finished:
-        page = summary_page(session, state.note)
-    else:
-        page = question_page(session, state.remembered.get(session.current.id, ()))
-    return _render(request, page, state.showing(""))
+            return question_page(session, state.shown, strip_control(refusal(error)))
+        return question_page(session, state.shown)
+    if state.view == "check" and session.finished:
+        sealer = request.app[SEALER]
+        base = replace(state.showing(""), earlier=())
+
+        def change(node: str) -> str:
+            return _address(sealer.dump(replace(base, changing=node)))
+
+        return check_page(session, state.shown, change)
+    if session.finished:
+        return summary_page(session, state.note)
+    return question_page(session, session.preselected
+                         or state.remembered.get(session.current.id, ()))
 
 
 async def go(request: web.Request) -> web.Response:
-    """Every step: start, answer, back, continue, change theme, "still here", start over.
-    Each answers with a redirect to the next page's address (POST-redirect-GET)."""
+    """Every step: start, answer, back, continue, change an answer, check the answers, change
+    theme, "still here", start over. Each answers with a redirect to the next page's address
+    (POST-redirect-GET)."""
     form = await request.post()
     loaded = _load(request, str(form.get("state", "")))
     if isinstance(loaded, web.Response):
@@ -227,6 +251,8 @@ async def go(request: web.Request) -> web.Response:
         session = Session(session.tree)
     if not state.started:
         return _see(request, State(theme=state.theme))
+    if state.changing and action in ("answer", "back"):
+        return _see(request, _changed(session, state, picked, action))
     after = State.of(session, state)
     if action == "answer" and not session.finished:
         try:
@@ -235,11 +261,38 @@ async def go(request: web.Request) -> web.Response:
             return _see(request, after.showing("error", picked))
         after = State.of(session, state)
         if raised:
-            after = after.showing("flag", tuple(flag.id for flag in raised))
+            return _see(request, after.showing("flag", tuple(flag.id for flag in raised)))
     elif action == "back":
         session.back()
         after = State.of(session, state)
+    if session.finished and action in ("answer", "continue", "check"):
+        return _see(request, _checking(session, after))
     return _see(request, after)
+
+
+def _changed(session: Session, state: State, picked: tuple[str, ...], action: str) -> State:
+    """After the page changing one answer: back to "Check your answers" (Back, or the new
+    answer kept with every other answer that still fits), or on to a question the new answer
+    leads to that was never answered."""
+    if action == "back":
+        return _checking(session, replace(State.of(session, state), earlier=()))
+    try:
+        changed = change_answer(session, state.changing, picked)
+    except AnswerError:
+        return replace(state, route=state.route).showing("error", picked)
+    earlier = tuple(answer.node for answer in session.history)
+    after = replace(State.of(changed.session, state), earlier=earlier)
+    if changed.raised:
+        return after.showing("flag", tuple(flag.id for flag in changed.raised))
+    if changed.session.finished:
+        return _checking(changed.session, after)
+    return after
+
+
+def _checking(session: Session, state: State) -> State:
+    """"Check your answers", naming the earlier answers that no longer fit (then forgotten)."""
+    return replace(state, earlier=(), changing="").showing(
+        "check", left_out(session, state.earlier))
 
 
 async def save(request: web.Request) -> web.Response:
@@ -295,6 +348,31 @@ async def printable(request: web.Request) -> web.Response:
     return _render(request, print_page(session), state)
 
 
+async def take_home(request: web.Request) -> web.Response:
+    """GET /h/CODE: the summary a take-home code holds (wizard.web.takehome), as a visitor's
+    own summary page from here on."""
+    try:
+        session = request.app[TAKE_HOME].session(request.match_info["code"])
+    except Stale:
+        return _problem(request, 409, "web_updated", "web_updated_text")
+    except Expired:
+        return _problem(request, 410, "web_code_expired", "web_code_expired_text")
+    except StateError as error:
+        log.info("refused a take-home code: %s", error)
+        return _problem(request, 400, "web_bad_code", "web_bad_code_text")
+    state = State.of(session, State(started=True, visitor=new_visitor()))
+    return _render(request, summary_page(session), state)
+
+
+async def health(request: web.Request) -> web.Response:
+    """For load balancers and process managers: 200 while this process serves pages, with the
+    tree's id and the version its pages are sealed for (every process behind one address must
+    say the same, or a visitor moving between them is told the guide was updated)."""
+    config = request.app[CONFIG]
+    return web.json_response({"status": "ok", "tree": config.tree.id,
+                              "version": request.app[SEALER].version})
+
+
 async def kiosk_css(request: web.Request) -> web.Response:
     """When the "Still there?" warning shows: after the kiosk's idle time, without a script."""
     seconds = request.app[CONFIG].idle_timeout
@@ -324,7 +402,11 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
 
 def _see(request: web.Request, state: State) -> web.Response:
     """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
-    return _redirect("/page?" + urlencode({"s": request.app[SEALER].dump(state)}))
+    return _redirect(_address(request.app[SEALER].dump(state)))
+
+
+def _address(token: str) -> str:
+    return "/page?" + urlencode({"s": token})
 
 
 def _redirect(address: str) -> web.Response:
@@ -356,8 +438,21 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         idle_refresh=int(config.idle_timeout + config.countdown),
         countdown=int(config.countdown),
         forgets=config.kiosk and (state.started or bool(state.theme)),
+        take_home=_take_home(request, page, state),
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+
+def _take_home(request: web.Request, page: Page, state: State) -> TakeHomeView | None:
+    """On a kiosk's summary, when phones can reach this guide (`--public-url`): the code and
+    a QR code of its address."""
+    config = request.app[CONFIG]
+    if page.kind != "summary" or not config.kiosk or not config.public_url:
+        return None
+    session = replay(config.tree, state)
+    code = request.app[TAKE_HOME].code(session)
+    address = f"{config.public_url.rstrip('/')}/h/{code.replace('-', '')}"
+    return take_home_view(code, address)
 
 
 def _title(tree: Tree) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,7 +31,7 @@ means the same colours in both front ends; the web does not import the Textual f
 DEFAULT_THEME = "default"
 
 PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
-                   "confirm", "print"]
+                   "confirm", "print", "check"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -49,6 +50,15 @@ class FlagView:
 
 
 @dataclass(frozen=True)
+class CheckRow:
+    """One answer on "Check your answers": the question, the answer, where Change goes."""
+
+    question: str
+    answer: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Page:
     """Everything one page shows; `kind` picks its template."""
 
@@ -64,6 +74,7 @@ class Page:
     subtitle: str = ""
     can_go_back: bool = False
     message: str = ""
+    rows: list[CheckRow] = field(default_factory=list)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -118,6 +129,20 @@ def summary_page(session: Session, message: str = "") -> Page:
                 can_go_back=bool(session.history), message=message)
 
 
+def check_page(session: Session, no_longer: tuple[str, ...],
+               change: Callable[[str], str]) -> Page:
+    """Every answer given, each with a Change link (`change(node_id)` is its address), and the
+    questions whose earlier answers no longer fit after a change."""
+    nodes = session.tree.nodes
+    rows = [CheckRow(_heading(nodes[answer.node]),
+                     ", ".join(strip_control(label) for label in session.labels(answer))
+                     or t("check_no_answer"),
+                     change(answer.node))
+            for answer in session.history if nodes[answer.node].is_question]
+    gone = [_heading(nodes[node]) for node in no_longer if node in nodes]
+    return Page("check", t("check_title"), gone, rows=rows)
+
+
 def print_page(session: Session) -> Page:
     """The summary on a page of its own, for the browser's Print when scripts are off."""
     return dataclasses.replace(summary_page(session), kind="print")
@@ -126,6 +151,25 @@ def print_page(session: Session) -> Page:
 def confirm_restart_page() -> Page:
     """"Start over?" asked before anything is cleared (as the app's ctrl+r and `ask` do)."""
     return Page("confirm", t("start_over_title"), [t("start_over_text")])
+
+
+@dataclass(frozen=True)
+class TakeHomeView:
+    """The take-home box of a kiosk's summary: the code, its address and a QR code of it."""
+
+    code: str
+    address: str
+    qr: Markup
+
+
+def take_home_view(code: str, address: str) -> TakeHomeView:
+    """The QR code as inline SVG made by segno from `address` alone (our own url-safe text),
+    dark on light whatever the theme, with the quiet zone readers need."""
+    import segno
+
+    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
+                                                    border=4, omitsize=False)
+    return TakeHomeView(code, address, Markup(svg))  # made here from url-safe text only
 
 
 def problem_page(heading: str, text: str) -> Page:

@@ -62,10 +62,11 @@ DAY = 24 * 60 * 60.0
 MAX_ENDED = 10_000
 """Kiosk visits remembered as ended; beyond this the epoch changes and every visit ends (safe)."""
 
-View = Literal["", "flag", "error", "restart"]
+View = Literal["", "flag", "error", "restart", "check"]
 
 
-_VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart"}
+_VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart",
+                               "check": "check"}
 
 
 class StateError(ValueError):
@@ -102,10 +103,17 @@ class State:
     """A random id given at Start: what a kiosk's "I'm done" ends."""
     view: View = ""
     """"": the current step; "flag": the alert for the flags in `shown`; "error": the current
-    question with the options in `shown` refused; "restart": "Start over?" asked first."""
+    question with the options in `shown` refused; "restart": "Start over?" asked first;
+    "check": "Check your answers", `shown` naming the questions whose answers no longer fit."""
     shown: tuple[str, ...] = ()
     note: str = ""
     """A sentence for the summary (how printing went)."""
+    changing: str = ""
+    """The question being changed from "Check your answers" (its page shows; answering it
+    keeps the other answers that still fit and comes back)."""
+    earlier: tuple[str, ...] = ()
+    """The questions answered before the last change, until the route is finished again and
+    "Check your answers" can say which of them no longer fit."""
 
     @classmethod
     def of(cls, session: Session, before: State) -> State:
@@ -114,7 +122,8 @@ class State:
         route = tuple((answer.node, answer.options) for answer in session.history)
         kept = dict(before.remembered)
         kept.update(route)
-        return cls(route, kept, before.theme, True, visitor=before.visitor)
+        return cls(route, kept, before.theme, True, visitor=before.visitor,
+                   earlier=before.earlier)
 
     def showing(self, view: View, shown: tuple[str, ...] = (), note: str = "") -> State:
         return replace(self, view=view, shown=shown, note=note)
@@ -181,6 +190,8 @@ class Sealer:
             "w": state.view,
             "o": list(state.shown),
             "n": state.note,
+            "c": state.changing,
+            "e": list(state.earlier),
         }
         body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
         token = self._fernet.encrypt_at_time(zlib.compress(body, 9), int(self.clock()))
@@ -211,7 +222,8 @@ class Sealer:
             remembered = {str(node): _ids(options) for node, options in data["m"].items()}
             view = _VIEWS.get(data["w"], "")
             state = State(route, remembered, str(data["t"]), bool(data["s"]), issued,
-                          str(data["k"]), view, _ids(data["o"]), str(data["n"]))
+                          str(data["k"]), view, _ids(data["o"]), str(data["n"]),
+                          str(data["c"]), _ids(data["e"]))
         except Stale:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
