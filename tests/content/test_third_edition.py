@@ -425,6 +425,9 @@ def test_new_care_team_questions_show_only_where_they_apply(routes: Routes) -> N
             "Which vaccines should I have before immune treatment starts?": immune,
             "How long will treatment take to work": immune,
             "protect my bones while I take steroids": "corticosteroids" in ids,
+            "protect my stomach, or one to prevent a lung infection called PJP": (
+                "corticosteroids" in ids
+            ),
             "(a test called FVC)": (
                 syndrome(answers) in ("mg", "lems") or answers.get("symptoms") == ["swallowing"]
             ),
@@ -482,3 +485,35 @@ def test_the_spanish_language_page_stands_beside_the_english_one(routes: Routes)
         cited = {source.id for source in summary.sources}
         if "mayo-symptoms" in cited and answers["cancer_status"] == ["not_found"]:
             assert "mayo-symptoms-es" in cited, route_id(answers)
+
+
+def test_amifampridine_names_the_other_reasons_not_to_take_it(routes: Routes) -> None:
+    for answers, summary in routes:
+        if "amifampridine" not in treatment_ids(summary):
+            continue
+        given = flat(listed(summary, "amifampridine").item.given)
+        for words in ("ever had a seizure", "asthma that is not under control", "long QT"):
+            assert words in given, (route_id(answers), words)
+        assert "every medicine you take" in given
+        assert "ema-firdapse" in listed(summary, "amifampridine").sources
+
+
+# Pages about one syndrome: an alert raised on any route must not cite them.
+ONE_SYNDROME = {"mg-consensus", "mg-steroid-worsening", "pmc-lems", "dovepress-lems", "bmc-mg"}
+
+
+@pytest.mark.parametrize("flag", ["breathing", "choking"])
+def test_breathing_and_choking_alerts_cite_general_pages(tree: Any, flag: str) -> None:
+    for system in OTHER_SYSTEMS:
+        [raised] = summary_of(tree, other(system, red_flags=[flag])).red_flags
+        assert raised.sources and not set(raised.sources) & ONE_SYNDROME, raised.sources
+
+
+def test_spanish_language_pages_stand_beside_the_thymoma_and_breathing_pages(
+    tree: Any, routes: Routes
+) -> None:
+    assert "mayo-breath-es" in tree.red_flags["breathing"].sources
+    for answers, summary in routes:
+        cited = {source.id for source in summary.sources}
+        if "nci-thymoma" in cited:
+            assert "nci-thymoma-es" in cited, route_id(answers)

@@ -14,7 +14,7 @@ import pytest
 
 from tests.i18n.test_overlay import _check, _fill, _overlay, _set, tree_dir  # noqa: F401
 from wizard.cli.main import main
-from wizard.model.translation import added_numbers, broken_shapes, lost_urgency
+from wizard.model.translation import added_numbers, broken_shapes, lost_urgency, tree_texts
 from wizard.render.urgency import urgency_words
 
 
@@ -88,3 +88,60 @@ def test_walk_run_and_serve_refuse_the_translation(
     err = capsys.readouterr().err
     assert err.startswith("wizard: the translation cannot be used") and started == [], err
     assert "Traceback" not in err
+
+
+# -- the review sheet and who signed it -----------------------------------------------------------
+def _sheet(folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["translate", str(folder / "example.yaml"), "--lang", "es", "--review"]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_review_sheet_sets_every_text_beside_its_english_red_flags_first(
+    tree_dir: Path, capsys: pytest.CaptureFixture[str], example_tree: Any  # noqa: F811
+) -> None:
+    path = _overlay(tree_dir, capsys)
+    _fill(path)
+    _set(path, "resources.shop.about", "text", '"ES Una tienda. Llame al 555 0100."')
+    sheet = _sheet(tree_dir, capsys)
+    rows = [line for line in sheet.splitlines() if line.startswith("| ") and "---" not in line]
+    keys = [row.split(" | ")[1] for row in rows[1:]]
+    texts = tree_texts(example_tree)
+    assert sorted(keys) == sorted(texts)  # every text, once
+    flags = [k for k in keys if k.startswith("red_flags.")]
+    assert keys[: len(flags)] == flags and flags  # red flags first
+    row = next(r for r in rows if "| pets" not in r and "red_flags.pets.advice" in r)
+    assert texts["red_flags.pets.advice"] in row and "ES Call a vet ahora" in row
+    assert "numbers only in the translation: 555, 0100" in sheet
+    assert "Signature" in sheet and "sheet: " in sheet
+
+
+def _review_as(path: Path, review: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("review: {status: draft}", review),
+                    encoding="utf-8")
+
+
+def test_a_reviewed_overlay_records_who_signed_which_sheet_and_when(
+    tree_dir: Path, capsys: pytest.CaptureFixture[str]  # noqa: F811
+) -> None:
+    path = _overlay(tree_dir, capsys)
+    _fill(path)
+    sheet = _sheet(tree_dir, capsys)
+    fingerprint = sheet.split(", sheet: ")[1].split("}")[0]
+    partial = 'review: {status: reviewed, reviewed_by: "Dr A. Ruiz", date: "2026-12-01"}'
+    _review_as(path, partial)
+    code, out = _check(tree_dir, capsys)
+    assert code == 1 and "role" in out and "review sheet" in out
+    path.write_text(path.read_text(encoding="utf-8").replace(partial, (
+        'review: {status: reviewed, reviewed_by: "Dr A. Ruiz", role: "oncology nurse '
+        f'specialist", date: "2026-12-01", sheet: "{fingerprint}"}}')), encoding="utf-8")
+    code, out = _check(tree_dir, capsys)
+    assert (code, out) == (0, "")
+    assert main(["walk", str(tree_dir / "example.yaml"), "-a", "danger=none", "--lang", "es"]) \
+        in (0, 3)
+    capsys.readouterr()
+    # a text changed after signing: no longer the reviewed words, so refused everywhere
+    _set(path, "nodes.kind.prompt", "text", '"ES ¿Qué planta, otra vez?"')
+    code, out = _check(tree_dir, capsys)
+    assert code == 1 and "not the ones reviewed" in out
+    assert main(["walk", str(tree_dir / "example.yaml"), "-a", "danger=none", "--lang", "es"]) == 2
+    assert "not the ones reviewed" in capsys.readouterr().err

@@ -29,6 +29,7 @@ from typing import TextIO
 from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
+from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.text import render_text, wrap_whole
 from wizard.render.words import pick_rule, progress_words, refusal, t
@@ -113,6 +114,9 @@ class _Conversation:
 
     def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
         self.session = session
+        self.earlier: tuple[str, ...] = ()
+        """Questions answered before the last change (which of them no longer fit is said on
+        the next "Check your answers")."""
         self.stdin = stdin
         self.stdout = stdout
         # Piped input is not echoed by a terminal; echoing it keeps a transcript readable.
@@ -124,6 +128,17 @@ class _Conversation:
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> int:
         self.say(*self.welcome())
+        while True:
+            stopped = self.walk()
+            if stopped is not None:
+                return stopped
+            if not self.check_answers():
+                break
+        self.say("", render_text(self.session.summary()).rstrip("\n"))
+        return Exit.OK
+
+    def walk(self) -> int | None:
+        """Ask until the route is finished; an exit code when input ends or the person quits."""
         then = _Then.QUESTION
         while not self.session.finished:
             if then is _Then.QUESTION:
@@ -140,8 +155,62 @@ class _Conversation:
             if then is _Then.QUIT:
                 self.say(*self.stopped(t("ask_you_stopped")))
                 return Exit.INCOMPLETE
-        self.say("", render_text(self.session.summary()).rstrip("\n"))
-        return Exit.OK
+        return None
+
+    def check_answers(self) -> bool:
+        """"Check your answers" before the summary: every answer, numbered; a number changes
+        that answer (keeping the others that still fit, model.replay.change_answer), Enter or
+        the end of input goes on to the summary. True when an answer was changed."""
+        nodes = self.session.tree.nodes
+        rows = [a for a in self.session.history if nodes[a.node].is_question]
+        lines = ["", t("check_title")]
+        for number, answer in enumerate(rows, 1):
+            shown = ", ".join(self.session.labels(answer)) or t("check_no_answer")
+            lines += wrap(f"{number}. {nodes[answer.node].heading}: {shown}", "  ")
+        gone = left_out(self.session, self.earlier)
+        if gone:
+            lines += ["", t("check_no_longer"), *(f"  - {nodes[node].heading}" for node in gone)]
+        self.earlier = ()
+        self.say(*lines, t("ask_check_how"))
+        while True:
+            line = self.read()
+            if line is None or not line.strip():
+                return False
+            try:
+                picks = parse_numbers(line, len(rows))
+                if len(picks) != 1:
+                    raise NotAnAnswer(t("ask_type_number"))
+            except NotAnAnswer as not_an_answer:
+                self.say(str(not_an_answer))
+                continue
+            return self.change(rows[picks[0]].node)
+
+    def change(self, node_id: str) -> bool:
+        """Ask one earlier question again (Enter keeps its answer); True once it is answered."""
+        original = self.session
+        asked = original.fork()
+        asked.go_to(node_id)
+        self.session = asked
+        try:
+            while True:
+                self.say("", *self.question())
+                line = self.read()
+                if line is None:
+                    return False
+                try:
+                    changed = change_answer(original, node_id, self.option_ids(asked.current, line))
+                except NotAnAnswer as not_an_answer:
+                    self.say(str(not_an_answer))
+                    continue
+                except AnswerError as error:
+                    self.say(refusal(error))
+                    continue
+                self.say(*self.alerts(changed.raised))
+                self.earlier = tuple(answer.node for answer in original.history)
+                original = changed.session
+                return True
+        finally:
+            self.session = original
 
     def handle(self, line: str) -> _Then:
         """Act on one line: a command, or an answer to the current question."""

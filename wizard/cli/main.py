@@ -305,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("--lang", required=True, help="the language, e.g. es")
     translate.add_argument("--from", dest="mapping", metavar="JSON",
                            help="a JSON object of English text to its translation")
+    translate.add_argument("--review", action="store_true",
+                           help="print the review sheet of the overlay beside the tree (English "
+                           "and translation side by side, red flags first) for a clinician to "
+                           "sign")
     translate.add_argument("--fresh", action="store_true",
                            help="ignore the overlay already beside the tree")
     translate.set_defaults(func=cmd_translate)

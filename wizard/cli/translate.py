@@ -12,6 +12,7 @@ from wizard.cli.open import open_tree
 from wizard.cli.output import UsageError, say
 from wizard.exits import Exit
 from wizard.model.errors import TreeError
+from wizard.model.tree import Tree
 
 
 def _mapping(name: str | None) -> dict[str, str]:
@@ -37,12 +38,32 @@ def _mapping(name: str | None) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
+def _review(tree: Tree, language: str) -> int:
+    """Print the review sheet of the overlay in `language` beside the tree."""
+    from wizard.model.translation import load_overlay, overlays_beside
+    from wizard.render.review_sheet import review_sheet
+
+    path = overlays_beside(tree.path).get(language)
+    if path is None:
+        raise UsageError(f"this tree has no '{language}' translation to review; start one with "
+                         f"wizard translate {tree.path} --lang {language}")
+    try:
+        overlay = load_overlay(path)
+    except TreeError as error:
+        raise UsageError(f"the translation cannot be read: {error} (run: wizard check "
+                         f"{path})") from None
+    say(review_sheet(tree, overlay), end="")
+    return Exit.OK
+
+
 def cmd_translate(args: argparse.Namespace) -> int:
     from wizard.model.translation import LANGUAGE, load_overlay, overlays_beside, skeleton
 
     if not LANGUAGE.match(args.lang):
         raise UsageError(f"--lang must be a language tag such as es or pt-BR, not '{args.lang}'")
     tree = open_tree(args.tree)
+    if args.review:
+        return _review(tree, args.lang)
     old = None
     existing = overlays_beside(tree.path).get(args.lang)
     if existing is not None and not args.fresh:

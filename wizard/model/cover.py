@@ -38,9 +38,6 @@ from wizard.model.summary import Summary
 from wizard.model.tree import ALWAYS, Condition, Node, Option, Tree
 
 TargetKind = Literal["option", "page", "treatment", "resource", "red_flag", "question"]
-KIND_ORDER: tuple[TargetKind, ...] = (
-    "treatment", "resource", "question", "red_flag", "option", "page"
-)
 NEVER = Condition("not", items=(ALWAYS,))
 Steps = tuple[tuple[str, tuple[str, ...]], ...]
 """A route's answers: (node id, option ids picked) for every step, info pages included."""

@@ -16,8 +16,9 @@ problems carry file:line:col too.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -64,6 +65,10 @@ class Overlay:
     reviewed_by: str = ""
     date: str = ""
     path: str = "<memory>"
+    role: str = ""
+    """The reviewer's role (e.g. "oncology nurse specialist"): who vouches, with reviewed_by."""
+    sheet: str = ""
+    """The fingerprint of the review sheet the reviewer signed (`wizard translate --review`)."""
     texts_mark: Mark = field(default=NO_MARK, compare=False)
 
     @property
@@ -140,12 +145,6 @@ def broken_shapes(english: str, text: str) -> list[str]:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def overlay_path(tree_path: str | Path, language: str) -> Path:
-    """Where the overlay of a tree file in a language lives: beside it."""
-    path = Path(tree_path)
-    return path.with_name(f"{path.stem}.{language}{path.suffix or '.yaml'}")
-
-
 def is_overlay(path: Path) -> bool:
     """Whether a file is named as an overlay (`<tree>.<lang>.yaml`) of a tree file beside it."""
     stem = Path(path.stem)
@@ -206,39 +205,66 @@ def read_overlay(text: str, file: str) -> tuple[Overlay | None, list[Diagnostic]
     language = data.get("language")
     if "language" in data and not (isinstance(language, str) and LANGUAGE.match(language)):
         problems.append(_error(at("language"), "language must be a tag such as es or pt-BR"))
-    status, reviewed_by, date = _review(data.get("review"), at("review"), file, problems)
+    status, reviewed_by, date, role, sheet = _review(data.get("review"), at("review"), file,
+                                                     problems)
     entries, texts_mark = _entries(data, file, problems)
     if any(d.is_error for d in problems):
         return None, sorted(problems)
     overlay = Overlay(
         tree=str(tree_id), language=str(language), status=status, entries=entries,
-        reviewed_by=reviewed_by, date=date, path=file, texts_mark=texts_mark,
+        reviewed_by=reviewed_by, date=date, path=file, texts_mark=texts_mark, role=role,
+        sheet=sheet,
     )  # fmt: skip
     return overlay, sorted(problems)
 
 
+REVIEW_KEYS = ("status", "reviewed_by", "role", "date", "sheet")
+
+
 def _review(
     review: Any, mark: Mark, file: str, problems: list[Diagnostic]
-) -> tuple[Status, str, str]:
+) -> tuple[Status, str, str, str, str]:
     if not isinstance(review, MarkedDict):
         if review is not None:
             problems.append(_error(mark, "review must be a mapping: {status: draft}"))
-        return "draft", "", ""
+        return "draft", "", "", "", ""
     status: Status = "reviewed" if review.get("status") == "reviewed" else "draft"
     if review.get("status") not in ("draft", "reviewed"):
         problems.append(_error(mark, "review status must be draft or reviewed"))
     for key in review:
-        if key not in ("status", "reviewed_by", "date"):
+        if key not in REVIEW_KEYS:
             problems.append(_error(_mark(file, review.key_marks.get(key)),
-                                   f"unknown key '{key}' in review"))
+                                   f"unknown key '{key}' in review (it has: "
+                                   f"{', '.join(REVIEW_KEYS)})"))
     by, date = review.get("reviewed_by", ""), review.get("date", "")
+    role, sheet = review.get("role", ""), review.get("sheet", "")
     if status == "reviewed":
         if not (isinstance(by, str) and by.strip()):
             problems.append(_error(mark, "a reviewed translation names who reviewed it "
                                    "(reviewed_by)"))
+        if not (isinstance(role, str) and role.strip()):
+            problems.append(_error(mark, "a reviewed translation gives the reviewer's role "
+                                   "(role), e.g. oncology nurse specialist"))
         if not (isinstance(date, str) and _DATE.match(date)):
             problems.append(_error(mark, "a reviewed translation gives the date (YYYY-MM-DD)"))
-    return status, str(by or ""), str(date or "")
+        if not (isinstance(sheet, str) and sheet.strip()):
+            problems.append(_error(mark, "a reviewed translation names the review sheet that was "
+                                   "signed (sheet: its fingerprint, from wizard translate "
+                                   "--review)"))
+    return status, str(by or ""), str(date or ""), str(role or ""), str(sheet or "")
+
+
+def review_fingerprint(tree: Tree, overlay: Overlay) -> str:
+    """A short fingerprint of what a reviewer signs: every key, its English as the tree says it
+    now and its translation. Any change to either after signing changes it, so a reviewed
+    overlay whose words moved on is no longer called reviewed (`check_overlay`)."""
+    digest = hashlib.sha256()
+    for key, english in tree_texts(tree).items():
+        entry = overlay.entries.get(key)
+        text = entry.text if entry is not None else ""
+        for part in (key, english, text):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _entries(
@@ -298,6 +324,12 @@ def check_overlay(
     if named and LANGUAGE.match(named) and named != overlay.language:
         found.append(_error(Mark(file, 1, 1), f"the file is named for '{named}' but says "
                             f"language: {overlay.language}"))
+    if not overlay.draft and overlay.sheet:
+        signed, now = overlay.sheet.strip(), review_fingerprint(tree, overlay)
+        if signed != now:
+            found.append(_error(Mark(file, 1, 1), f"the texts are not the ones reviewed (sheet "
+                                f"{signed}, now {now}): print a new sheet with wizard translate "
+                                "--review and have it signed again"))
     texts = tree_texts(tree)
     for key, english in texts.items():
         entry = overlay.entries.get(key)
@@ -432,6 +464,3 @@ def _quoted(text: str) -> str:
     dumped: str = yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"')
     return dumped.strip().removesuffix("\n...").strip()
 
-
-def entries_of(overlay: Overlay) -> Iterator[Entry]:
-    yield from overlay.entries.values()

@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
-from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
+from wizard.render.saving import SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
@@ -50,8 +50,6 @@ class SummaryScreen(WalkScreen):
         self.summary = session.summary()
         self.saved: SummaryFiles | None = None
         """The files written by the last Save that worked, for the tests."""
-        self.last_save: SaveOutcome | None = None
-        """What the last Save did, whether it worked or not."""
 
     def where(self) -> str:
         return t_count("summary_progress", len(self.summary.answers))
@@ -64,13 +62,15 @@ class SummaryScreen(WalkScreen):
             if config.offers_done:
                 yield Button(t("done_kiosk"), id="done", variant="primary", compact=True)
             if config.can_save:
-                yield Button(t("save_key"), id="save", variant="primary", compact=True)
+                yield Button(t("save_key"), id="save", variant="primary", compact=True,
+                             action="screen.save")
             if config.can_copy:
-                yield Button(t("copy_key"), id="copy", compact=True)
+                yield Button(t("copy_key"), id="copy", compact=True, action="screen.copy")
             if config.can_print:
-                yield Button(t("print_key"), id="print", compact=True)
+                yield Button(t("print_key"), id="print", compact=True, action="screen.print")
             if config.can_what_if:
-                yield Button(t("what_if_key"), id="what-if", compact=True)
+                yield Button(t("what_if_key"), id="what-if", compact=True,
+                             action="screen.what_if")
             yield Button(t("change_answer"), id="change", compact=True)
             yield Button(t("start_over"), id="restart", compact=True)
 
@@ -119,7 +119,6 @@ class SummaryScreen(WalkScreen):
         """Write the pair; say in one sentence, in the line above the buttons, what happened.
         On a failure the summary stays as it is, to try again (or Copy)."""
         outcome = write_summary(files, self.summary)
-        self.last_save = outcome
         if outcome.ok:
             self.saved = files
         self.tell(outcome.message)
@@ -158,31 +157,11 @@ class SummaryScreen(WalkScreen):
 
         self.app.push_screen(WhatIfScreen(self.session))
 
-    @on(Button.Pressed, "#print")
-    def _print_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_print()
-
-    @on(Button.Pressed, "#what-if")
-    def _what_if(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_what_if()
-
     @on(Button.Pressed, "#done")
     def _done(self, event: Button.Pressed) -> None:
         """Kiosk: the visitor is finished; start over at once (the kiosk wipes everything)."""
         event.stop()
         self.post_message(StartOverRequested(ask_first=False))
-
-    @on(Button.Pressed, "#save")
-    def _save(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#copy")
-    def _copy(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_copy()
 
     @on(Button.Pressed, "#change")
     def _change(self, event: Button.Pressed) -> None:
