@@ -311,9 +311,9 @@ def _summary_parts(tree: Tree) -> dict[tuple[str, str], Any]:
     }
     parts.update({("resource", r.id): r for r in tree.resources.values()})
     parts.update({("question", str(n)): q for n, q in enumerate(tree.questions)})
-    rest = dataclasses.replace(
+    rest = dataclasses.replace(  # what no page or summary shows is blanked out
         tree, nodes={}, treatments={}, resources={}, questions=(), version="", path="",
-        review=Review("", ""),
+        review=Review("", ""), reading_grade=0, language="",
     )  # fmt: skip
     parts[("rest", "")] = rest
     return parts
