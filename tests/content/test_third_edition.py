@@ -277,7 +277,11 @@ def test_sensory_neuronopathy_lists_nerve_pain_medicines_from_a_guideline(
         assert ("nerve-pain-medicines" in ids) == (syndrome(answers) == "sensory")
         if "nerve-pain-medicines" in ids:
             glance = [line.item.id for line in summary.glance]
-            assert glance[:2] == ["treat-cancer", "nerve-pain-medicines"], route_id(answers)
+            if "cancer_not_found" in summary.facts:  # "Finding and treating" comes later then
+                glance = [i for i in glance if i != "treat-cancer"]
+                assert glance[0] == "nerve-pain-medicines", route_id(answers)
+            else:
+                assert glance[:2] == ["treat-cancer", "nerve-pain-medicines"], route_id(answers)
     assert "nice.org.uk" in tree.sources["nice-neuropathic"].url
 
 

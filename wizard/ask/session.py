@@ -30,9 +30,12 @@ from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
+from wizard.model.summary import Summary
+from wizard.model.teach_back import TeachBackRun, teach_back_for
 from wizard.model.tree import Node, RedFlag, Tree
+from wizard.render.teach_back import reminder
 from wizard.render.text import render_text, wrap_whole
-from wizard.render.words import pick_rule, progress_words, refusal, t
+from wizard.render.words import pick_rule, progress_words, refusal, t, t_count
 
 WIDTH = 78
 PROMPT = "> "
@@ -46,6 +49,7 @@ COMMANDS = (
     ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
+_YES = frozenset({"yes", "y", "k", "si", "sí", "s"})  # the teach-back offer, in either language
 _YES_WORDS = frozenset({"y", "yes", t("yes").lower()})
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -134,7 +138,9 @@ class _Conversation:
                 return stopped
             if not self.check_answers():
                 break
-        self.say("", render_text(self.session.summary()).rstrip("\n"))
+        summary = self.session.summary()
+        self.say("", render_text(summary).rstrip("\n"))
+        self.teach_back(summary)
         return Exit.OK
 
     def walk(self) -> int | None:
@@ -278,6 +284,48 @@ class _Conversation:
                 raise NotAnAnswer(t("ask_type_number"))
             raise NotAnAnswer(t("ask_type_numbers"))
         return [node.options[i].id for i in picks]
+
+    def teach_back(self, summary: Summary) -> None:
+        """After the summary, an offer, never forced: Enter (or the end of input) finishes as
+        before; `yes` asks the tree's teach-back questions about this summary, and a wrong
+        answer prints that part of the summary again, in other words, and asks again. Nothing
+        typed here changes the summary or the exit code."""
+        questions = teach_back_for(summary)
+        if not questions:
+            return
+        say = self.say
+        say("", *wrap(t("teach_ask_offer")))
+        line = self.read()
+        if line is None or line.strip().lower() not in _YES:
+            return
+        run = TeachBackRun(questions)
+        say(*wrap(t("teach_intro")))
+        while (question := run.question) is not None:
+            total = str(len(questions))
+            say("", t("teach_question", number=str(run.index + 1), total=total))
+            say(*wrap(question.prompt))
+            for number, option in enumerate(question.options, 1):
+                say(f"  {number}. {option.label}")
+            say(t("teach_ask_how"))
+            line = self.read()
+            if line is None or line.strip().lower() in _QUIT_WORDS:
+                return
+            try:
+                picks = parse_numbers(line, len(question.options))
+            except NotAnAnswer as refused:
+                say(str(refused))
+                continue
+            if len(picks) != 1:
+                say(t("teach_ask_how"))
+                continue
+            if run.answer(question.options[picks[0]].id):
+                say(t("teach_right"))
+            else:
+                say(t("teach_wrong"))
+                for text in reminder(summary, question):
+                    say(*wrap(text, "  "))
+                say(t("teach_try_again"))
+        say("", t_count("teach_done", len(questions)))
 
     # -- input and output -------------------------------------------------------------------
     def read(self) -> str | None:

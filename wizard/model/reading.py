@@ -12,7 +12,6 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from statistics import mean
 from typing import Any
 
 from wizard.model.errors import Diagnostic
@@ -117,4 +116,6 @@ def check_reading(tree: Tree) -> ReadingReport:
         for (mark, where, _), level in zip(found, grades, strict=True)
         if level > limit
     )
-    return ReadingReport(warnings, mean(grades), len(grades))
+    # sum/len, not statistics.mean: importing statistics (fractions, decimal, random) cost
+    # `wizard check` more than the grading itself (docs/performance.md).
+    return ReadingReport(warnings, sum(grades) / len(grades), len(grades))

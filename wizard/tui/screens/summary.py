@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
+from wizard.model.teach_back import teach_back_for
 from wizard.render.saving import SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
@@ -39,6 +40,7 @@ class SummaryScreen(WalkScreen):
         Binding("c", "copy", t("copy"), show=False),
         Binding("p", "print", t("print"), show=False),
         Binding("w", "what_if", t("what_if"), show=False),
+        Binding("k", "teach_back", t("teach_offer"), show=False),
     ]
 
     def __init__(
@@ -71,6 +73,9 @@ class SummaryScreen(WalkScreen):
             if config.can_what_if:
                 yield Button(t("what_if_key"), id="what-if", compact=True,
                              action="screen.what_if")
+            if teach_back_for(self.summary):  # offered, never forced (screens/teach_back.py)
+                yield Button(t("teach_offer_key"), id="teach-back", compact=True,
+                             action="screen.teach_back")
             yield Button(t("change_answer"), id="change", compact=True)
             yield Button(t("start_over"), id="restart", compact=True)
 
@@ -156,6 +161,14 @@ class SummaryScreen(WalkScreen):
         from wizard.tui.screens.what_if import WhatIfScreen
 
         self.app.push_screen(WhatIfScreen(self.session))
+
+    def action_teach_back(self) -> None:
+        """Check what you understood: the tree's own questions about this summary."""
+        if not teach_back_for(self.summary):
+            return
+        from wizard.tui.screens.teach_back import TeachBackScreen
+
+        self.app.push_screen(TeachBackScreen(self.summary))
 
     @on(Button.Pressed, "#done")
     def _done(self, event: Button.Pressed) -> None:
