@@ -130,3 +130,36 @@ def test_results_files_show_tree_text_as_text(example_text: str) -> None:
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     markdown = results_markdown(run)
     assert "\\*\\*bold\\*\\*" in markdown and "\\[a\\]\\(https://e\\.x\\)" in markdown
+
+
+# -- teach-back at the end of `wizard ask` ---------------------------------------------------------
+LEMS_LINES = ["", "11", "1", "7", "2", "2", "1", "5", ""]
+"""Welcome, no urgent sign, nervous system, LEMS, muscle weakness, a surface antibody, a cancer
+being treated, no treatment yet; Enter at "Check your answers"."""
+
+
+def test_ask_offers_teach_back_and_explains_again_after_a_wrong_answer() -> None:
+    from wizard.ask.session import run_ask
+
+    tree = load_tree(BUNDLED)
+    first = tree.teach_back[3]  # lems-first-tablet, the first for this summary
+    assert first.id == "lems-first-tablet"
+    wrong = next(n for n, o in enumerate(first.options, 1) if not o.right)
+    right = [next(n for n, o in enumerate(q.options, 1) if o.right) for q in tree.teach_back]
+    typed = [*LEMS_LINES, "yes", str(wrong), str(right[3]), str(right[4]), str(right[7])]
+    out = io.StringIO()
+    assert run_ask(tree, io.StringIO("\n".join(typed) + "\n"), out) == 0
+    text = out.getvalue()
+    assert "Would you like to check what you understood?" in text
+    assert "Question 1 of 3" in text and "Question 3 of 3" in text
+    assert "Not quite. Here is that part of your summary again, in other words:" in text
+    assert "Please try again." in text and text.count("Yes, that is right.") == 3
+    assert "Thank you. You went over 3 points of your summary." in text
+
+
+def test_enter_skips_teach_back() -> None:
+    from wizard.ask.session import run_ask
+
+    out = io.StringIO()
+    assert run_ask(load_tree(BUNDLED), io.StringIO("\n".join([*LEMS_LINES, ""]) + "\n"), out) == 0
+    assert "Question 1 of 3" not in out.getvalue()

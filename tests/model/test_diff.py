@@ -174,3 +174,59 @@ def test_a_search_cut_short_never_says_no_differences(old: Tree, tmp_path: Path)
     text = render_text(diff)
     assert "NOT every route was compared" in text and "limit of 2 states" in text
     assert "no differences:" not in text
+
+
+def test_the_search_work_is_bounded_and_said(tmp_path: Path) -> None:
+    """Bounded work: a rule change on one treatment of the bundled tree is settled in a few
+    hundred search states (only the facts the changed item reads are followed once both
+    editions agree on everything ahead), and any search stops at its documented limit with
+    one sentence. Work is counted in states, never timed."""
+    from wizard.model.diff import search
+
+    bundled = ROOT / "trees" / "paraneoplastic.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    old = load_tree(bundled)
+    assert search(old, old).states == 0 and search(old, old).complete
+    edited = text.replace("    group: ease-symptoms\n    when: {any: [lems, mg]}\n",
+                          "    group: ease-symptoms\n    when: {any: [lems, mg, sx_speech]}\n", 1)
+    assert edited != text
+    path = tmp_path / "edited.yaml"
+    path.write_text(edited, encoding="utf-8")
+    new = load_tree(path)
+    found = search(old, new)
+    assert found.differing and found.states <= 2_000
+    cut = search(old, load_tree(path), states=10)
+    assert cut.states <= 10
+    short = search(old, _reading_grade(tmp_path, text), states=10)
+    assert not short.complete and not short.differing
+    assert any("limit of 10 states" in why for why in short.why)
+
+
+def _reading_grade(tmp_path: Path, text: str) -> Tree:
+    """The same guide with a source nothing cites: no route shows it, yet the search cannot
+    narrow (sources are shared by every route), so only the limit ends a small search."""
+    path = tmp_path / "grade.yaml"
+    unused = '\nsources:\n  unused-source: {title: Unused, url: "https://example.org/unused"}'
+    assert "\nsources:" in text
+    path.write_text(text.replace("\nsources:", unused, 1), "utf-8")
+    return load_tree(path)
+
+
+def test_a_part_outside_the_routes_counts_as_a_difference(tmp_path: Path) -> None:
+    """Teach-back questions, the quiz, any key added to the format later: the route search does
+    not walk them, so a change there is reported as a difference, never passed as equal."""
+    from wizard.model.diff import other_parts
+
+    bundled = ROOT / "trees" / "paraneoplastic.yaml"
+    old = load_tree(bundled)
+    if not getattr(old, "teach_back", ()):
+        pytest.skip("the bundled tree has no teach-back questions")
+    first = old.teach_back[0]  # type: ignore[attr-defined]
+    text = bundled.read_text(encoding="utf-8")
+    assert text.count(first.prompt) >= 1
+    path = tmp_path / "teach.yaml"
+    path.write_text(text.replace(first.prompt, first.prompt + " Really?", 1), "utf-8")
+    new = load_tree(path)
+    assert other_parts(old, new) == ("teach_back",)
+    diff = compare_trees(old, new, [], "none")
+    assert not diff.equal and "teach_back" in render_text(diff)

@@ -83,13 +83,12 @@ _MULTI = Kind(
 _OUTCOME = Kind(
     "outcome",
     "The end of the walk: the summary follows.",
-    frozenset({"title", "text", "when", "prompt"}),
+    frozenset({"title", "text", "prompt"}),
     ends=True,
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (_INFO, _CHOICE, _MULTI, _OUTCOME)}
 NODE_KINDS: tuple[str, ...] = tuple(KINDS)
-QUESTION_KINDS: frozenset[str] = frozenset(k.name for k in KINDS.values() if k.question)
 
 
 def kinds_where(test: str) -> tuple[str, ...]:

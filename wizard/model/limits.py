@@ -8,7 +8,7 @@ the same numbers. Imported by the command line's option parser, so it imports no
 
 from __future__ import annotations
 
-SEARCH_STATES = 50_000
+SEARCH_STATES = 20_000
 """`diff`: the most search states (both editions' places and what they can still show) one diff
 explores (`--states`); past it the search stops and says the result is not exhaustive."""
 MULTI_KINDS = 10

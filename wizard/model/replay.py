@@ -69,21 +69,18 @@ class Changed:
 
 
 def change_answer(session: Session, node_id: str, option_ids: Sequence[str]) -> Changed:
-    """`session` with the answer at `node_id` replaced, every other answer kept where it still
-    fits (replay_answers), stopping at the first question the new route reaches that was never
-    answered. AnswerError (a sentence for the person) when the new answer itself does not fit;
-    `session` is never changed."""
-    tree = session.tree
+    """`session` with the answer at `node_id` replaced, every later answer kept while the new
+    route still meets its question (Session.change_answer, on a fork), stopping at the first
+    question the new route reaches that was never answered; the answers it passes by stay
+    remembered, so those questions offer them again. AnswerError (a sentence for the person)
+    when the new answer itself does not fit; `session` is never changed."""
     if node_id not in {answer.node for answer in session.history}:
         raise AnswerError("not_answered", node=node_id)
-    options = session.validate(tree.nodes[node_id], option_ids)
-    history = [Answer(a.node, options) if a.node == node_id else a
-               for a in session.history]
-    replayed = replay_answers(tree, history).session
-    no_longer = left_out(replayed, [answer.node for answer in session.history])
+    changed = session.fork()
+    changed.change_answer(node_id, option_ids)
     before = {flag.id for flag in session.red_flags}
-    raised = tuple(flag for flag in replayed.red_flags if flag.id not in before)
-    return Changed(replayed, no_longer, raised)
+    raised = tuple(flag for flag in changed.red_flags if flag.id not in before)
+    return Changed(changed, left_out(changed, [a.node for a in session.history]), raised)
 
 
 def left_out(session: Session, earlier: Sequence[str]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -145,12 +145,6 @@ def broken_shapes(english: str, text: str) -> list[str]:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def overlay_path(tree_path: str | Path, language: str) -> Path:
-    """Where the overlay of a tree file in a language lives: beside it."""
-    path = Path(tree_path)
-    return path.with_name(f"{path.stem}.{language}{path.suffix or '.yaml'}")
-
-
 def is_overlay(path: Path) -> bool:
     """Whether a file is named as an overlay (`<tree>.<lang>.yaml`) of a tree file beside it."""
     stem = Path(path.stem)
@@ -470,6 +464,3 @@ def _quoted(text: str) -> str:
     dumped: str = yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"')
     return dumped.strip().removesuffix("\n...").strip()
 
-
-def entries_of(overlay: Overlay) -> Iterator[Entry]:
-    yield from overlay.entries.values()

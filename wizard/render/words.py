@@ -11,9 +11,9 @@ Templates name their blanks (`{title}`); what fills them is data and is never re
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen (`use_language`) before that. The web pages speak each visitor's
-language at once in one process, so `speaking(lang)` sets it for one request (a context
-variable) over the process's default.
+translation must be chosen (`use_language`) before that. `speaking(lang)` sets another
+language for one block (a context variable) over the process's default: the checker uses it to
+read a translation's urgent words.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ WORDS: dict[str, str] = {
     # section headings, in outline order
     "glance": "At a glance",
     "urgent": "URGENT: get help now",
+    "cautions": "Take care",
+    "safety_net": "When to get help today",
+    "bring": "Bring to your appointment",
     "treatments": "Treatments",
     "resources": "Help with coping",
     "questions": "Questions to ask your care team",
@@ -43,6 +46,9 @@ WORDS: dict[str, str] = {
     # one-line entries of "At a glance"
     "urgent_line": "Urgent: {title}",
     "option_line": "{name}: {brief}",
+    "others_line": "Other options your team may consider: {names}",
+    "caution_line": "{name}: {text}",
+    "write_in_blank": "{label}: ____________________",
     # labels of an item's lines
     "examples": "Examples",
     "about": "What it is",
@@ -327,6 +333,9 @@ WORDS: dict[str, str] = {
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
     "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
     "ask_restart_kept": "Your answers are kept.",
+    "ask_check_how": (
+        "Type the number of an answer to change it, or press Enter to see your summary."
+    ),
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -541,7 +550,7 @@ def use_language(language: str | None) -> None:
 
 @contextmanager
 def speaking(language: str | None) -> Iterator[None]:
-    """Speak `language` inside the block (this thread or task only): one web request."""
+    """Speak `language` inside the block (this thread or task only)."""
     token = _speaking.set(language or SOURCE_LANGUAGE)
     try:
         yield

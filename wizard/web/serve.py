@@ -16,7 +16,6 @@ textual-serve are imported only when serving, so the other commands stay fast.
 
 from __future__ import annotations
 
-import shlex
 import socket
 import sys
 from collections.abc import Sequence
@@ -107,20 +106,11 @@ def warn_if_reachable(host: str, port: int) -> None:
               "this machine).", file=sys.stderr)
 
 
-def serve_command(
-    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
-) -> str:
-    """The command each browser tab runs, as one shell-quoted line (for people to read).
-
-    Each tab then adds `--save-dir` with its own folder (wizard.web.terminal_server).
-    """
-    return shlex.join(run_words(tree_path, kiosk, run_options))
-
-
 def run_words(
     tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
 ) -> list[str]:
-    """The argument list each browser tab's app is started with, without a shell.
+    """The argument list each browser tab's app is started with, without a shell (each tab
+    then adds `--save-dir` with its own folder: wizard.web.terminal_server).
 
     The same Python runs it (`sys.executable -m wizard`), so the app comes from the same
     installation as the server.
