@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.pilots import click, click_answer, marked, settle
 from wizard.tui.app import WizardApp
+from wizard.tui.screens.check import CheckScreen
 from wizard.tui.screens.help import HelpModal
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.summary import SummaryScreen
@@ -56,8 +57,12 @@ async def test_summary_buttons(example_app: WizardApp) -> None:
         await click_answer(pilot, 1)  # humidity: no
         assert isinstance(app.screen, SummaryScreen)
         await click(pilot, "#change")
+        assert isinstance(app.screen, CheckScreen)
+        await click(pilot, "CheckRow:last-of-type")
         assert app.screen.node.id == "humidity"
         await click_answer(pilot, 0)
+        assert isinstance(app.screen, CheckScreen)
+        await click(pilot, "#show-summary")
         assert isinstance(app.screen, SummaryScreen)
         assert "Raise the humidity" in [t.item.name for t in app.screen.summary.treatments]
         await click(pilot, "#restart")

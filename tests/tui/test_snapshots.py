@@ -27,6 +27,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "multi_min_message": ("enter", "enter", "enter"),
     "red_flag": ("enter", "enter", "2", "enter"),
     "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
+    "check": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1", "a"),
     "help": ("question_mark",),
 }
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}

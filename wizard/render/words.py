@@ -419,6 +419,8 @@ WORDS: dict[str, str] = {
     "check_show_summary": "Show my summary",
     "check_from_summary": "Check or change your answers",
     "check_no_answer": "None",
+    "check_keys_how": "Press the key beside an answer to change it, or Enter to see your summary.",
+    "check_from_summary_key": "Check or change your answers (a)",
     "check_no_longer": "These earlier answers no longer fit, so they are left out:",
     "web_back_to_summary": "Back to the summary",
     "web_print_hint": (

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from wizard.render.words import t
+from wizard.tui.check_messages import ChangeRequested, CheckRequested, SummaryRequested
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import (
     AnswerGiven,
@@ -75,6 +76,15 @@ class WizardApp(App[None]):
         self.started = False
         """False while the welcome screen shows: the person has not pressed Start yet."""
         self.startup_seconds: float | None = None
+        self.checking = False
+        """At the end of a route, show "Check your answers" (screens/check.py), not the summary:
+        true from the summary's "Check or change your answers" until the person asks for the
+        summary again (an answer changed from the check comes back to it)."""
+        self._changing: tuple[Session, str] | None = None
+        """While one answer is being changed from the check: the session as it was, and the
+        question asked again (the app's session is a fork of it, at that question)."""
+        self._earlier: tuple[str, ...] = ()
+        """The questions answered before the last change, to say which no longer fit."""
         self._use_theme(self.config.theme)
 
     def _use_theme(self, name: str) -> None:
@@ -158,7 +168,12 @@ class WizardApp(App[None]):
             return
         traits = self.session.current.traits
         screen: Screen[None]
-        if traits.ends:
+        if traits.ends and self.checking:
+            from wizard.model.replay import left_out
+            from wizard.tui.screens.check import CheckScreen
+
+            screen = CheckScreen(self.session, self.config, left_out(self.session, self._earlier))
+        elif traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
             screen = SummaryScreen(self.session, self.config, self.save_folder)
@@ -203,13 +218,56 @@ class WizardApp(App[None]):
         """
         if not self._showing(node_id):
             return
+        if self._changing is not None and self._changing[1] == node_id:
+            self._changed(node_id, option_ids)
+            return
         raised = self.session.answer(option_ids)
         self.show_current(raised)
+
+    def _changed(self, node_id: str, option_ids: Sequence[str]) -> None:
+        """The question asked again from the check is answered: the later answers that still
+        fit are kept (model.replay.change_answer); questions the new route reaches that were
+        never asked come first, then the check again. AnswerError reaches the page."""
+        from wizard.model.replay import change_answer
+
+        assert self._changing is not None
+        original = self._changing[0]
+        changed = change_answer(original, node_id, option_ids)
+        self._changing = None
+        self._earlier = tuple(answer.node for answer in original.history)
+        self._session = changed.session
+        self.checking = True
+        self.show_current(changed.raised)
+
+    def change_from_check(self, node_id: str) -> None:
+        """Ask the question `node_id` again, on a fork of the session (Back, or Escape, returns
+        to the check with every answer as it was)."""
+        if not (self.started and self.session.finished and self.checking):
+            return
+        original = self.session
+        asked = original.fork()
+        if not asked.go_to(node_id):
+            return
+        self._changing = (original, node_id)
+        self._session = asked
+        self.show_current()
+
+    def forget_checking(self) -> None:
+        """Nothing of the check (the session as it was, what no longer fits) outlives a
+        start over or a kiosk reset."""
+        self.checking = False
+        self._changing = None
+        self._earlier = ()
 
     def step_back(self, node_id: str) -> None:
         """Back one step from `node_id` with the earlier answer selected; from the first step,
         back to the welcome screen."""
         if not self._showing(node_id):
+            return
+        if self._changing is not None and self._changing[1] == node_id:
+            self._session = self._changing[0]  # back to the check, nothing changed
+            self._changing = None
+            self.show_current()
             return
         if not self.session.back():
             self.started = False
@@ -222,12 +280,14 @@ class WizardApp(App[None]):
     def action_jump_to(self, node_id: str) -> None:
         """A breadcrumb (or a summary answer) was clicked: return to that question."""
         if self.started and self.session.go_to(node_id):
+            self._changing = None  # the breadcrumb leaves the change for a walk on from there
             self.show_current()
 
     def start_over(self) -> None:
         """Forget every answer and return to the welcome screen."""
         self.session.restart()
         self.started = False
+        self.forget_checking()
         self.show_current()
 
     # -- what the pages report (wizard/tui/messages.py) -----------------------------------------
@@ -254,6 +314,24 @@ class WizardApp(App[None]):
             self.action_start_over()
         else:
             self.start_over()
+
+    @on(CheckRequested)
+    def _check_requested(self, message: CheckRequested) -> None:
+        if self.started and self.session.finished:
+            self._earlier = ()
+            self.checking = True
+            self.show_current()
+
+    @on(ChangeRequested)
+    def _change_requested(self, message: ChangeRequested) -> None:
+        self.change_from_check(message.node_id)
+
+    @on(SummaryRequested)
+    def _summary_requested(self, message: SummaryRequested) -> None:
+        if self.started and self.session.finished:
+            self.checking = False
+            self._earlier = ()
+            self.show_current()
 
     @on(FolderChosen)
     def _folder_chosen(self, message: FolderChosen) -> None:

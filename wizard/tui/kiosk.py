@@ -218,6 +218,7 @@ class KioskApp(WizardApp):
         self.log.info("kiosk: visitor's session cleared")
         self._session = None
         self.started = False
+        self.forget_checking()
         self.clear_notifications()
         while len(self.screen_stack) > 2:
             self.pop_screen()

@@ -190,6 +190,23 @@ async def test_im_done_resets_at_once(example_tree: Tree) -> None:
         assert "A fern" not in drawn_text(app) + stack_text(app)
 
 
+async def test_a_reset_mid_change_leaves_nothing_of_the_check(example_tree: Tree) -> None:
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_keys(pilot, *TO_SUMMARY, "a", "2")  # Check your answers, change the plant
+        assert isinstance(app.screen, QuestionScreen) and app.screen.node.id == "kind"
+        await advance(pilot, 90)  # the visitor walked away mid-change: Still there?
+        await advance(pilot, 30)  # and nobody answered it
+        assert isinstance(app.screen, WelcomeScreen)
+        assert len(app.screen_stack) == 2
+        assert not app.checking and app.session.history == ()
+        await type_keys(pilot, "escape", "a", "2", "enter")  # no way back to the old answers
+        seen = drawn_text(app) + stack_text(app)
+        assert "A fern" not in seen and "Check your answers" not in seen
+        await type_keys(pilot, *TO_SUMMARY[1:])
+        assert isinstance(app.screen, SummaryScreen)  # the next visitor's own summary, not a check
+
+
 async def test_start_over_at_a_kiosk_is_a_full_reset(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:

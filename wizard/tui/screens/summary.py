@@ -23,8 +23,9 @@ from wizard.model.machine import Session
 from wizard.model.teach_back import teach_back_for
 from wizard.render.saving import SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
+from wizard.tui.check_messages import CheckRequested
 from wizard.tui.config import AppConfig
-from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
+from wizard.tui.messages import FolderChosen, StartOverRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.tui.widgets.summary_view import SummaryView
@@ -41,6 +42,7 @@ class SummaryScreen(WalkScreen):
         Binding("p", "print", t("print"), show=False),
         Binding("w", "what_if", t("what_if"), show=False),
         Binding("k", "teach_back", t("teach_offer"), show=False),
+        Binding("a", "check_answers", t("check_from_summary"), show=False),
     ]
 
     def __init__(
@@ -76,7 +78,8 @@ class SummaryScreen(WalkScreen):
             if teach_back_for(self.summary):  # offered, never forced (screens/teach_back.py)
                 yield Button(t("teach_offer_key"), id="teach-back", compact=True,
                              action="screen.teach_back")
-            yield Button(t("change_answer"), id="change", compact=True)
+            yield Button(t("check_from_summary_key"), id="change", compact=True,
+                         action="screen.check_answers")
             yield Button(t("start_over"), id="restart", compact=True)
 
     def tell(self, message: str) -> None:
@@ -176,10 +179,9 @@ class SummaryScreen(WalkScreen):
         event.stop()
         self.post_message(StartOverRequested(ask_first=False))
 
-    @on(Button.Pressed, "#change")
-    def _change(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(BackRequested(self.node.id))
+    def action_check_answers(self) -> None:
+        """Check your answers (screens/check.py): every answer, each with a key to change it."""
+        self.post_message(CheckRequested())
 
     @on(Button.Pressed, "#restart")
     def _restart(self, event: Button.Pressed) -> None:
