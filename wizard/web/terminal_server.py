@@ -467,7 +467,7 @@ class TerminalServer(Server):
                 continue
             try:
                 envelope = json.loads(message.data)
-            except ValueError:
+            except (ValueError, RecursionError):  # "[[[[...": too deep is malformed too
                 continue
             if not isinstance(envelope, list) or not envelope:
                 continue
