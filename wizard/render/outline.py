@@ -337,7 +337,9 @@ def _why(
 ) -> tuple[Line, ...]:
     """Why an item is listed (and for educators the rule), then what it cites.
 
-    A question says why only to educators: for a person, a question needs no reason.
+    A question says why only to educators: for a person, a question needs no reason. Nor does it
+    say what it cites, except to educators: the questions are on the first page, which stands
+    alone and must stay short; what they cite is still in the summary's list of sources.
     """
     lines = (
         [Line(t("rule"), strip_control(rule(listed, rules)), role="rule")]
@@ -346,7 +348,7 @@ def _why(
     said = because(listed)
     if said and reasons:
         lines.append(Line(t("because"), strip_control("; ".join(said))))
-    if listed.sources:
+    if listed.sources and (reasons or rules is not None):
         lines.append(Line(t("cites"), "; ".join(_cited(listed.sources, names))))
     return tuple(lines)
 

@@ -167,6 +167,11 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     except Exception:  # one request's failure is a page, never a traceback in a browser
         log.exception("request failed")
         response = _problem(request, 500, "web_went_wrong", "web_from_the_beginning")
+    if request.body_exists and not request.content.is_eof():
+        # a body no handler read (a POST to a page that does not exist): end the connection
+        # rather than let aiohttp read it afterwards, where a broken gzip body is a traceback
+        response.force_close()
+        request.content.feed_eof()
     response.headers.setdefault("Content-Security-Policy", POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
