@@ -17,6 +17,7 @@ from wizard.model.tree import Tree
 from wizard.tui.app import WizardApp
 from wizard.tui.launch import create_app
 from wizard.tui.screens.base import WalkScreen
+from wizard.tui.screens.check import CheckScreen
 from wizard.tui.screens.summary import SummaryScreen
 from wizard.tui.screens.welcome import WelcomeScreen
 
@@ -45,6 +46,7 @@ KEYS = (
     "pageup",
     "pagedown",
     "x",
+    "a",
 )
 
 
@@ -60,7 +62,7 @@ def check_consistent(app: WizardApp) -> None:
     assert app.started
     assert isinstance(shown, WalkScreen), shown
     assert shown.node.id == session.current.id
-    assert isinstance(shown, SummaryScreen) == session.finished
+    assert isinstance(shown, (SummaryScreen, CheckScreen)) == session.finished
 
 
 def click_events(x: int, y: int) -> list[events.MouseEvent]:
