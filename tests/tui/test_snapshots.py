@@ -24,7 +24,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "multi": ("enter", "enter"),
     "choice": ("enter", "enter", "3", "enter"),
     "multi_max_message": ("enter", "enter", "3", "enter", "2", "1", "2", "3", "4"),
-    "multi_min_message": ("enter", "enter", "enter"),
+    "multi_min_message": ("enter", "enter", "tab", "enter"),  # Continue with nothing ticked
     "red_flag": ("enter", "enter", "2", "enter"),
     "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
     "help": ("question_mark",),
