@@ -31,10 +31,10 @@ def example_text() -> str:
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The checker compares review dates with today: the tests' trees must not fall due as the
-    calendar moves on, so in-process checks see 2026-11-22."""
-    import datetime
+    """The checker compares review dates with today: the tests' trees must not fall due (nor
+    come within the 60 days' notice) as the calendar moves on. WIZARD_TODAY fixes the day for
+    in-process checks and for every `wizard` the tests start, which inherit the environment:
+    a day well before the earliest review a test tree names (2027-01-01)."""
+    from wizard.model.governance import TODAY_ENV
 
-    import wizard.model.governance
-
-    monkeypatch.setattr(wizard.model.governance, "_today", lambda: datetime.date(2026, 11, 22))
+    monkeypatch.setenv(TODAY_ENV, "2026-06-01")

@@ -212,13 +212,47 @@ def test_back_at_the_first_step_says_so(converse: Converse) -> None:
 
 
 def test_restart_forgets_every_answer(converse: Converse) -> None:
-    reply = converse(["", "2", "1", "restart", *FERN_LINES])
+    reply = converse(["", "2", "1", "restart", "yes", *FERN_LINES])
     assert reply.code == 0
+    assert "Start over?\nAll your answers will be cleared." in reply.out
     assert "Starting again from the beginning" in reply.out
     assert asked(reply.out, "Welcome") == 2
     assert reply.out.endswith(summary_of(FERN_ANSWERS))  # no pet, no cactus left over
     assert "A pet may be poisoned" in reply.out.split("Starting again")[0]
     assert "A pet may be poisoned" not in reply.out.split("Starting again")[1]
+
+
+def test_restart_asks_first_and_keeps_the_answers_unless_told(converse: Converse) -> None:
+    reply = converse(["", "3", "restart", "", "2", "1 3", "1"])
+    assert "Type yes to start over, or press Enter to keep your answers." in reply.out
+    assert "Your answers are kept." in reply.out and "Starting again" not in reply.out
+    assert reply.code == 0 and asked(reply.out, "Welcome") == 1
+    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+
+
+def test_check_your_answers_comes_before_the_summary_and_changes_one_answer(
+        converse: Converse) -> None:
+    # the route, then: change answer 3 ("What do you see?") to Spots, then Enter: the summary
+    reply = converse([*FERN_LINES, "3", "4", ""])
+    assert reply.code == 0
+    checks = reply.out.split("Check your answers")
+    assert len(checks) == 3  # before the change, and after it
+    assert "3. What do you see?: Yellow leaves, Drooping" in checks[1]
+    assert "3. What do you see?: Spots" in checks[2]
+    assert "2. What kind of plant is it?: A fern" in checks[2]  # the others kept
+    assert "Type the number of an answer to change it" in checks[1]
+    assert reply.out.endswith(summary_of({**FERN_ANSWERS, "symptoms": ["spots"]}))
+
+
+def test_a_change_to_another_route_asks_the_new_question_and_says_what_no_longer_fits(
+        converse: Converse) -> None:
+    # kind -> cactus: the watering question is new; with yellow leaves the air is not asked
+    reply = converse([*FERN_LINES, "2", "1", "2", "", ""])
+    assert reply.code == 0
+    last_check = reply.out.split("Check your answers")[-1]
+    assert "These earlier answers no longer fit" in last_check
+    assert "  - Is the air in the room dry?" in last_check
+    assert "How often do you water it?" in reply.out
 
 
 def test_help_lists_the_commands(converse: Converse) -> None:
@@ -281,7 +315,9 @@ def test_bundled_tree_runs_to_its_summary(converse: Converse) -> None:
     lines, answers = plain_lines(load_tree(ROOT / BUNDLED))
     reply = converse(["help", "?", *lines], BUNDLED)
     assert reply.code == 0
-    assert reply.out.endswith(summary_of(answers, BUNDLED))
+    # The summary, then the teach-back offer (input ends there: nothing more is asked).
+    before, offer, _ = reply.out.rpartition("\nWould you like to check what you understood?")
+    assert offer and before.endswith(summary_of(answers, BUNDLED))
 
 
 def test_bytes_that_are_not_text_are_refused_like_any_bad_answer() -> None:

@@ -22,6 +22,7 @@ Run with `make bench` (the project's addopts skip benchmarks in `make test`).
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import statistics
@@ -65,19 +66,23 @@ def pick(node: Node, number: int) -> tuple[str, ...]:
 
 
 class Load:
-    def __init__(self, base: str, tree: Tree) -> None:
-        self.base = base
+    """Visitors' requests, each sent to the next server in turn (a round-robin proxy)."""
+
+    def __init__(self, bases: list[str], tree: Tree) -> None:
+        self.bases = bases
+        self.turn = 0
         self.tree = tree
         self.latencies: list[float] = []
         self.failures = 0
 
     async def request(self, client: Any, path: str, data: dict[str, Any] | None) -> str:
+        base = self.bases[self.turn % len(self.bases)]
+        self.turn += 1
         started = time.perf_counter()
         if data is None:
-            response = await client.get(self.base + path)
+            response = await client.get(base + path)
         else:
-            response = await client.post(self.base + path, data=data,
-                                         headers={"Origin": self.base})
+            response = await client.post(base + path, data=data, headers={"Origin": base})
         text: str = await response.text()
         self.latencies.append(time.perf_counter() - started)
         if response.status != 200:
@@ -132,34 +137,72 @@ class Load:
         }
 
 
+PROCESSES = 4
+SINGLE: dict[str, Any] = {}
+"""The one-process figures, for the several-process test to print beside its own."""
+
+
+def start_servers(folder: Path, count: int) -> list[tuple[subprocess.Popen[bytes], str]]:
+    """`count` servers sharing one WIZARD_SECRET (access logs off: the client measures)."""
+    env = {**os.environ, "WIZARD_SECRET": "one secret for the load test", "WIZARD_ACCESS_LOG": "0"}
+    started = []
+    for number in range(count):
+        port = free_port()
+        log = folder / f"server-{number}.log"
+        command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)),
+                   "--port", str(port)]
+        with log.open("wb") as output:
+            process = subprocess.Popen(command, cwd=ROOT, stdout=output, env=env,
+                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       start_new_session=True)
+        started.append((process, f"http://127.0.0.1:{port}"))
+        wait_for_port(port, process, log)
+    return started
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    port = free_port()
-    log = tmp_path_factory.mktemp("load") / "server.log"
-    command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)),
-               "--port", str(port)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+    started = start_servers(tmp_path_factory.mktemp("load"), 1)
     try:
-        wait_for_port(port, process, log)
-        yield process, f"http://127.0.0.1:{port}"
+        yield started[0]
     finally:
-        stop(process)
+        stop(started[0][0])
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    started: list[tuple[subprocess.Popen[bytes], str]] = []
+    try:
+        started = start_servers(tmp_path_factory.mktemp("load4"), PROCESSES)
+        yield started
+    finally:
+        for process, _ in started:
+            stop(process)
+
+
+def measure(load: Load, pids: list[int]) -> dict[str, Any]:
+    """A warm-up round, then "thinking" and "flat out", with the servers' mean RSS between."""
+    def rss() -> float:
+        return sum(rss_kib(pid) for pid in pids) / len(pids)
+
+    figures: dict[str, Any] = {}
+    asyncio.run(load.round(0.0))  # warm-up: imports, caches, the first pages
+    figures["rss_before_kib"] = rss()
+    figures["thinking"] = asyncio.run(load.round(THINK_SECONDS))
+    figures["rss_between_kib"] = rss()
+    figures["flat_out"] = asyncio.run(load.round(0.0))
+    figures["rss_after_kib"] = rss()
+    return figures
 
 
 def test_200_visitors_through_whole_routes(benchmark: Any, server: Any) -> None:
     process, base = server
-    load = Load(base, load_tree(resolve_tree(None)))
+    load = Load([base], load_tree(resolve_tree(None)))
     figures: dict[str, Any] = {}
 
     def run() -> None:
-        asyncio.run(load.round(0.0))  # warm-up: imports, caches, the first pages
-        figures["rss_before_kib"] = rss_kib(process.pid)
-        figures["thinking"] = asyncio.run(load.round(THINK_SECONDS))
-        figures["rss_between_kib"] = rss_kib(process.pid)
-        figures["flat_out"] = asyncio.run(load.round(0.0))
-        figures["rss_after_kib"] = rss_kib(process.pid)
+        figures.update(measure(load, [process.pid]))
+        SINGLE.update(figures)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     benchmark.extra_info.update(figures)
@@ -172,4 +215,30 @@ def test_200_visitors_through_whole_routes(benchmark: Any, server: Any) -> None:
     RATIOS["web load, server RSS before/between/after"] = (
         f"{figures['rss_before_kib'] / 1024:.1f} / {figures['rss_between_kib'] / 1024:.1f} / "
         f"{figures['rss_after_kib'] / 1024:.1f} MiB")
+    assert figures["thinking"]["failures"] == 0 and figures["flat_out"]["failures"] == 0
+
+
+def test_200_visitors_across_several_processes(benchmark: Any, servers: Any) -> None:
+    """The same visitors, each request sent to the next of PROCESSES servers that share one
+    WIZARD_SECRET: any process serves any visitor's next page (no failures), and the figures
+    stand beside the one-process ones."""
+    load = Load([base for _, base in servers], load_tree(resolve_tree(None)))
+    figures: dict[str, Any] = {}
+
+    def run() -> None:
+        figures.update(measure(load, [process.pid for process, _ in servers]))
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    benchmark.extra_info.update(figures)
+    for name in ("thinking", "flat_out"):
+        got, one = figures[name], SINGLE.get(name)
+        beside = (f" (1 process: {one['per_second']:.0f} req/s, p95 {one['p95_ms']:.1f} ms)"
+                  if one else "")
+        RATIOS[f"web load, {VISITORS} visitors, {PROCESSES} processes, {name}"] = (
+            f"{got['requests']} requests, {got['failures']} failed, "
+            f"{got['per_second']:.0f} req/s, p95 {got['p95_ms']:.1f} ms{beside}")
+    one_rss = SINGLE.get("rss_after_kib")
+    RATIOS[f"web load, RSS per process after, {PROCESSES} processes"] = (
+        f"{figures['rss_after_kib'] / 1024:.1f} MiB"
+        + (f" (1 process: {one_rss / 1024:.1f} MiB)" if one_rss else ""))
     assert figures["thinking"]["failures"] == 0 and figures["flat_out"]["failures"] == 0

@@ -60,7 +60,7 @@ def test_diff_equal_different_and_unusable(
     code, out, _ = run(capsys, "diff", str(COVER), str(_second_edition(tmp_path)))
     assert code == 1
     assert "+ both (Both): added on route" in out
-    assert "resource 'everyone' about: Always listed. => For all." in out
+    assert "the about of resource 'everyone': Always listed. => For all." in out
     code, _, err = run(capsys, "diff", str(COVER), str(tmp_path / "missing.yaml"))
     assert code == 2 and "Traceback" not in err and err.strip()
 
@@ -76,3 +76,17 @@ def test_diff_markdown_and_full(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 def test_watch_is_refused_in_a_kiosk(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "run", "--watch", "--kiosk", str(COVER))
     assert code == 2 and "--watch" in err
+
+
+def test_diff_that_could_not_compare_every_route_exits_3(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A sign-off tool never says "no differences" unless it is proven: cut short by
+    `--states`, it says so and exits 3; with room to search, the same editions are equal."""
+    text = COVER.read_text(encoding="utf-8")
+    path = tmp_path / "same-meaning.yaml"
+    path.write_text(text.replace("when: {all: [a, b]}", "when: {all: [a, b, always]}"), "utf-8")
+    code, out, _ = run(capsys, "diff", "--states", "2", str(COVER), str(path))
+    assert code == 3 and "NOT every route was compared" in out
+    code, out, _ = run(capsys, "diff", str(COVER), str(path))
+    assert code == 0 and "no differences: every route reads the same" in out

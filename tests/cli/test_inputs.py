@@ -232,3 +232,32 @@ def test_good_numbers_still_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("wizard.cli.main.cmd_serve", lambda args: seen.append(args) or 0)
     assert main(["serve", "--port", "8080", "--idle-timeout", "12.5"]) == 0
     assert (seen[0].port, seen[0].idle_timeout) == (8080, 12.5)  # type: ignore[attr-defined]
+
+
+# -- translate --from: a file, bounded like a tree --------------------------------------------------
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        ("fifo", "named pipe (FIFO)"),
+        ("device", "device"),
+        ("big", "MB"),
+        ("deep", "nested too deeply"),
+    ],
+)
+def test_translate_from_reads_only_a_bounded_regular_file(
+    tmp_path: Path, make: str, said: str
+) -> None:
+    """Before: /dev/zero was read to 9.3 GB, a FIFO hung, deeply nested JSON was a traceback."""
+    if make == "fifo":
+        source = tmp_path / "map.json"
+        os.mkfifo(source)
+    elif make == "device":
+        source = Path("/dev/zero")
+    else:
+        source = tmp_path / "map.json"
+        text = " " * (6 << 20) + "{}" if make == "big" else "[" * 100_000 + "]" * 100_000
+        source.write_text(text, encoding="utf-8")
+    result = wizard("translate", str(EXAMPLE), "--lang", "es", "--from", str(source))
+    assert result.returncode == 2
+    sentence = one_sentence(result.stderr)
+    assert sentence.startswith(f"wizard: --from {source}: ") and said in sentence, sentence

@@ -1,9 +1,11 @@
-"""A plain `pip install` of the built wheel, with no extras, gives every command the README shows.
+"""A plain install of the built wheel, with no extras, gives every command the README shows.
 
-The wheel is installed with its dependencies into a fresh virtual environment, from the package
-registry (pip's cache makes later runs quick), pinned to the versions this test environment
-runs, so the test proves the declared dependencies are enough, not that this venv has them.
-Each command then runs from a folder outside the checkout, and none may print a traceback.
+The wheel goes into a fresh virtual environment holding only what the program needs: uv.lock's
+packages without the `test` extra, which uv derives from the declared dependencies, installed
+--offline from the cache `make test` filled when it set up this venv (no test reads the
+network); `uv pip check` then confirms the wheel's own requirements are met. So the test proves
+the declared dependencies are enough, not that this venv has them. Each command then runs from
+a folder outside the checkout, and none may print a traceback.
 """
 
 from __future__ import annotations
@@ -50,15 +52,15 @@ class Installed:
         return result
 
 
-def pinned_versions(folder: Path) -> Path:
-    """A constraints file holding the versions this test environment runs (the project aside)."""
-    frozen = subprocess.run(
-        [sys.executable, "-m", "pip", "freeze", "--exclude-editable"],
-        capture_output=True, text=True, check=True, timeout=120,
-    ).stdout.splitlines()
-    path = folder / "constraints.txt"
-    path.write_text("\n".join(line for line in frozen if "==" in line) + "\n")
-    return path
+UV = Path(sys.executable).parent / "uv"  # `make test` installs uv into the venv first
+
+
+def uv(*args: str) -> subprocess.CompletedProcess[str]:
+    assert UV.exists(), "uv is not in this venv: run the tests with `make test`"
+    done = subprocess.run([str(UV), "--no-config", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +75,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     env_dir = tmp / "env"
     venv.create(env_dir, with_pip=False, system_site_packages=False)
     python = env_dir / "bin" / "python"
-    install = subprocess.run(
-        [
-            sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-            "--constraint", str(pinned_versions(tmp)), str(wheel),  # no extras: a bare install
-        ],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert install.returncode == 0, install.stderr
+    needs = tmp / "pylock.toml"  # the program's packages, at the lock's versions
+    uv("export", "--frozen", "--format", "pylock.toml", "--no-emit-project", "-o", str(needs))
+    uv("pip", "install", "--quiet", "--offline", "--python", str(python), "-r", str(needs))
+    uv("pip", "install", "--quiet", "--offline", "--no-deps", "--python", str(python), str(wheel))
+    uv("pip", "check", "--python", str(python))
     elsewhere = tmp / "elsewhere"
     elsewhere.mkdir()
     return Installed(env_dir, env_dir / "bin" / "wizard", python, elsewhere)
@@ -180,7 +179,8 @@ def test_serve_answers_a_browser_and_stops_cleanly(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_the_app_opens_in_a_terminal_and_quits(installed: Installed) -> None:
-    env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "HOME": str(installed.elsewhere)}
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "HOME": str(installed.elsewhere),
+           "WIZARD_TODAY": os.environ["WIZARD_TODAY"]}
     with Terminal([str(installed.wizard)], env, installed.elsewhere) as term:
         term.wait_for(b"Start")
         term.send(b"q")  # nothing answered yet: q quits at once

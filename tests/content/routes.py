@@ -159,3 +159,41 @@ def texts_of(summary: Any) -> list[str]:
 
 def route_id(answers: Answers) -> str:
     return " ".join(f"{node}={','.join(options)}" for node, options in answers.items())
+
+
+# One symptom at a time, and one treatment already had at a time: the symptoms and treatments that
+# bring in an item, a note or a question of their own. (The symptom question takes any subset;
+# every condition in the tree reads one symptom fact at a time, with a syndrome, so a single
+# symptom on every syndrome route reaches every way a symptom changes the summary.)
+SYMPTOMS = (
+    "seizures",
+    "weakness",
+    "speech",
+    "swallowing",
+    "balance",
+    "memory",
+    "numbness",
+    "stiffness",
+    "vision",
+    "autonomic",
+    "mood",
+    "unsure",
+)
+TAKEN = ("steroids", "immunosuppressant", "ivig_plex", "antiseizure", "unsure")
+
+
+def every_route() -> Iterator[dict[str, list[str]]]:
+    """`all_routes`, then each syndrome route again with one symptom, and with one treatment had.
+
+    This is the route set the third-edition tests walk: every syndrome, antibody answer and cancer
+    status, crossed with each symptom and each treatment already had (the "not sure which part"
+    routes give the same advice as the nervous system's, a second-edition test shows), and every
+    other body system with each cancer status and each treatment already had.
+    """
+    yield from all_routes()
+    for symptom in SYMPTOMS:
+        yield from syndrome_routes(symptoms=[symptom])
+    for taken in TAKEN:
+        yield from syndrome_routes(taken=[taken])
+    for other_system, cancer, taken in itertools.product(OTHER_SYSTEMS, CANCER, TAKEN):
+        yield other(other_system, cancer, taken=[taken])

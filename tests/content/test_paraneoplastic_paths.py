@@ -143,20 +143,22 @@ SYNDROMES: list[tuple[str, list[str], list[str], list[str]]] = [
     (
         "sensory",
         ["numbness"],
-        ["treat-cancer", "physical-therapy", "occupational-therapy"],
+        ["treat-cancer", "nerve-pain-medicines", "physical-therapy", "occupational-therapy"],
         list(IMMUNE),
     ),
     (
         "dermatomyositis",
         ["weakness", "stiffness"],
-        ["treat-cancer", "corticosteroids", "ivig", "physical-therapy"],
+        # third edition: a steroid-sparing medicine, and rituximab when others do not help
         [
-            "amifampridine",
-            "pyridostigmine",
-            "stiffness-medicines",
-            "medicines-to-check",
+            "treat-cancer",
+            "corticosteroids",
+            "azathioprine",
             "rituximab",
+            "ivig",
+            "physical-therapy",
         ],
+        ["amifampridine", "pyridostigmine", "stiffness-medicines", "medicines-to-check"],
     ),
     (
         "unknown",

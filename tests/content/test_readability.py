@@ -1,6 +1,6 @@
 """Plain language: every text a person reads in the PNS tree scores as easy reading.
 
-Flesch-Kincaid grade (textstat) must be at most 9 on average over all user-facing texts, and at
+Flesch-Kincaid grade (the checker's, `wizard.model.reading.grade`) must be at most 9 on average over all user-facing texts, and at
 most 12 for any single text. Very short texts (labels, list items of a few words) are left out of
 the per-text maximum, where the formula means little, but they still count towards the mean.
 """
@@ -15,8 +15,6 @@ from typing import Any
 
 import pytest
 import yaml
-
-textstat = pytest.importorskip("textstat")
 
 TREE = Path(__file__).parents[2] / "trees" / "paraneoplastic.yaml"
 
@@ -79,31 +77,11 @@ def words(text: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def grade(monkeypatch_module: pytest.MonkeyPatch) -> Any:
-    """textstat's Flesch-Kincaid grade, working offline.
+def grade() -> Any:
+    """The grade `wizard check` gives: Flesch-Kincaid with Pyphen's syllables, offline."""
+    from wizard.model.reading import grade
 
-    textstat counts syllables with the CMU dictionary from NLTK and downloads it on first use.
-    Where it is not installed (no network on CI), use textstat's own fallback (Pyphen) instead of
-    trying to download it.
-    """
-    try:
-        import nltk
-
-        nltk.data.find("corpora/cmudict")
-    except (ImportError, LookupError):
-        try:
-            from textstat.backend.counts import _count_syllables
-        except ImportError:  # an older textstat that counts with Pyphen alone
-            pass
-        else:
-            monkeypatch_module.setattr(_count_syllables, "get_cmudict", lambda lang: None)
-    return textstat.flesch_kincaid_grade
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
+    return grade
 
 
 @pytest.fixture(scope="module")

@@ -40,14 +40,15 @@ def _overlay(tree_dir: Path, capsys: pytest.CaptureFixture[str], mapping: str = 
 
 
 def _fill(path: Path) -> None:
-    """Translate every text: 'ES ' before the English keeps every placeholder."""
+    """Translate every text: 'ES ' before the English keeps every placeholder (and "now"
+    becomes "ahora", so a red flag keeps its urgency)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     out, english = [], ""
     for line in lines:
         if line.startswith("    en: "):
             english = line[len("    en: "):]
         if line.startswith("    text: "):
-            line = "    text: " + english[0] + "ES " + english[1:]
+            line = "    text: " + english[0] + "ES " + english[1:].replace(" now", " ahora")
         out.append(line)
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 

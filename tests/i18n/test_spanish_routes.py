@@ -108,6 +108,8 @@ async def test_the_web_pages_in_spanish(
         pages.append(html.unescape(await visitor.do("answer", *picked)))
         if node_id == "body_system":
             pages.append(html.unescape(await visitor.do("answer")))  # an information page
+    assert f"<h1>{t('check_title')}</h1>" in pages[-1]  # "Check your answers" first
+    pages.append(html.unescape(await visitor.do("summary")))
     text = "\n".join(pages)
     for node_id in ROUTE:
         assert spanish_tree.nodes[node_id].prompt in text

@@ -83,3 +83,33 @@ def test_bundled_tree_every_option_item_flag_and_question_covered(bundled: Tree)
     assert {t.key for t in covered if t.kind == "red_flag"} == set(bundled.red_flags)
     assert len({t for t in covered if t.kind == "question"}) == len(bundled.questions)
     assert len(cover.routes) < 60  # ~700 single-choice routes exist
+
+
+def test_dropping_redundant_routes_is_linear_in_what_they_cover() -> None:
+    """Bounded work: 300 routes (one question with 300 options) used to be pruned by comparing
+    each route with the union of all the others, 40 s of hashing; now each target is looked at
+    a few times. Counted with targets that count their own hashing, not with a clock."""
+    from dataclasses import dataclass
+
+    from wizard.model.cover import CoverRoute, Target, _prune
+
+    hashes = 0
+
+    @dataclass(frozen=True, order=True)
+    class Counted(Target):
+        def __hash__(self) -> int:
+            nonlocal hashes
+            hashes += 1
+            return hash((self.kind, self.key))
+
+    shared = [Counted("page", f"p{n}") for n in range(50)]
+    routes = [
+        CoverRoute((), None, frozenset([*shared, Counted("option", f"q=o{n}")]))  # type: ignore[arg-type]
+        for n in range(300)
+    ]
+    routes.append(CoverRoute((), None, frozenset(shared)))  # type: ignore[arg-type]
+    hashes = 0
+    kept, work = _prune(routes)
+    covered = sum(len(r.covers) for r in routes)
+    assert len(kept) == 300 and routes[-1] not in kept
+    assert work <= 2 * covered and hashes <= 4 * covered

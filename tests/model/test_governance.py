@@ -47,7 +47,7 @@ nodes:
 
 DEFAULTS = {
     "LAST": "2026-01-01",
-    "NEXT": "2027-01-01",
+    "NEXT": "2027-11-21",
     "URL": "https://example.org/care/water",
     "START": "flags",
     "FLAGS_NEXT": "thirst",
@@ -93,9 +93,21 @@ def test_a_passed_next_review_is_a_warning_at_the_review() -> None:
     ]
 
 
-def test_a_next_review_due_today_is_not_overdue() -> None:
-    assert governance(NEXT="2026-11-22") == []
+def test_a_next_review_due_today_is_not_overdue_but_noted() -> None:
+    assert governance(NEXT="2026-11-22") == [
+        "t.yaml:5:50: note: the content falls due for review on 2026-11-22 (today); plan the "
+        "review before then, or the check will warn"
+    ]
     assert overdue(built(NEXT="2026-11-22"), TODAY) is None
+
+
+@pytest.mark.parametrize(("due", "said"), [("2026-11-23", "in 1 day"), ("2027-01-21", "in 60 days")])
+def test_a_review_due_within_60_days_is_a_note(due: str, said: str) -> None:
+    assert [line.split(": ", 2)[1:] for line in governance(NEXT=due)] == [
+        ["note", f"the content falls due for review on {due} ({said}); plan the review before "
+                 "then, or the check will warn"]
+    ]
+    assert governance(NEXT="2027-01-22") == []  # 61 days: nothing yet
 
 
 def test_a_next_review_before_the_last_is_an_error() -> None:

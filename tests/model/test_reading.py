@@ -1,5 +1,6 @@
 """Reading level in `wizard check`: per-text warnings above `reading_grade`, the tree's mean,
-and never a network access (textstat's offline syllable counter)."""
+the Flesch-Kincaid grade as textstat 0.7 gave it with Pyphen's syllables, and never a network
+access."""
 
 from __future__ import annotations
 
@@ -12,10 +13,8 @@ from typing import Any
 import pytest
 
 from wizard.model.loader import check_text
-from wizard.model.reading import check_reading, plain
+from wizard.model.reading import check_reading, grade, plain
 from wizard.model.tree import Tree
-
-pytest.importorskip("textstat")
 
 HARD = (  # grade 13 with Pyphen's syllables
     "Your care team may recommend immunotherapy, which calms the overactive immune system, "
@@ -92,39 +91,59 @@ def test_markdown_is_read_as_words() -> None:
     )
 
 
-def test_grading_never_downloads_or_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As on a machine without NLTK's CMU dictionary and without network: textstat would try
-    `nltk.download`, which opens a socket. Neither may happen."""
-    nltk: Any = pytest.importorskip("nltk")
+def test_grading_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
     def no_socket(*args: object, **kwargs: object) -> None:
         calls.append("socket")
         raise OSError("no network in this test")
 
-    def no_download(*args: object, **kwargs: object) -> bool:
-        calls.append("download")
-        raise OSError("no downloads in this test")
-
-    def not_installed(*args: object, **kwargs: object) -> None:
-        calls.append("find")
-        raise LookupError("cmudict is not installed here")
-
     monkeypatch.setattr(socket, "socket", no_socket)
     monkeypatch.setattr(socket, "create_connection", no_socket)
-    monkeypatch.setattr(nltk, "download", no_download)
-    monkeypatch.setattr(nltk.data, "find", not_installed)
-    # Words no other test grades, so textstat's caches cannot answer for it.
     report = check_reading(tree(help="Zebrafish quietly photosynthesise marmalade. " + EASY))
-    assert report.mean is not None
-    assert "socket" not in calls and "download" not in calls and "find" not in calls
+    assert report.mean is not None and calls == []
 
 
-def test_loading_a_tree_does_not_import_textstat(example_path: Path) -> None:
+SAMPLES = [
+    HARD,
+    EASY,
+    "Don't stop the tablets on your own; it's safer to ask first. We'll talk it over.",
+    "IVIg (immunoglobulin) is given by drip over 2-5 days, e.g. once a month.",
+    "Anti-Hu antibodies: 'seropositive' means found. Ask your team what yours mean!",
+    "Rest. Drink water. Call 999 if you cannot breathe.",
+    "One two. Three four five six seven eight nine ten eleven twelve thirteen.",
+    "Ça va? Naïve café-goers re-enter the coöperative's dining-room...",
+    "",
+    "...",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_grade_is_textstats_flesch_kincaid_with_pyphen_syllables(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grade the checker gave while it used textstat 0.7 (counting syllables with Pyphen,
+    never with NLTK's dictionary), so trees' grades did not move when it stopped."""
+    textstat: Any = pytest.importorskip("textstat")
+    from textstat.backend.counts import _count_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: None)
+    textstat.set_lang("en_US")
+    assert grade(text) == pytest.approx(float(textstat.flesch_kincaid_grade(text)), abs=1e-9)
+
+
+def test_the_grade_counts_words_sentences_and_syllables() -> None:
+    # 6 words, 1 sentence, 9 syllables (wa-ter, re-mem-ber): 0.39 x 6 + 11.8 x 9/6 - 15.59.
+    assert grade("Drink water and remember to rest.") == pytest.approx(
+        0.39 * 6 + 11.8 * 9 / 6 - 15.59)
+    assert grade("") == 0.0 and grade("?!") == 0.0
+
+
+def test_loading_a_tree_does_not_import_the_grader(example_path: Path) -> None:
     """Only `wizard check` grades texts: loading (run, walk, graph) stays fast."""
     code = (
         "import sys; from wizard.model.loader import load_tree; "
-        f"load_tree({str(example_path)!r}); print('textstat' in sys.modules, 'nltk' in sys.modules)"
+        f"load_tree({str(example_path)!r}); print('pyphen' in sys.modules, 'wizard.model.reading' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -136,15 +155,14 @@ def test_loading_a_tree_does_not_import_textstat(example_path: Path) -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_grading_does_not_load_nltk_and_leaves_the_real_one_importable(example_path: Path) -> None:
-    """textstat imports NLTK only for the dictionary the checker never uses; `wizard check`
-    must not pay for loading it, and a later `import nltk` must still get the real package."""
+def test_grading_imports_neither_textstat_nor_nltk(example_path: Path) -> None:
+    """Even where the tests installed them, `wizard check` pays for Pyphen alone."""
     code = (
         "import sys; from wizard.model.loader import load_tree; "
         "from wizard.model.reading import check_reading; "
         f"report = check_reading(load_tree({str(example_path)!r})); "
-        "print(report.mean is not None, 'nltk' in sys.modules); "
-        "import nltk; print(hasattr(nltk, 'download'), 'nltk.data' in sys.modules)"
+        "print(report.mean is not None, 'pyphen' in sys.modules, 'textstat' in sys.modules, "
+        "'nltk' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -153,4 +171,4 @@ def test_grading_does_not_load_nltk_and_leaves_the_real_one_importable(example_p
         check=True,
         cwd=Path(__file__).parents[2],
     )
-    assert result.stdout.split() == ["True", "False", "True", "True"]
+    assert result.stdout.split() == ["True", "True", "False", "False"]

@@ -33,6 +33,7 @@ FRONT_ENDS = [
 
 NOT_FOR_PEOPLE_KEYWORDS = {
     "id", "classes", "name", "variant", "group", "action", "key", "key_display", "style",
+    "headers",  # HTTP headers: names and values for a browser
 }  # fmt: skip
 NOT_FOR_PEOPLE_NAMES = {
     "DEFAULT_CSS", "CSS", "CSS_PATH", "HORIZONTAL_BREAKPOINTS", "AUTO_FOCUS", "POLICY", "KIOSK_CSS",
@@ -42,7 +43,8 @@ NOT_FOR_PEOPLE_CALLS = {
     "cast", "TypeVar", "query", "query_one", "add_class", "remove_class", "set_class",
     "has_class", "run_worker", "getLogger", "debug", "info", "warning", "error", "log",
     "from_markup", "encode", "decode", "TypeError", "NotImplementedError", "exception",
-    "compile", "Tampered", "Stale", "StateError",  # regexes; the web state's log-only reasons
+    "compile", "Formatter",  # regexes, log formats
+    "Tampered", "Stale", "StateError", "Expired", "Ended",  # the web state's log-only reasons
 }  # fmt: skip
 HEADER_CALLS = {"get", "getall", "getone", "setdefault"}
 """Calls whose first argument is a name (a header's, a form field's), not words."""
@@ -51,8 +53,9 @@ WORDY = re.compile(r"[A-Za-z]{2,}")
 # a colour, an environment variable's name, a markup action, a file's suffix
 # a file's name or path, an HTTP header's name or value, a URL's scheme, the program's name
 NOT_WORDS = re.compile(
-    r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$|[\w.-]*\.[a-z]+$|/[\w./-]*$"
+    r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$|[\w.-]*\.[a-z]+$|/[\w./?-]*$"
     r"|attachment; filename=|[A-Z][a-z]+(?:-[A-Z][a-z]+)+$|[a-z]+:(?://)?$|wizard: $"
+    r"|<[a-z!/]"  # a piece of HTML; its words are filled in from the vocabulary
 )
 SENTENCE = re.compile(r"[A-Z]|[.?!:…“”]")
 

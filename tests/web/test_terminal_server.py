@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
@@ -244,6 +245,18 @@ async def test_a_public_url_is_what_the_page_uses(tmp_path: Path) -> None:
     async with serving(tmp_path, host="0.0.0.0", public_url="https://wizard.example.org") as tabs:
         html = await (await within(tabs.client.get("/"))).text()
         assert 'data-session-websocket-url="wss://wizard.example.org/ws"' in html
+
+
+async def test_the_page_asks_no_other_site_and_has_a_title_and_a_language(
+        tmp_path: Path) -> None:
+    async with serving(tmp_path) as tabs:
+        html = await (await within(tabs.client.get("/"))).text()
+    assert "googleapis" not in html and "fonts.g" not in html
+    assert re.findall(r'(?:href|src)="(https?://[^"]*)"', html) == [
+        url for url in re.findall(r'(?:href|src)="(https?://[^"]*)"', html)
+        if url.startswith("http://127.0.0.1")]
+    assert '<html lang="en">' in html
+    assert "<title>Test tree</title>" in html and "Test tree</div>" in html  # and the banner
 
 
 def test_the_textual_serve_seams_this_module_uses_are_there() -> None:

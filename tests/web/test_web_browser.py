@@ -36,17 +36,19 @@ TREE = "tests/trees/example.yaml"
 SERIOUS = frozenset({"serious", "critical"})
 
 
-def serve_command(port: int, *options: str) -> list[str]:
-    return [sys.executable, "-m", "wizard", "serve", TREE, "--port", str(port), *options]
+def serve_command(port: int, *options: str, tree_path: str = TREE) -> list[str]:
+    return [sys.executable, "-m", "wizard", "serve", tree_path, "--port", str(port), *options]
 
 
-def start_server(log_dir: Path, *options: str) -> Iterator[str]:
-    port = free_port()
+def start_server(log_dir: Path, *options: str, tree_path: str = TREE,
+                 port: int = 0, env: dict[str, str] | None = None) -> Iterator[str]:
+    port = port or free_port()
     log = log_dir / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            serve_command(port, *options), cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            serve_command(port, *options, tree_path=tree_path), cwd=ROOT, env=env,
+            stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     try:
         wait_for_port(port, server, log)
@@ -143,6 +145,9 @@ def test_a_whole_route_by_keyboard_alone(browser: Browser, server_url: str) -> N
         tab_to(page, "radio:dry")
         page.keyboard.press("Space")
         page.keyboard.press("Enter")
+        page.wait_for_selector("h1:has-text('Check your answers')")
+        tab_to(page, "button:submit:summary")
+        page.keyboard.press("Enter")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         summary = page.locator("main").inner_text()
         assert "Yellow leaves, Drooping" in summary
@@ -173,6 +178,7 @@ def test_a_whole_route_with_javascript_off(browser: Browser, server_url: str,
         assert "Please pick at least one answer." in page.locator("[role=alert]").inner_text()
         page.check("text=Spots")
         page.click("text=Next")
+        page.click("text=Show my summary")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         assert "URGENT: get help now" in page.locator("main").inner_text()
         with page.expect_download() as download:
@@ -182,7 +188,10 @@ def test_a_whole_route_with_javascript_off(browser: Browser, server_url: str,
         assert saved.name == "garden-summary.md" and "# Your plant plan" in saved.read_text()
         page.click("text=Print")  # without a script: a page of its own, for the browser to print
         page.wait_for_selector("h1:has-text('Your plant plan')")
-        assert page.locator("form").count() == 0
+        assert "/print?s=" in page.url
+        assert page.locator("main .summary").count() == 1
+        page.click("text=Back to the summary")
+        page.wait_for_selector("button[data-print=browser]")
     finally:
         context.close()
 
@@ -220,8 +229,22 @@ def test_every_kind_of_page_passes_axe(browser: Browser, server_url: str, theme:
         page.click("text=Next")
         page.check("input[value=moist]")
         page.click("text=Next")
+        page.wait_for_selector("h1:has-text('Check your answers')")
+        problems["check your answers"] = axe_problems(page)
+        page.click("text=Show my summary")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         problems["summary"] = axe_problems(page)
+        page.click("text=Start over")
+        page.wait_for_selector("h1:has-text('Start over?')")
+        problems["start over?"] = axe_problems(page)
+        page.click("text=Keep my answers")
+        page.wait_for_selector("h1:has-text('Your plant plan')")
+        summary_url = page.url
+        page.goto(summary_url.replace("/page?", "/print?"))
+        page.wait_for_selector("text=Back to the summary")
+        problems["print"] = axe_problems(page)
+        page.click("text=Back to the summary")
+        page.wait_for_selector("h1:has-text('Your plant plan')")
         page.evaluate("document.querySelectorAll('input[name=state]').forEach(e => e.value = 'x')")
         page.click("text=Start over")
         page.wait_for_selector("h1:has-text('This page cannot be used')")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,8 +27,8 @@ from tests.web.conftest import SECRET, Clock
 from tests.web.visitor import Visitor
 from wizard.model.loader import load_tree
 from wizard.model.tree import Source, Tree
-from wizard.web.app import SIGNER
-from wizard.web.state import Signer, Stale, State, Tampered
+from wizard.web.app import SEALER
+from wizard.web.state import Ended, Expired, Sealer, Stale, State, Tampered
 
 Make = Callable[..., object]
 TREES = Path(__file__).parents[1] / "trees"
@@ -40,7 +42,9 @@ async def walk_to_summary(visitor: Visitor) -> str:
     await visitor.do("answer", "none")
     await visitor.do("answer", "fern")
     await visitor.do("answer", "yellow", "droop")
-    return await visitor.do("answer", "dry")
+    checking = await visitor.do("answer", "dry")
+    assert "<h1>Check your answers</h1>" in checking
+    return await visitor.do("summary")
 
 
 async def test_welcome_page_is_a_form_with_safe_headers(visitor: Visitor) -> None:
@@ -114,11 +118,11 @@ async def test_back_keeps_the_earlier_answer_selected(visitor: Visitor) -> None:
 async def test_a_changed_state_gets_a_page_that_starts_over(visitor: Visitor) -> None:
     await visitor.open()
     await visitor.do("start")
-    body, mac = visitor.state.split(".")
-    data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    data["r"] = [["welcome", []], ["danger", ["none"]]]  # answers never given
-    forged = base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
-    for state in (f"{forged}.{mac}", "garbage", "a.b.c", visitor.state[:-3], "x" * 100_000):
+    token = visitor.state
+    flipped = token[:40] + ("A" if token[40] != "A" else "B") + token[41:]
+    foreign = Sealer(b"another secret", visitor.client.app[SEALER].version, Clock()).dump(  # type: ignore[index]
+        State((("welcome", ()), ("danger", ("none",))), {}, "", True))
+    for state in (flipped, foreign, "garbage", "a.b.c", token[:-3], "é" * 20, "x" * 100_000):
         page = await visitor.post(state=state, do="answer")
         assert visitor.status == 400, state[:20]
         assert "This page cannot be used" in page and 'href="/"' in page
@@ -126,25 +130,53 @@ async def test_a_changed_state_gets_a_page_that_starts_over(visitor: Visitor) ->
 
 
 async def test_a_state_for_another_tree_version_is_stale(visitor: Visitor) -> None:
-    old = Signer(SECRET, "an older version").dump(State(started=True))
+    old = Sealer(SECRET, "an older version", Clock()).dump(State(started=True))
     page = await visitor.post(state=old, do="answer")
     assert visitor.status == 409 and "The guide has been updated" in page
 
 
-def test_signer_round_trip_and_refusals() -> None:
-    signer = Signer(SECRET, "v1", clock=lambda: 5.0)
-    state = State((("a", ("x", "y")),), {"a": ("x", "y")}, "light", True)
-    token = signer.dump(state)
-    assert signer.load(token) == State(state.route, state.remembered, "light", True, 5)
+def test_sealer_round_trip_and_refusals() -> None:
+    now = [5.0]
+    sealer = Sealer(SECRET, "v1", clock=lambda: now[0], lifetime=100)
+    state = State((("a", ("x", "y")),), {"a": ("x", "y")}, "light", True, visitor="v",
+                  view="error", shown=("zz",), note="Sent")
+    token = sealer.dump(state)
+    assert sealer.load(token) == State(state.route, state.remembered, "light", True, 5, "v",
+                                       "error", ("zz",), "Sent")
     with pytest.raises(Tampered):
-        Signer(b"another secret", "v1").load(token)
+        Sealer(b"another secret", "v1", clock=lambda: 5.0).load(token)
     with pytest.raises(Stale):
-        Signer(SECRET, "v2").load(token)
+        Sealer(SECRET, "v2", clock=lambda: 5.0).load(token)
+    now[0] = 105.0
+    with pytest.raises(Expired):
+        sealer.load(token)
+
+
+def test_the_answers_cannot_be_read_from_the_token() -> None:
+    sealer = Sealer(SECRET, "v1", Clock())
+    token = sealer.dump(State((("kind", ("cactus_secret_answer",)),), {}, "", True))
+    padded = token + "=" * (-len(token) % 4)
+    raw = base64.urlsafe_b64decode(padded)
+    for text in (token, raw.decode("latin-1")):
+        assert "cactus" not in text and "kind" not in text
+    assert "cactus" not in json.dumps(token)
+
+
+def test_a_kiosk_visit_that_ended_no_longer_opens_and_a_restart_ends_all() -> None:
+    sealer = Sealer(SECRET, "v1", Clock(), kiosk=True, lifetime=120)
+    mine, theirs = (State(started=True, visitor=v) for v in ("mine", "theirs"))
+    token, other = sealer.dump(mine), sealer.dump(theirs)
+    sealer.end("mine")
+    with pytest.raises(Ended):
+        sealer.load(token)
+    assert sealer.load(other).visitor == "theirs"  # another kiosk's visitor goes on
+    with pytest.raises(Tampered):  # a new process: a new epoch
+        Sealer(SECRET, "v1", Clock(), kiosk=True, lifetime=120).load(other)
 
 
 async def test_a_replayed_route_that_does_not_fit_is_tampering(visitor: Visitor) -> None:
-    signer = Signer(SECRET, visitor.client.app[SIGNER].version)  # type: ignore[index]
-    token = signer.dump(State((("kind", ("fern",)),), {}, "", True))  # skips two steps
+    sealer = Sealer(SECRET, visitor.client.app[SEALER].version, Clock())  # type: ignore[index]
+    token = sealer.dump(State((("kind", ("fern",)),), {}, "", True))  # skips two steps
     await visitor.post(state=token, do="answer")
     assert visitor.status == 400
 
@@ -197,8 +229,17 @@ async def test_save_downloads_the_answers_as_a_fhir_response(visitor: Visitor) -
 
 async def test_print_without_a_command_gives_a_printable_page(visitor: Visitor) -> None:
     await walk_to_summary(visitor)
-    page = await visitor.post("/print", state=visitor.state)
-    assert "@media print" in page and "<form" not in page
+    summary_address = str(visitor.response.url)  # type: ignore[union-attr]
+    page = await visitor.open("/print?s=" + visitor.state)
+    assert visitor.status == 200
+    assert '<link rel="stylesheet" href="/static/site.css">' in page  # styled within the CSP
+    assert "<style" not in page and " style=" not in page
+    for landmark in ("<header", "<main", "<nav", "<footer"):
+        assert landmark in page
+    assert "Water less" in page and "Back to the summary" in page
+    back = page[page.index('href="/page?s='):].split('"')[1]
+    again = await visitor.open(back)
+    assert "<h1>Your plant plan</h1>" in again and "/page?s=" in summary_address
 
 
 async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor: Make, clock: Clock) -> None:
@@ -289,7 +330,8 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
     pages.append(await visitor.do("answer", "urgent"))  # red flag
     pages.append(await visitor.do("continue"))  # pause (info)
     pages.append(await visitor.do("answer"))  # drug (choice)
-    pages.append(await visitor.do("answer", "ritux"))  # the summary
+    pages.append(await visitor.do("answer", "ritux"))  # check your answers
+    pages.append(await visitor.do("summary"))  # the summary
     assert 'role="alert"' in pages[3] and "<h2>URGENT: get help now</h2>" in pages[-1]
     for number, page in enumerate(pages):
         assert CONTROL.search(page) is None
@@ -298,7 +340,7 @@ async def test_hostile_tree_text_stays_text(make_visitor: Make) -> None:
         assert parsed.tags.count("script") == 1  # only the page's own enhance.js
         assert "img" not in parsed.tags and "iframe" not in parsed.tags
         for link in parsed.links:
-            assert link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
+            assert link.startswith("/page?s=") or link in ("/", "#content", "/go", "/save", "/print", "/static/site.css",
                             "/static/enhance.js", "https://example.org/line",
                             "https://ok.example/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"), link
         shown = "".join(parsed.text)
@@ -320,7 +362,7 @@ async def test_an_error_is_in_the_title_read_first(visitor: Visitor) -> None:
     await visitor.do("start")
     await visitor.do("answer")
     page = await visitor.do("answer")
-    assert "<title>Please check your answer: Is any of this happening right now?" in page
+    assert "<title>Error: Is any of this happening right now?" in page
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [
@@ -350,3 +392,144 @@ async def test_a_posted_option_is_quoted_back_as_text(visitor: Visitor) -> None:
     await visitor.do("answer")
     page = await visitor.do("answer", "<b>\x1b]0;x\x07")
     assert "&#39;&lt;b&gt;]0;x&#39; is not one of the answers here" in page
+
+
+async def test_every_form_answers_with_an_address_to_load_again(visitor: Visitor) -> None:
+    """POST-redirect-GET: the browser's history holds only addresses, none with an answer."""
+    await visitor.open()
+    response = await visitor.client.post("/go", data={"state": "", "do": "start"},
+                                         headers={"Origin": visitor.origin},
+                                         allow_redirects=False)
+    assert response.status == 303 and response.headers["Location"].startswith("/page?s=")
+    await walk_to_summary(visitor)
+    address = str(visitor.response.url)  # type: ignore[union-attr]
+    assert "/page?s=" in address
+    for word in ("fern", "yellow", "droop", "dry", "kind"):
+        assert word not in address
+    again = await visitor.open(address[address.index("/page"):])
+    assert visitor.status == 200 and "<h1>Your plant plan</h1>" in again
+
+
+async def test_a_kiosk_visit_ended_by_im_done_never_opens_again(make_visitor: Make) -> None:
+    visitor = await make_visitor(kiosk=True)  # type: ignore[operator]
+    await walk_to_summary(visitor)
+    address = str(visitor.response.url)  # type: ignore[union-attr]
+    address = address[address.index("/page"):]
+    state = visitor.state
+    done = await visitor.post(state=state, do="done")
+    assert "<h1>Helping a tired houseplant</h1>" in done
+    for page in (await visitor.open(address), await visitor.post(state=state, do="back")):
+        assert visitor.status == 410 and "Your plant plan" not in page
+
+
+async def test_a_day_old_page_has_expired(visitor: Visitor, clock: Clock) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    clock.now += 24 * 60 * 60
+    page = await visitor.do("answer")
+    assert visitor.status == 410 and "This page has expired" in page
+
+
+async def test_an_error_has_a_summary_at_the_top_linking_to_the_answer(visitor: Visitor) -> None:
+    await visitor.open()
+    await visitor.do("start")
+    await visitor.do("answer")
+    page = await visitor.do("answer")  # nothing picked
+    summary = page[page.index('class="error-summary"'):page.index("</div>")]
+    assert 'role="alert"' in summary and "autofocus" in summary
+    assert "<h2" in summary and "There is a problem" in summary
+    assert '<a href="#option-1">Please pick at least one answer.</a>' in summary
+    assert page.index("error-summary") < page.index("<fieldset")  # at the top
+    beside = page[page.index("<fieldset"):]
+    assert 'id="error"' in beside and "Please pick at least one answer." in beside
+    assert 'id="option-1"' in beside
+
+
+async def test_start_over_asks_first_and_keeps_the_answers_when_told(visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    asked = await visitor.do("restart")
+    assert "<h1>Start over?</h1>" in asked and "All your answers will be cleared." in asked
+    kept = await visitor.do("keep")
+    assert "<h1>Your plant plan</h1>" in kept and "Water less" in kept
+    await visitor.do("restart")
+    cleared = await visitor.do("clear")
+    assert "<h1>Helping a tired houseplant</h1>" in cleared
+
+
+def change_links(page: str) -> dict[str, str]:
+    """Each "Change" link on "Check your answers", by the question it changes."""
+    found = re.findall(r'<dt>([^<]*)</dt>\s*<dd>[^<]*</dd>\s*<dd class="change"><a href="([^"]*)"',
+                       page)
+    return {unescape(question): unescape(href) for question, href in found}
+
+
+async def test_check_your_answers_lists_every_answer_with_a_change_link(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    page = await visitor.do("check")  # from the summary
+    assert "<h1>Check your answers</h1>" in page
+    links = change_links(page)
+    assert list(links) == ["Is any of this happening right now?", "What kind of plant is it?",
+                           "What do you see?", "Is the air in the room dry?"]
+    assert "<dd>Yellow leaves, Drooping</dd>" in page and "<dd>A fern</dd>" in page
+    assert 'class="visually-hidden"> your answer to: What do you see?' in page
+    changing = await visitor.open(links["What do you see?"])
+    assert "<legend><h1>What do you see?</h1>" in changing
+    assert 'value="yellow" id="option-1" checked' in changing
+    back = await visitor.do("back")  # changed my mind: straight back to the list
+    assert "<h1>Check your answers</h1>" in back and "<dd>Yellow leaves, Drooping</dd>" in back
+    await visitor.open(links["What do you see?"])
+    refused = await visitor.do("answer")  # nothing picked: the same question says so
+    assert "There is a problem" in refused and "<legend><h1>What do you see?</h1>" in refused
+    done = await visitor.do("answer", "spots")
+    assert "<h1>Check your answers</h1>" in done and "<dd>Spots</dd>" in done
+    assert "<dd>A fern</dd>" in done and "<dd>Yes, it is dry</dd>" in done  # the others kept
+    assert "no longer fit" not in done
+    summary = await visitor.do("summary")
+    assert "<h1>Your plant plan</h1>" in summary and "Spots" in summary
+
+
+async def test_a_change_to_another_route_asks_the_new_question_and_names_what_no_longer_fits(
+        visitor: Visitor) -> None:
+    await walk_to_summary(visitor)
+    links = change_links(await visitor.do("check"))
+    await visitor.open(links["What kind of plant is it?"])
+    new = await visitor.do("answer", "cactus")
+    assert "How often do you water it?" in new  # never answered: asked now
+    symptoms = await visitor.do("answer", "weekly")
+    assert 'value="yellow" id="option-1" checked' in symptoms  # the earlier answer offered
+    checked = await visitor.do("answer", "yellow", "droop")
+    assert "<h1>Check your answers</h1>" in checked and "<dd>A cactus</dd>" in checked
+    notice = checked[checked.index('class="message"'):checked.index("</div>")]
+    assert "These earlier answers no longer fit" in notice
+    assert "<li>Is the air in the room dry?</li>" in notice
+    assert "Is the air in the room dry?" not in change_links(checked)
+
+
+async def test_a_kiosk_summary_offers_a_take_home_code_that_opens_elsewhere(
+        make_visitor: Make, clock: Clock) -> None:
+    public = await make_visitor()  # type: ignore[operator]
+    kiosk = await make_visitor(kiosk=True, public_url="https://guide.clinic.example")  # type: ignore[operator]
+    page = await walk_to_summary(kiosk)
+    box = page[page.index('class="take-home"'):page.index("</section>", page.index("take-home"))]
+    assert "Take your summary home" in box and "<svg" in box and 'role="img"' in box
+    code = re.search(r'<p class="code"><strong>([0-9A-Z-]+)</strong>', box).group(1)  # type: ignore[union-attr]
+    address = re.search(r'<p class="address">([^<]+)</p>', box).group(1)  # type: ignore[union-attr]
+    assert address == "https://guide.clinic.example/h/" + code.replace("-", "")
+    for word in ("fern", "yellow", "dry"):
+        assert word not in address.lower()
+    home = await public.open("/h/" + code.lower())  # typed from paper: case and dashes ignored
+    assert public.status == 200 and "<h1>Your plant plan</h1>" in home
+    assert "Yellow leaves, Drooping" in home and "take-home" not in home
+    flipped = code[:10] + ("A" if code[10] != "A" else "B") + code[11:]
+    for bad in (flipped, "hello", "x" * 300):
+        await public.open("/h/" + bad)
+        assert public.status == 400 and "This code cannot be used" in public.page
+    clock.now += 25 * 3600
+    await public.open("/h/" + code)
+    assert public.status == 410 and "This code has expired" in public.page
+
+
+async def test_no_take_home_code_without_a_public_address(make_visitor: Make) -> None:
+    kiosk = await make_visitor(kiosk=True)  # type: ignore[operator]
+    assert "take-home" not in await walk_to_summary(kiosk)

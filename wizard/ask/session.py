@@ -23,17 +23,20 @@ from __future__ import annotations
 import enum
 import io
 import re
-import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
 from wizard.exits import Exit
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
+from wizard.model.replay import change_answer, left_out
+from wizard.model.summary import Summary
+from wizard.model.teach_back import TeachBackRun, teach_back_for
 from wizard.model.tree import Node, RedFlag, Tree
 from wizard.render.pageview import PageView, build_page, urgent_view
-from wizard.render.text import render_text
-from wizard.render.words import refusal, t
+from wizard.render.teach_back import reminder
+from wizard.render.text import render_text, wrap_whole
+from wizard.render.words import refusal, t, t_count
 
 WIDTH = 78
 PROMPT = "> "
@@ -47,6 +50,8 @@ COMMANDS = (
     ("quit", t("ask_quit")),
 )
 _QUIT_WORDS = frozenset({"quit", "exit"})
+_YES = frozenset({"yes", "y", "k", "si", "sí", "s"})  # the teach-back offer, in either language
+_YES_WORDS = frozenset({"y", "yes", t("yes").lower()})
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
@@ -105,11 +110,7 @@ def wrap(text: str, indent: str = "") -> list[str]:
     for paragraph in text.strip().split("\n\n"):
         if lines:
             lines.append("")
-        lines.extend(
-            textwrap.wrap(
-                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
-            )
-        )
+        lines.extend(wrap_whole(paragraph, WIDTH, indent, indent))
     return lines
 
 
@@ -118,6 +119,9 @@ class _Conversation:
 
     def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
         self.session = session
+        self.earlier: tuple[str, ...] = ()
+        """Questions answered before the last change (which of them no longer fit is said on
+        the next "Check your answers")."""
         self.stdin = stdin
         self.stdout = stdout
         # Piped input is not echoed by a terminal; echoing it keeps a transcript readable.
@@ -129,6 +133,19 @@ class _Conversation:
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> int:
         self.say(*self.welcome())
+        while True:
+            stopped = self.walk()
+            if stopped is not None:
+                return stopped
+            if not self.check_answers():
+                break
+        summary = self.session.summary()
+        self.say("", render_text(summary).rstrip("\n"))
+        self.teach_back(summary)
+        return Exit.OK
+
+    def walk(self) -> int | None:
+        """Ask until the route is finished; an exit code when input ends or the person quits."""
         then = _Then.QUESTION
         while not self.session.finished:
             if then is _Then.QUESTION:
@@ -145,8 +162,62 @@ class _Conversation:
             if then is _Then.QUIT:
                 self.say(*self.stopped(t("ask_you_stopped")))
                 return Exit.INCOMPLETE
-        self.say("", render_text(self.session.summary()).rstrip("\n"))
-        return Exit.OK
+        return None
+
+    def check_answers(self) -> bool:
+        """"Check your answers" before the summary: every answer, numbered; a number changes
+        that answer (keeping the others that still fit, model.replay.change_answer), Enter or
+        the end of input goes on to the summary. True when an answer was changed."""
+        nodes = self.session.tree.nodes
+        rows = [a for a in self.session.history if nodes[a.node].is_question]
+        lines = ["", t("check_title")]
+        for number, answer in enumerate(rows, 1):
+            shown = ", ".join(self.session.labels(answer)) or t("check_no_answer")
+            lines += wrap(f"{number}. {nodes[answer.node].heading}: {shown}", "  ")
+        gone = left_out(self.session, self.earlier)
+        if gone:
+            lines += ["", t("check_no_longer"), *(f"  - {nodes[node].heading}" for node in gone)]
+        self.earlier = ()
+        self.say(*lines, t("ask_check_how"))
+        while True:
+            line = self.read()
+            if line is None or not line.strip():
+                return False
+            try:
+                picks = parse_numbers(line, len(rows))
+                if len(picks) != 1:
+                    raise NotAnAnswer(t("ask_type_number"))
+            except NotAnAnswer as not_an_answer:
+                self.say(str(not_an_answer))
+                continue
+            return self.change(rows[picks[0]].node)
+
+    def change(self, node_id: str) -> bool:
+        """Ask one earlier question again (Enter keeps its answer); True once it is answered."""
+        original = self.session
+        asked = original.fork()
+        asked.go_to(node_id)
+        self.session = asked
+        try:
+            while True:
+                self.say("", *self.question())
+                line = self.read()
+                if line is None:
+                    return False
+                try:
+                    changed = change_answer(original, node_id, self.option_ids(asked.current, line))
+                except NotAnAnswer as not_an_answer:
+                    self.say(str(not_an_answer))
+                    continue
+                except AnswerError as error:
+                    self.say(refusal(error))
+                    continue
+                self.say(*self.alerts(changed.raised))
+                self.earlier = tuple(answer.node for answer in original.history)
+                original = changed.session
+                return True
+        finally:
+            self.session = original
 
     def handle(self, line: str) -> _Then:
         """Act on one line: a command, or an answer to the current question."""
@@ -162,10 +233,23 @@ class _Conversation:
         if word == "back":
             return self.back()
         if word == "restart":
-            self.session.restart()
+            return self.restart()
+        return self.answer(line)
+
+    def restart(self) -> _Then:
+        """Start over, after asking when there is something to lose (as the app and the web
+        pages do): only "yes" clears; anything else, or the end of input, keeps the answers."""
+        if not self.session.history:
             self.say(t("ask_restarted"))
             return _Then.QUESTION
-        return self.answer(line)
+        self.say(t("start_over_title"), t("start_over_text"), t("ask_restart_confirm"))
+        reply = self.read()
+        if reply is not None and reply.strip().lower() in _YES_WORDS:
+            self.session.restart()
+            self.say(t("ask_restarted"))
+        else:
+            self.say(t("ask_restart_kept"))
+        return _Then.QUESTION
 
     def answer(self, line: str) -> _Then:
         """Turn the line into option ids and give them to the session; refuse with a sentence."""
@@ -201,6 +285,48 @@ class _Conversation:
                 raise NotAnAnswer(t("ask_type_number"))
             raise NotAnAnswer(t("ask_type_numbers"))
         return [node.options[i].id for i in picks]
+
+    def teach_back(self, summary: Summary) -> None:
+        """After the summary, an offer, never forced: Enter (or the end of input) finishes as
+        before; `yes` asks the tree's teach-back questions about this summary, and a wrong
+        answer prints that part of the summary again, in other words, and asks again. Nothing
+        typed here changes the summary or the exit code."""
+        questions = teach_back_for(summary)
+        if not questions:
+            return
+        say = self.say
+        say("", *wrap(t("teach_ask_offer")))
+        line = self.read()
+        if line is None or line.strip().lower() not in _YES:
+            return
+        run = TeachBackRun(questions)
+        say(*wrap(t("teach_intro")))
+        while (question := run.question) is not None:
+            total = str(len(questions))
+            say("", t("teach_question", number=str(run.index + 1), total=total))
+            say(*wrap(question.prompt))
+            for number, option in enumerate(question.options, 1):
+                say(f"  {number}. {option.label}")
+            say(t("teach_ask_how"))
+            line = self.read()
+            if line is None or line.strip().lower() in _QUIT_WORDS:
+                return
+            try:
+                picks = parse_numbers(line, len(question.options))
+            except NotAnAnswer as refused:
+                say(str(refused))
+                continue
+            if len(picks) != 1:
+                say(t("teach_ask_how"))
+                continue
+            if run.answer(question.options[picks[0]].id):
+                say(t("teach_right"))
+            else:
+                say(t("teach_wrong"))
+                for text in reminder(summary, question):
+                    say(*wrap(text, "  "))
+                say(t("teach_try_again"))
+        say("", t_count("teach_done", len(questions)))
 
     # -- input and output -------------------------------------------------------------------
     def read(self) -> str | None:

@@ -10,6 +10,10 @@ from wizard.cli.language import open_in_language
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    if args.quiz:
+        from wizard.cli.quiz import cmd_ask_quiz
+
+        return cmd_ask_quiz(args)
     from wizard.ask.session import run_ask
 
     # A closed standard input (`<&-`) is input that has already ended.

@@ -48,6 +48,7 @@ def tree_files(paths: Sequence[str]) -> tuple[list[Path], list[Diagnostic]]:
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.model.loader import check_file
     from wizard.model.translation import check_overlay_file, check_overlays_of, is_overlay
+    from wizard.render.urgency import urgency_words
 
     files, diagnostics = tree_files(args.paths)
     overlays = [path for path in files if is_overlay(path)]
@@ -60,15 +61,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                 diagnostics.append(Diagnostic(str(overlay), 1, 1, "error",
                                               f"its tree {base} has errors; check it first"))
             else:
-                diagnostics.extend(check_overlay_file(overlay, tree))
+                diagnostics.extend(check_overlay_file(overlay, tree, urgency_words))
     graded: list[tuple[float, int]] = []  # (mean grade, texts) per tree
     for path in files:
         tree, found = check_file(path)
         diagnostics.extend(found)
         if tree is not None:
-            diagnostics.extend(check_overlays_of(tree))  # its translations beside it
+            diagnostics.extend(check_overlays_of(tree, urgency_words))  # translations beside it
         if tree is not None:  # reading level once the tree has no errors
-            from wizard.model.reading import check_reading  # imports textstat: only here
+            from wizard.model.reading import check_reading  # loads Pyphen: only here
 
             report = check_reading(tree)
             diagnostics.extend(report.diagnostics)
@@ -77,7 +78,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for diagnostic in sorted(diagnostics):
         say(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    notes = sum(d.severity == "note" for d in diagnostics)  # never a failure, even --strict
+    warnings = len(diagnostics) - errors - notes
     failed = errors or (args.strict and warnings)
     verdict = "problems found" if failed else "ok"
     texts = sum(count for _, count in graded)
@@ -86,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     print(
         f"{len(files) + len(overlays)} file(s) checked: {errors} error(s), "
-        f"{warnings} warning(s){grade}: "
+        f"{warnings} warning(s){f', {notes} note(s)' if notes else ''}{grade}: "
         f"{verdict}",
         file=sys.stderr,
     )

@@ -10,24 +10,23 @@ from wizard.exits import Exit
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from wizard.model.diff import compare_trees, cover_routes
-    from wizard.model.paths import enumerate_paths
+    from wizard.model.diff import diff_trees
+    from wizard.model.paths import iter_paths
     from wizard.render.diff import RENDERERS
 
     old, new = open_tree(args.old), open_tree(args.new)
-    # The cover sets always: --full adds to them, so it never compares less than the default.
-    routes = dict.fromkeys(cover_routes(old, new))
-    how = "the cover sets of both versions"
-    cut = False
+    more: dict[tuple[tuple[str, tuple[str, ...]], ...], None] = {}
     if args.full:
+        # The search already compares every route; --full also walks the routes `paths
+        # --multi each` lists, so the report names what changes on each of them.
         for tree in (old, new):
-            listed = enumerate_paths(tree, limit=args.limit, multi="each")
-            cut = cut or bool(getattr(listed, "truncated", False))
-            for route in listed:
-                routes.setdefault(tuple((s.node, s.options) for s in route.steps), None)
-        how += " and every route `paths --multi each` lists"
-        if cut:
-            how += f" (stopped at {args.limit} per version, so not every route is compared)"
-    diff = compare_trees(old, new, list(routes), how, complete=not cut)
+            for number, route in enumerate(iter_paths(tree, multi="each")):
+                if number == args.limit:
+                    break
+                more.setdefault(tuple((s.node, s.options) for s in route.steps), None)
+    how = "every route `paths --multi each` lists" if args.full else ""
+    diff = diff_trees(old, new, states=args.states, more=more, more_how=how)
     say(RENDERERS[args.format](diff), end="")
-    return Exit.OK if diff.equal else Exit.PROBLEMS
+    if not diff.equal:
+        return Exit.PROBLEMS
+    return Exit.OK if diff.complete else Exit.INCOMPLETE

@@ -16,7 +16,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wizard.render.fhir import build_questionnaire
 
     export = build_questionnaire(open_tree(args.tree))
-    say(export.to_json(), end="")
+    say(export.to_json(), end="", form="json")
     if export.dropped:
         names = ", ".join(node for node, _ in export.dropped)
         say(

@@ -17,6 +17,7 @@ from wizard.cli.output import UsageError, say_error
 from wizard.model.errors import TreeError
 from wizard.model.translation import LANGUAGE, candidates, translate_tree
 from wizard.model.tree import Tree
+from wizard.render.urgency import urgency_words
 from wizard.render.words import use_language
 
 _ENV = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -49,7 +50,7 @@ def open_in_language(name: str | None, flag: str | None) -> Tree:
     tree = open_tree(name)
     language = choose_language(flag, tree)
     try:
-        shown, overlay = translate_tree(tree, language)
+        shown, overlay = translate_tree(tree, language, urgency_words)
     except TreeError as error:
         raise UsageError(f"the translation cannot be used: {error} (run: wizard check "
                          f"{tree.path})") from None

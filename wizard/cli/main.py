@@ -28,6 +28,7 @@ from wizard.cli.output import (
     tolerant_output,
 )
 from wizard.exits import Exit
+from wizard.model.limits import SEARCH_STATES
 from wizard.model.plain import strip_control
 from wizard.tui.themes import THEME_NAMES
 
@@ -58,6 +59,7 @@ cmd_translate = _command("translate", "cmd_translate")
 cmd_diff = _command("diff", "cmd_diff")
 cmd_serve = _command("serve", "cmd_serve")
 cmd_export = _command("export", "cmd_export")
+cmd_quiz = _command("quiz", "cmd_quiz")
 
 
 # -- numbers on the command line ------------------------------------------------------------------
@@ -104,6 +106,7 @@ def _shown(word: str) -> str:
 
 PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
+STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
 IDLE_SECONDS = _seconds("--idle-timeout", 86_400)
 
@@ -134,6 +137,22 @@ def _draft_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--allow-draft-translation", action="store_true",
         help="kiosk: start even though the translation is a draft no clinician has reviewed",
+    )
+
+
+def _quiz_options(command: argparse.ArgumentParser) -> None:
+    """`--cases`, `--seed` and `--results`, the same wherever a quiz runs."""
+    command.add_argument(
+        "--cases", type=_whole("--cases", 1, 10_000), metavar="N",
+        help="how many cases (default all)",
+    )
+    command.add_argument(
+        "--seed", type=_whole("--seed", 0, 2**63), metavar="S",
+        help="the same seed gives the same cases in the same order (default: a new one)",
+    )
+    command.add_argument(
+        "--results", metavar="FILE",
+        help="save the results there at the end: .json (with xAPI statements), .md or .html",
     )
 
 
@@ -197,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--strict", action="store_true", help="count warnings as problems")
+    check.add_argument("--strict", action="store_true",
+                       help="count warnings as problems (notes never are)")
     check.set_defaults(func=cmd_check)
 
     walk = commands.add_parser("walk", help="answer from the command line; print the summary")
@@ -228,7 +248,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="plain-text prompts, for screen readers and scripts")
     ask.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
     _language_option(ask)
+    ask.add_argument("--quiz", action="store_true", help="the case quiz, as plain prompts")
+    _quiz_options(ask)
     ask.set_defaults(func=cmd_ask)
+
+    quiz = commands.add_parser("quiz", help="predict what the guide says for a case, and score")
+    quiz.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
+    _language_option(quiz)
+    _quiz_options(quiz)
+    quiz.set_defaults(func=cmd_quiz)
 
     paths = commands.add_parser("paths", help="every route through the single-choice questions")
     paths.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
@@ -255,10 +283,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "--full",
         action="store_true",
-        help="walk every route `paths --multi each` lists, not the cover sets (slower)",
+        help="also walk the routes `paths --multi each` lists, to name what changes on each "
+        "(the search compares every route without it)",
     )
     diff.add_argument(
         "--limit", type=ROUTE_LIMIT, default=10_000, help="--full: most routes per version"
+    )
+    diff.add_argument(
+        "--states",
+        type=STATES,
+        default=SEARCH_STATES,
+        help=f"most search states before the diff stops and says it is not exhaustive "
+        f"(default {SEARCH_STATES:,})",
     )
     diff.set_defaults(func=cmd_diff)
 
@@ -269,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     translate.add_argument("--lang", required=True, help="the language, e.g. es")
     translate.add_argument("--from", dest="mapping", metavar="JSON",
                            help="a JSON object of English text to its translation")
+    translate.add_argument("--review", action="store_true",
+                           help="print the review sheet of the overlay beside the tree (English "
+                           "and translation side by side, red flags first) for a clinician to "
+                           "sign")
     translate.add_argument("--fresh", action="store_true",
                            help="ignore the overlay already beside the tree")
     translate.set_defaults(func=cmd_translate)
@@ -309,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run", "check", "walk", "graph", "schema", "trees", "serve", "ask", "paths", "diff"
     }
-    commands.update(("export", "translate"))
+    commands.update(("export", "translate", "quiz"))
     if not words or (words[0] not in commands and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "run")  # `wizard`, `wizard --theme light`, `wizard mytree.yaml`
     try:

@@ -6,11 +6,13 @@ dropped on the way out.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import Literal, TextIO
 
 from wizard.exits import Exit
 from wizard.model.plain import strip_control
@@ -24,10 +26,58 @@ class UsageError(Exception):
         self.code = code
 
 
-def say(text: str, stream: TextIO | None = None, end: str = "\n") -> None:
-    """Print, with control characters dropped (standard output unless `stream` is given)."""
+Form = Literal["text", "json", "yaml", "html"]
+"""What a printed text is, which says how to write a character the output cannot hold."""
+
+
+def say(text: str, stream: TextIO | None = None, end: str = "\n", form: Form = "text") -> None:
+    """Print, with control characters dropped (standard output unless `stream` is given).
+
+    When the output's encoding cannot hold a character (`LC_ALL=C`, an old console), JSON,
+    YAML (whose non-ASCII text is all in double-quoted strings) and HTML write it as their own
+    escape, so the file still says exactly the same; plain text shows '?' (tolerant_output).
+    """
     out = stream if stream is not None else sys.stdout
-    print(strip_control(text), end=end, file=out)
+    text = strip_control(text)
+    if form != "text":
+        text = _escaped(text, getattr(out, "encoding", None) or "utf-8", form)
+    print(text, end=end, file=out)
+
+
+def _escaped(text: str, encoding: str, form: Form) -> str:
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    handler = "xmlcharrefreplace" if form == "html" else f"wizard-{form}"
+    try:
+        return text.encode(encoding, handler).decode(encoding)
+    except (UnicodeError, LookupError):  # an odd encoding: plain ASCII escapes always fit
+        return text.encode("ascii", handler).decode("ascii")
+
+
+def _escape(error: UnicodeError, escape: Callable[[int], str]) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chars = error.object[error.start:error.end]
+    return "".join(escape(ord(char)) for char in chars), error.end
+
+
+def _json_escape(code: int) -> str:
+    """JSON writes a character beyond U+FFFF as its UTF-16 pair."""
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _yaml_escape(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+codecs.register_error("wizard-json", lambda error: _escape(error, _json_escape))
+codecs.register_error("wizard-yaml", lambda error: _escape(error, _yaml_escape))
 
 
 def say_error(message: str) -> None:
@@ -52,7 +102,10 @@ def tolerant_output() -> None:
     becomes '?' instead of ending the program."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+        # `LC_ALL=C` gives standard output "surrogateescape", which fails on any other text
+        if reconfigure is not None and getattr(stream, "errors", "") in (
+            "strict", "surrogateescape"
+        ):
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
 

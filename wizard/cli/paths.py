@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
 
 from wizard.cli.open import open_tree
-from wizard.cli.output import say
+from wizard.cli.output import Form, say
 from wizard.exits import Exit
 from wizard.model.cover import build_cover
 from wizard.model.paths import Item, Route, RouteList
+from wizard.model.tree import Tree
 
 FORMATS = ("table", "json")
 MULTI_RULES: dict[str, str] = {
@@ -39,16 +41,104 @@ ANSWERING = (
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
-    from wizard.model.paths import cover_paths, enumerate_paths
+    from wizard.model.paths import cover_paths, iter_paths
 
     tree = open_tree(args.tree)
-    routes: Sequence[Route]
+    form: Form = "json" if args.format == "json" else "text"
     if args.cover:
-        routes = cover_paths(tree)
-    else:
-        routes = enumerate_paths(tree, limit=args.limit, multi=args.multi)
-    say(render_paths(routes, args.format), end="")
+        say(render_paths(cover_paths(tree), args.format), end="", form=form)
+        return Exit.OK
+    for part in stream_paths(tree, iter_paths(tree, multi=args.multi), args.format,
+                             args.limit, args.multi):  # fmt: skip
+        say(part, end="", form=form)
     return Exit.OK
+
+
+# -- streaming ----------------------------------------------------------------------------------
+BLOCK = 200
+"""Table rows aligned together: the table is printed in blocks of this many routes, so the first
+routes appear at once and memory never holds more than one block, whatever `--limit` says."""
+
+
+def stream_paths(
+    tree: Tree, routes: Iterable[Route], fmt: str, limit: int, multi: str
+) -> Iterator[str]:
+    """Every route, as text to print, as the enumeration finds it: at most `limit` routes, then
+    one sentence when more exist. Nothing grows with the number of routes but the count, so
+    `--limit 1000000` costs the memory of one route (JSON) or one block of rows (table)."""
+    questions = {q.text: f"Q{n}" for n, q in enumerate(tree.questions, 1)}
+    listed: set[str] = set()
+    count, truncated = 0, False
+    about = {
+        "tree": {"id": tree.id, "title": tree.title, "version": tree.version},
+        "multi": multi,
+        "limit": limit,
+        "rules": {"answers": ANSWERING, "multi": MULTI_RULES.get(multi)},
+    }
+    if fmt == "json":
+        yield json.dumps(about, indent=2, ensure_ascii=False)[:-2] + ',\n  "routes": ['
+    else:
+        yield (
+            f"# The routes through {tree.title} ({tree.id} {tree.version}), as they are found.\n"
+            f"# Answers: {ANSWERING}.\n# Multi-select: {MULTI_RULES[multi]}.\n"
+        )
+    block: list[tuple[str, ...]] = []
+    for route in routes:
+        if count == limit:
+            truncated = True
+            break
+        count += 1
+        listed.update(route.questions)
+        if fmt == "json":
+            text = json.dumps(_route_json(route), indent=2, ensure_ascii=False)
+            yield ("\n" if count == 1 else ",\n") + textwrap.indent(text, "    ")
+            continue
+        block.append(_table_row(count, route, questions))
+        if len(block) == BLOCK:
+            yield _table_block(block)
+            block = []
+    if fmt == "json":
+        yield f'\n  ],\n  "count": {count},\n  "truncated": {json.dumps(truncated)}\n}}\n'
+        return
+    if block:
+        yield _table_block(block)
+    lines = [f"# {count} route{'s' if count != 1 else ''}."]
+    if truncated:
+        lines.append(
+            f"# Stopped at the limit of {limit} routes: more routes exist and are not listed."
+        )
+    if questions:
+        never = _never_listed(RouteList([], tree, multi, limit, False)) if (
+            set(questions) - listed
+        ) else set()
+        lines += ["", "Questions to ask the care team:"]
+        lines += [f"  {number}  {text}{_question_note(text, listed, never)}"
+                  for text, number in questions.items()]
+    yield "\n".join(lines) + "\n"
+
+
+_TABLE_HEADER = (
+    "route", "outcome", "answers", "treatments", "resources", "questions", "red flags"
+)  # fmt: skip
+
+
+def _table_row(number: int, route: Route, questions: dict[str, str]) -> tuple[str, ...]:
+    return (
+        str(number),
+        route.outcome,
+        route.answers,
+        " ".join(i.id for i in route.treatments) or "-",
+        " ".join(i.id for i in route.resources) or "-",
+        " ".join(questions.get(q, "?") for q in route.questions) or "-",
+        " ".join(i.id for i in route.red_flags) or "-",
+    )
+
+
+def _table_block(rows: list[tuple[str, ...]]) -> str:
+    """One block of rows under its own header, aligned within the block."""
+    rows = [_TABLE_HEADER, *rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_TABLE_HEADER))]
+    return "\n" + "\n".join(_row(row, widths) for row in rows) + "\n"
 
 
 # -- rendering ----------------------------------------------------------------------------------

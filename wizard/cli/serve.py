@@ -4,6 +4,30 @@ browser tab (both in wizard/web/serve.py)."""
 from __future__ import annotations
 
 import argparse
+import os
+
+from wizard.cli.output import UsageError
+
+
+def refuse_unusable_secrets(*, kiosk: bool, pages: bool) -> None:
+    """UsageError, in one sentence that never repeats them, when the environment's secrets
+    cannot be used: checked before listening, so no visitor meets a crash.
+
+    The terminal kiosk's tabs each run `wizard run --kiosk`, which needs the admin PIN; the
+    pages sign their state with WIZARD_SECRET. A shell can export bytes that are not UTF-8.
+    """
+    from wizard.render.words import t
+
+    if kiosk and (pin := os.environ.get("WIZARD_ADMIN_PIN")):
+        from wizard.tui.pin import pin_problem  # no Textual in it
+
+        if (problem := pin_problem(pin)) is not None:
+            raise UsageError(problem)
+    if pages:
+        try:
+            os.environ.get("WIZARD_SECRET", "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(t("secret_not_utf8")) from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -12,6 +36,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.render.words import language
     from wizard.web.serve import serve, serve_pages_mode
 
+    refuse_unusable_secrets(kiosk=args.kiosk and args.terminal, pages=not args.terminal)
     tree = open_in_language(args.tree, args.lang)
     if args.kiosk and not args.allow_overdue:
         refuse_overdue(tree)

@@ -7,11 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from wizard.cli.language import open_in_language
-from wizard.cli.output import UsageError, say
+from wizard.cli.output import Form, UsageError, say
 from wizard.exits import Exit
 from wizard.model.errors import did_you_mean
 from wizard.model.tree import Tree
 from wizard.render.words import refusal, t
+
+_FORMS: dict[str, Form] = {"json": "json", "fhir": "json", "html": "html"}
 
 
 def parse_answers(raw: Sequence[str], tree: Tree) -> dict[str, list[str]]:
@@ -73,5 +75,5 @@ def cmd_walk(args: argparse.Namespace) -> int:
         from wizard.render.fhir import render_response as render
     else:
         from wizard.render.text import render_text as render
-    say(render(summary), end="")
+    say(render(summary), end="", form=_FORMS.get(args.format, "text"))
     return Exit.OK

@@ -6,10 +6,10 @@ mistake does not hide the next and graph checks can still run on what is there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
+from wizard.model.build_quiz import build_quiz
 from wizard.model.conditions import KEYWORDS as CONDITION_KEYWORDS
 from wizard.model.errors import Diagnostic, did_you_mean
 from wizard.model.kinds import KINDS, kinds_where
@@ -24,6 +24,7 @@ from wizard.model.spec import (
     OBJECTS,
     TREE_ID,
     Field,
+    fits,
 )
 from wizard.model.tree import (
     ALWAYS,
@@ -46,18 +47,17 @@ from wizard.model.tree import (
 )
 
 _PATTERNS = {
-    "node_ref": (re.compile(NODE_ID), "lowercase letters, digits and _"),
-    "item_ref": (re.compile(ITEM_ID), "lowercase letters, digits, _ and -"),
-    "tree_id": (re.compile(TREE_ID), "lowercase letters, digits and -"),
-    "date": (re.compile(DATE), "a date written YYYY-MM-DD"),
+    "node_ref": (NODE_ID, "lowercase letters, digits and _"),
+    "item_ref": (ITEM_ID, "lowercase letters, digits, _ and -"),
+    "tree_id": (TREE_ID, "lowercase letters, digits and -"),
+    "date": (DATE, "a date written YYYY-MM-DD"),
 }
-_FACT = re.compile(FACT)
 _SPECS: dict[str, dict[str, Field]] = {k: {f.name: f for f in v} for k, v in OBJECTS.items()}
 _NAMES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _SPECS.items()}
 _REQUIRED: dict[str, tuple[Field, ...]] = {
     k: tuple(f for f in v if f.required) for k, v in OBJECTS.items()
 }
-_SHAPED = ("object:", "list:", "map:", "next", "condition")
+_SHAPED = ("object:", "list:", "map:", "next", "condition", "answers")
 _TYPE_WORDS = {
     "text": "text",
     "line": "one line of text",
@@ -202,7 +202,7 @@ class _Builder:
                 return _BAD
             return value
         pattern, words = _PATTERNS[kind]
-        if not isinstance(value, str) or not pattern.match(value):
+        if not isinstance(value, str) or not fits(pattern, value):
             self.error(mark, f"{where} is {_describe(value)}; it must be {words}")
             return _BAD
         return value
@@ -234,7 +234,7 @@ class _Builder:
                 self.error(item_mark, f"each item of {where} must be text, not {_describe(item)}")
                 continue
             text = str(item)
-            if kind == "facts" and not _FACT.match(text):
+            if kind == "facts" and not fits(FACT, text):
                 self.error(item_mark, f"fact name '{text}' must be lowercase letters, digits and _")
                 continue
             if kind == "facts" and text in CONDITION_KEYWORDS:
@@ -252,10 +252,10 @@ class _Builder:
         if not isinstance(raw, MarkedDict):
             self.error(mark, f"{where} must be a mapping of id to {kind}, not {_describe(raw)}")
             return []
-        pattern = re.compile(MAP_KEY_PATTERNS[kind])
+        pattern = MAP_KEY_PATTERNS[kind]
         result = []
         for key, value in raw.items():
-            if not pattern.match(str(key)):
+            if not fits(pattern, str(key)):
                 self.error(
                     raw.key_marks[key],
                     f"id '{key}' in {where} must be lowercase letters, digits and "
@@ -279,7 +279,7 @@ class _Builder:
         if isinstance(raw, str) and not isinstance(raw, bool):
             if raw == "always":
                 return Condition("always", mark=here)
-            if _FACT.match(raw):
+            if fits(FACT, raw):
                 return Condition("fact", fact=raw, mark=here)
             self.error(mark, f"{where}: '{raw}' is not a fact name (lowercase letters, digits, _)")
             return None
@@ -356,8 +356,10 @@ class _Builder:
         )
         glances = self.glances(clean.get("at_a_glance"), vm.get("at_a_glance"))
         review = self.review(clean.get("review"), vm.get("review")) or Review("", "")
+        quiz, cases, teach_back = build_quiz(self, clean, raw)
         self.check_references(
             {
+                "resource": set(resources) | set(_keys(clean.get("resources"))),
                 "source": set(sources),
                 "group": {g.id for g in groups},
                 "red flag": set(red_flags),
@@ -386,6 +388,9 @@ class _Builder:
             red_flags=red_flags,
             questions=questions,
             at_a_glance=glances,
+            quiz=quiz,
+            cases=cases,
+            teach_back=teach_back,
             path=self.file,
         )
 
@@ -553,7 +558,7 @@ class _Builder:
         if raw is None:
             return ()
         if isinstance(raw, str) and not isinstance(raw, bool):
-            if not re.match(NODE_ID, raw):
+            if not fits(NODE_ID, raw):
                 self.error(mark, f"'next' of {where} is '{raw}'; a node id is lowercase, digits, _")
                 return ()
             return (Route(raw, None, self.mark(mark)),)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from wizard.model.check_quiz import check_quiz
 from wizard.model.conditions import can_hold
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
 from wizard.model.governance import check_governance
@@ -37,6 +38,8 @@ def check_tree(
     found.extend(_check_facts(tree, searches))
     found.extend(_check_citations(tree))
     found.extend(check_governance(tree))
+    graph_ok = not broken and not any(d.severity == "error" for d in found)
+    found.extend(check_quiz(tree, replay=graph_ok))
     return found
 
 
@@ -159,6 +162,8 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
         yield "a question", question.when
     for glance in tree.at_a_glance:
         yield "an 'at_a_glance' entry", glance.when
+    for teach in tree.teach_back:
+        yield f"teach-back question '{teach.id}'", teach.when
 
 
 def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:

@@ -38,9 +38,6 @@ from wizard.model.summary import Summary
 from wizard.model.tree import ALWAYS, Condition, Node, Option, Tree
 
 TargetKind = Literal["option", "page", "treatment", "resource", "red_flag", "question"]
-KIND_ORDER: tuple[TargetKind, ...] = (
-    "treatment", "resource", "question", "red_flag", "option", "page"
-)
 NEVER = Condition("not", items=(ALWAYS,))
 Steps = tuple[tuple[str, tuple[str, ...]], ...]
 """A route's answers: (node id, option ids picked) for every step, info pages included."""
@@ -83,6 +80,8 @@ class Cover:
     unreachable: tuple[Target, ...]
     explored: int
     """States the search visited in all: a measure of its work, for the curious."""
+    pruning: int = 0
+    """Targets looked at while dropping redundant routes: linear in what the routes cover."""
 
     @property
     def covered(self) -> frozenset[Target]:
@@ -471,7 +470,7 @@ def build_cover(tree: Tree) -> Cover:
             continue
         routes.append(CoverRoute(steps or (), summary, covers))
         uncovered -= covers
-    routes = _prune(routes)
+    routes, pruning = _prune(routes)
     labels = {t: t for t in targets}
     return Cover(
         tree=tree,
@@ -479,16 +478,29 @@ def build_cover(tree: Tree) -> Cover:
         targets=targets,
         unreachable=tuple(labels.get(t, t) for t in unreachable),
         explored=explored,
+        pruning=pruning,
     )
 
 
-def _prune(routes: list[CoverRoute]) -> list[CoverRoute]:
+def _prune(routes: list[CoverRoute]) -> tuple[list[CoverRoute], int]:
     """Drop routes that show nothing the others do not (last ones tried first: the first
-    routes were built for the hardest targets and tend to cover most)."""
-    kept = list(routes)
-    for route in reversed(routes):
-        others = [r for r in kept if r is not route]
-        rest = frozenset(t for r in others for t in r.covers)
-        if route.covers <= rest:
-            kept = others
-    return kept
+    routes were built for the hardest targets and tend to cover most), and the work done.
+
+    How many kept routes cover each target is counted once, so a route is redundant when each
+    of its targets is counted twice or more: linear in what the routes cover (comparing every
+    route with the union of the others took 40 s for 300 routes)."""
+    counts: dict[Target, int] = {}
+    work = 0
+    for route in routes:
+        for target in route.covers:
+            counts[target] = counts.get(target, 0) + 1
+            work += 1
+    dropped: set[int] = set()
+    for number in range(len(routes) - 1, -1, -1):
+        covers = routes[number].covers
+        work += len(covers)
+        if all(counts[target] > 1 for target in covers):
+            dropped.add(number)
+            for target in covers:
+                counts[target] -= 1
+    return [r for n, r in enumerate(routes) if n not in dropped], work

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# A note never makes `check` fail, even with --strict: it says what is coming (a review due).
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True, order=True)

@@ -3,20 +3,27 @@
 Review dates (is the content overdue, are the dates in order), red flags (are the urgent
 questions asked before anything else on every route) and sources (can a reader follow each
 citation to the page that says it). These are cheap and run with every check; reading level,
-which needs textstat, lives in `reading.py` and runs only for `wizard check`.
+which needs Pyphen's dictionary, lives in `reading.py` and runs only for `wizard check`.
 """
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from wizard.model.errors import Diagnostic, Severity
 from wizard.model.tree import Mark, Node, Tree
 
 READING_GRADES = (1, 18)  # the range of 'reading_grade' a tree may set
+# A review falling due this soon gets a note: authors see it coming in every `wizard check`
+# run, long before the day passes and the warning turns `check --strict` (and CI) red.
+DUE_SOON = timedelta(days=60)
+# `WIZARD_TODAY=YYYY-MM-DD` checks as if it were that day: to see what falls due before a
+# release, and so the test suite (and the programs it starts) never reads the calendar.
+TODAY_ENV = "WIZARD_TODAY"
 
 
 def check_governance(tree: Tree, today: date | None = None) -> Iterator[Diagnostic]:
@@ -38,8 +45,9 @@ def _diag(mark: Mark, severity: Severity, message: str) -> Diagnostic:
 
 
 def _today() -> date:
-    """Today, by the computer's clock; the test suite fixes it so its trees never fall due."""
-    return date.today()
+    """Today: the day named in WIZARD_TODAY when that is a real date, else the computer's."""
+    given = _day(os.environ.get(TODAY_ENV, "").strip())
+    return given if given is not None else date.today()
 
 
 def _day(text: str) -> date | None:
@@ -90,6 +98,15 @@ def _check_review(tree: Tree, today: date) -> Iterator[Diagnostic]:
             "warning",
             f"the content was due for review on {due.isoformat()}; review it, then update "
             "'last_reviewed' and 'next_review'",
+        )
+    elif due is not None and due - today <= DUE_SOON:
+        left = (due - today).days
+        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+        yield _diag(
+            mark,
+            "note",
+            f"the content falls due for review on {due.isoformat()} ({when}); plan the review "
+            "before then, or the check will warn",
         )
 
 

@@ -89,7 +89,6 @@ _OUTCOME = Kind(
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (_INFO, _CHOICE, _MULTI, _OUTCOME)}
 NODE_KINDS: tuple[str, ...] = tuple(KINDS)
-QUESTION_KINDS: frozenset[str] = frozenset(k.name for k in KINDS.values() if k.question)
 
 
 def kinds_where(test: str) -> tuple[str, ...]:

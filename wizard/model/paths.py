@@ -103,12 +103,18 @@ def enumerate_paths(tree: Tree, limit: int = 10000, *, multi: MultiRule = "fixed
     limit = max(limit, 0)
     routes: list[Route] = []
     truncated = False
-    for route in _walk(tree, Session(tree), [], multi):
+    for route in iter_paths(tree, multi=multi):
         if len(routes) == limit:
             truncated = True
             break
         routes.append(route)
     return RouteList(routes, tree, multi, limit, truncated)
+
+
+def iter_paths(tree: Tree, *, multi: MultiRule = "fixed") -> Iterator[Route]:
+    """Every route through `tree`, one at a time, depth-first in the order the tree lists
+    options: a caller can print each as it comes and stop at any point, holding one route."""
+    return _walk(tree, Session(tree), [], multi)
 
 
 def _walk(

@@ -1,25 +1,21 @@
 """Reading level: how hard each text a person reads in a tree is (Flesch-Kincaid grade).
 
-Only `wizard check` asks for this, so textstat (and the NLTK it imports, about 0.2 s) is imported
-here, inside `check_reading`, never when a tree is merely loaded. textstat counts syllables with
-NLTK's CMU dictionary and downloads it on first use; a checker must never touch the network, so
-the count always uses textstat's offline counter (Pyphen hyphenation), which also gives the same
-grades on every machine, whatever NLTK data happens to be installed.
+Only `wizard check` asks for this. The formula is computed here, syllables counted with Pyphen's
+hyphenation dictionary: offline, the same on every machine, and without textstat, whose NLTK
+cost 0.2 s to import, pulled in five more packages and wanted the network for a dictionary.
+(textstat stays in the tests, for the Fernández Huerta score of Spanish text.)
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib
+import functools
 import re
-import sys
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass
-from statistics import mean
 from typing import Any
 
 from wizard.model.errors import Diagnostic
+from wizard.model.texts import GRADED, person_texts
 from wizard.model.tree import Mark, Tree
 
 SHORT = 6  # words: below this (labels, list items) the formula means little; no warning
@@ -48,100 +44,52 @@ def plain(text: str) -> str:
 
 
 def tree_texts(tree: Tree) -> Iterator[tuple[Mark, str, str]]:
-    """(where the thing is written, what it is, its text) for every text a person reads.
+    """(where the thing is written, what it is, its text) for every sentence a person reads:
+    the spec's prose fields (wizard/model/texts.py). Names, addresses and sources' titles are
+    not prose, and are left out."""
+    for text in person_texts(tree, GRADED):
+        yield text.mark, text.what, text.text
 
-    Sources are citations, not prose, and are left out.
+
+# Words and sentences as textstat 0.7 counted them, so grades stayed where they were when the
+# checker moved off textstat: an apostrophe stays only in a contraction ("don't", "it's").
+_STRAY_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _STRAY_APOSTROPHE.sub("", text)).split()
+
+
+def _sentences(text: str) -> int:
+    """Sentences of three words or more (a "2." or "e.g." is no sentence), at least one."""
+    found = _SENTENCE.findall(text)
+    return max(1, sum(len(_words(sentence)) > 2 for sentence in found))
+
+
+@functools.cache
+def _hyphenator() -> Any:
+    """Pyphen's US English hyphenation dictionary: offline, and the same on every machine."""
+    import pyphen  # only `wizard check` grades; loading the dictionary costs a few ms
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def grade(text: str) -> float:
+    """The Flesch-Kincaid grade of `text`: 0.39 x words per sentence + 11.8 x syllables per
+    word - 15.59, syllables counted as Pyphen's hyphenation points plus one per word.
+
+    The formula is a few lines, so it is written here rather than taken from textstat, which
+    imports NLTK (and, to count syllables, downloads its CMU dictionary); Pyphen is the
+    syllable counter textstat itself falls back on.
     """
-    top = Mark(tree.path, 1, 1)
-    yield top, "the title", tree.title
-    yield top, "the description", tree.description
-    yield top, "the disclaimer", tree.disclaimer
-    for node in tree.nodes.values():
-        who = f"node '{node.id}'"
-        for key in ("prompt", "title", "text", "help"):
-            yield node.mark, f"the {key} of {who}", getattr(node, key)
-        for option in node.options:
-            yield option.mark, f"the label of option '{option.id}' of {who}", option.label
-            yield option.mark, f"the help of option '{option.id}' of {who}", option.help
-    for group in tree.groups:
-        yield group.mark, f"the title of group '{group.id}'", group.title
-        yield group.mark, f"the about of group '{group.id}'", group.about
-    for treatment in tree.treatments.values():
-        who = f"treatment '{treatment.id}'"
-        for key in ("name", "brief", "about", "given"):
-            yield treatment.mark, f"the {key} of {who}", getattr(treatment, key)
-        for n, effect in enumerate(treatment.side_effects.common, 1):
-            yield treatment.mark, f"common side effect {n} of {who}", effect
-        for n, effect in enumerate(treatment.side_effects.serious, 1):
-            yield treatment.mark, f"serious side effect {n} of {who}", effect
-        for note in treatment.notes:
-            yield note.mark, f"a note of {who}", note.text
-    for resource in tree.resources.values():
-        who = f"resource '{resource.id}'"
-        for key in ("name", "brief", "about"):
-            yield resource.mark, f"the {key} of {who}", getattr(resource, key)
-        for note in resource.notes:
-            yield note.mark, f"a note of {who}", note.text
-    for flag in tree.red_flags.values():
-        yield flag.mark, f"the title of red flag '{flag.id}'", flag.title
-        yield flag.mark, f"the advice of red flag '{flag.id}'", flag.advice
-    for question in tree.questions:
-        yield question.mark, "a question", question.text
-
-
-@contextlib.contextmanager
-def _offline(textstat: Any) -> Iterator[None]:
-    """textstat counting syllables with Pyphen alone, so it never downloads NLTK data.
-
-    textstat 0.7.5+ looks the CMU dictionary up through `get_cmudict`; with it answering None,
-    every word goes to the Pyphen fallback. Older versions count with Pyphen alone.
-    """
-    counts = getattr(getattr(textstat, "backend", None), "counts", None)
-    module = getattr(counts, "_count_syllables", None)
-    if module is None or not hasattr(module, "get_cmudict"):
-        yield
-        return
-    original = module.get_cmudict
-    module.get_cmudict = lambda lang: None
-    try:
-        yield
-    finally:
-        module.get_cmudict = original
-
-
-def _textstat() -> Any:
-    """textstat, without paying for importing NLTK (about 0.2 s, most of `wizard check`).
-
-    textstat imports NLTK only to reach the CMU dictionary, which `_offline` never lets it use.
-    So while textstat is imported, `nltk` is a stand-in module that loads the real NLTK only if
-    something reads from it (PEP 562's module `__getattr__`); the stand-in leaves `sys.modules`
-    at once, so any later `import nltk` gets the real one. (The standard library's `LazyLoader`
-    would be the tool, but on Python 3.11 the import statement itself reads the lazy module's
-    `__spec__` and so loads it.)
-    """
-    if "textstat" in sys.modules or "nltk" in sys.modules:
-        import textstat
-
-        return textstat
-
-    def real_nltk(name: str) -> Any:
-        return getattr(importlib.import_module("nltk"), name)
-
-    stand_in = types.ModuleType("nltk")
-    stand_in.__getattr__ = real_nltk  # type: ignore[method-assign]
-    sys.modules["nltk"] = stand_in
-    try:
-        import textstat
-    finally:
-        if sys.modules.get("nltk") is stand_in:
-            del sys.modules["nltk"]
-    return textstat
-
-
-def _grades(texts: list[str]) -> list[float]:
-    textstat = _textstat()
-    with _offline(textstat):
-        return [float(textstat.flesch_kincaid_grade(text)) for text in texts]
+    words = _words(text)
+    if not words:
+        return 0.0
+    hyphenator = _hyphenator()
+    syllables = sum(len(hyphenator.positions(word.lower())) + 1 for word in words)
+    return 0.39 * len(words) / _sentences(text) + 11.8 * syllables / len(words) - 15.59
 
 
 def check_reading(tree: Tree) -> ReadingReport:
@@ -154,7 +102,7 @@ def check_reading(tree: Tree) -> ReadingReport:
     if not found:
         return ReadingReport((), None, 0)
     # Below grade 0 the formula says only "very easy"; such a text counts as grade 0.
-    grades = [max(grade, 0.0) for grade in _grades([text for _, _, text in found])]
+    grades = [max(grade(text), 0.0) for _, _, text in found]
     limit = tree.reading_grade
     warnings = tuple(
         Diagnostic(
@@ -162,10 +110,12 @@ def check_reading(tree: Tree) -> ReadingReport:
             mark.line,
             mark.col,
             "warning",
-            f"{where} reads at grade {grade:.1f}, above this tree's 'reading_grade' of "
+            f"{where} reads at grade {level:.1f}, above this tree's 'reading_grade' of "
             f"{limit}; use shorter sentences and everyday words",
         )
-        for (mark, where, _), grade in zip(found, grades, strict=True)
-        if grade > limit
+        for (mark, where, _), level in zip(found, grades, strict=True)
+        if level > limit
     )
-    return ReadingReport(warnings, mean(grades), len(grades))
+    # sum/len, not statistics.mean: importing statistics (fractions, decimal, random) cost
+    # `wizard check` more than the grading itself (docs/performance.md).
+    return ReadingReport(warnings, sum(grades) / len(grades), len(grades))

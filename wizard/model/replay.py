@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wizard.model.machine import Answer, AnswerError, Session
-from wizard.model.tree import Tree
+from wizard.model.tree import RedFlag, Tree
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,42 @@ def replay_answers(tree: Tree, history: Sequence[Answer]) -> Replayed:
         elif tree.nodes[answer.node].is_question:
             dropped.append(f"'{answer.node}' is not on this route any more")
     return Replayed(session, tuple(dropped))
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A session after one earlier answer was changed ("Check your answers", Change)."""
+
+    session: Session
+    no_longer: tuple[str, ...]
+    """Questions answered before that the new route no longer asks (their answers are left
+    out of the summary; a front end says which)."""
+    raised: tuple[RedFlag, ...]
+    """Urgent alerts the new answers raise that were not raised before."""
+
+
+def change_answer(session: Session, node_id: str, option_ids: Sequence[str]) -> Changed:
+    """`session` with the answer at `node_id` replaced, every later answer kept while the new
+    route still meets its question (Session.change_answer, on a fork), stopping at the first
+    question the new route reaches that was never answered; the answers it passes by stay
+    remembered, so those questions offer them again. AnswerError (a sentence for the person)
+    when the new answer itself does not fit; `session` is never changed."""
+    if node_id not in {answer.node for answer in session.history}:
+        raise AnswerError("not_answered", node=node_id)
+    changed = session.fork()
+    changed.change_answer(node_id, option_ids)
+    before = {flag.id for flag in session.red_flags}
+    raised = tuple(flag for flag in changed.red_flags if flag.id not in before)
+    return Changed(changed, left_out(changed, [a.node for a in session.history]), raised)
+
+
+def left_out(session: Session, earlier: Sequence[str]) -> tuple[str, ...]:
+    """The questions among `earlier` (node ids answered before a change) that the session's
+    finished route does not ask: their answers no longer fit. Empty until it is finished,
+    since the rest of the route may still come back to them."""
+    if not session.finished:
+        return ()
+    walked = {answer.node for answer in session.history}
+    nodes = session.tree.nodes
+    return tuple(node for node in earlier
+                 if node not in walked and node in nodes and nodes[node].is_question)

@@ -40,6 +40,16 @@ def _field_schema(field: Field) -> dict[str, Any]:
         "facts": {"type": "array", "items": {"$ref": "#/definitions/fact"}},
         "refs": {"type": "array", "items": {"type": "string"}},
         "condition": {"$ref": "#/definitions/condition"},
+        "answers": {
+            "type": "object",
+            "propertyNames": {"pattern": NODE_ID},
+            "additionalProperties": {
+                "oneOf": [
+                    {"type": "string", "pattern": ITEM_ID},
+                    {"type": "array", "items": {"type": "string", "pattern": ITEM_ID}},
+                ]
+            },
+        },
         "kind": {"enum": list(KINDS)},
         "next": {
             "oneOf": [

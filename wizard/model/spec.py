@@ -7,10 +7,13 @@ kind may say is in kinds.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wizard.model.kinds import NODE_KINDS
 
+# Written for JSON Schema (ECMAScript, where `$` is the very end); Python code checks them
+# with `fits`, never `re.match`.
 NODE_ID = r"^[a-z0-9_]+$"
 FACT = r"^[a-z0-9_]+$"
 ITEM_ID = r"^[a-z0-9_-]+$"
@@ -19,6 +22,31 @@ DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # One line of text: no line break inside (surrounding blank space, as YAML's `>` leaves, is fine).
 LINE = r"^\s*[^\n]*\S[^\n]*\s*$"
 BRIEF_MAX = 120  # characters; a longer `brief` is warned about: it no longer reads at a glance
+
+TEXT_TYPES = frozenset({"text", "line", "texts"})
+"""Field types that hold words. Each such field says who reads it (`Field.read`); every other
+type (ids, references, facts, conditions, numbers, dates) is for the program."""
+READ_ROLES = ("prose", "name", "verbatim", "edition", "no")
+"""Who reads a text field, and so which tool looks at it (wizard/model/texts.py):
+
+- prose: sentences a person reads: graded for reading level, translated, compared by `diff`;
+- name: names and contact lines (medicine names, a phone line, a source's title): translated and
+  compared, never graded (the formula means nothing on a list of names);
+- verbatim: shown exactly as written (web addresses, publishers): compared, never translated;
+- edition: the edition's own label (its version), shown in headings and expected to change with
+  every edition: `diff` names it in its title, not as a difference;
+- no: never shown to a person (a language tag).
+"""
+
+
+def fits(pattern: str, text: str) -> bool:
+    """Whether the WHOLE of `text` fits one of the patterns above.
+
+    Why not `re.match`: in Python `$` also matches just before a final newline, so an id "fire\\n"
+    passed the checker, crashed the app when answered and left a kiosk at a shell. Every id,
+    fact, date and reference is checked here, so the format has one answer to "is this an id".
+    """
+    return re.fullmatch(pattern, text) is not None
 
 
 @dataclass(frozen=True)
@@ -34,6 +62,10 @@ class Field:
     type: str
     required: bool = False
     doc: str = ""
+    read: str = "prose"
+    """For a text field (TEXT_TYPES): who reads it, one of READ_ROLES. New text fields are
+    prose unless marked, so a new key is graded, translated and compared from the day it is
+    declared; ignored for other types."""
 
 
 F = Field
@@ -44,8 +76,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("id", "tree_id", True, "The tree's id, lowercase letters, digits and dashes."),
         F("title", "text", True, "Shown on the welcome screen and the summary."),
         F("description", "text", doc="What the guide does, in a sentence or two."),
-        F("version", "text", True, 'Content version, such as "2026.11.0".'),
-        F("language", "text", doc="Language tag, default en."),
+        F("version", "text", True, 'Content version, such as "2026.11.0".', read="edition"),
+        F("language", "text", doc="Language tag, default en.", read="no"),
         F("review", "object:review", True, "Content review dates."),
         F(
             "reading_grade",
@@ -68,15 +100,22 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             doc="Orders of the options in the summary's 'at a glance': the first whose `when` "
             "holds is used.",
         ),
+        F("quiz", "object:quiz", doc="What `wizard quiz` asks about this tree's cases."),
+        F("cases", "list:case", doc="People for the quiz: a short story and their answers."),
+        F(
+            "teach_back",
+            "list:teach_back",
+            doc="Questions after the summary checking that a person understood it.",
+        ),
     ),
     "review": (
         F("last_reviewed", "date", True, "YYYY-MM-DD"),
         F("next_review", "date", True, "YYYY-MM-DD"),
     ),
     "source": (
-        F("title", "text", True),
-        F("publisher", "text"),
-        F("url", "text"),
+        F("title", "text", True, read="name"),
+        F("publisher", "text", read="verbatim"),
+        F("url", "text", read="verbatim"),
     ),
     "group": (
         F("id", "item_ref", True),
@@ -111,7 +150,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "treatment": (
         F("name", "text", True),
         F("brief", "line", doc="One plain line for the summary's 'at a glance'."),
-        F("examples", "texts"),
+        F("examples", "texts", read="name"),
         F("group", "item_ref", True, "Id of a group."),
         F("about", "text", True, "What it is."),
         F("given", "text", doc="How it is given."),
@@ -133,8 +172,8 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("name", "text", True),
         F("brief", "line", doc="One plain line for the summary's 'at a glance'."),
         F("about", "text", True),
-        F("contact", "text", doc="Say which country a phone number serves."),
-        F("url", "text"),
+        F("contact", "text", doc="Say which country a phone number serves.", read="name"),
+        F("url", "text", read="verbatim"),
         F("notes", "list:note", doc="Lines shown when their condition holds."),
         F("when", "condition", True),
         F("sources", "refs"),
@@ -152,6 +191,39 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "glance": (
         F("when", "condition", True, "This order is used when the condition holds."),
         F("order", "refs", True, "Treatment ids, first shown first."),
+    ),
+    "quiz": (
+        F(
+            "ask",
+            "refs",
+            doc="The kinds of question to ask, of options, first, urgent and next (default all).",
+        ),
+    ),
+    "case": (
+        F("id", "item_ref", True, "Unique among the cases."),
+        F("story", "text", True, "The person in a few plain words (no answers given away)."),
+        F("answers", "answers", True, "Node id -> the option id picked (a list for multi)."),
+        F("next_at", "node_ref", doc="A question on the route: predict what is asked after it."),
+    ),
+    "teach_back": (
+        F("id", "item_ref", True, "Unique among the teach-back questions."),
+        F("prompt", "text", True, "The question, about the person's own summary."),
+        F(
+            "about",
+            "line",
+            True,
+            "The part of the summary holding the answer: treatment:ID, resource:ID or "
+            "red_flag:ID. The question is only asked when that part is listed.",
+            read="no",
+        ),
+        F("explain", "text", True, "The same point in other words, shown after a wrong answer."),
+        F("when", "condition", doc="Asked only when this holds (default always)."),
+        F("options", "list:teach_option", True, "The answers; at least one `right: true`."),
+    ),
+    "teach_option": (
+        F("id", "item_ref", True, "Unique within the question."),
+        F("label", "text", True),
+        F("right", "bool", doc="This answer is what the summary says."),
     ),
 }
 

@@ -16,8 +16,9 @@ problems carry file:line:col too.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +27,7 @@ import yaml
 
 from wizard.model.errors import Diagnostic, TreeError
 from wizard.model.marked import MarkedDict, YamlMark
+from wizard.model.texts import TRANSLATED, Text, person_texts, replace_texts
 from wizard.model.tree import NO_MARK, Mark, Tree
 
 OVERLAY_FORMAT = 1
@@ -33,20 +35,11 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 """A language tag as overlays and `--lang` write it: `es`, `pt-BR` (lower-case language)."""
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
-TEXT_FIELDS = frozenset(
-    {
-        "title", "description", "disclaimer", "prompt", "text", "help", "label", "name",
-        "about", "given", "brief", "contact", "advice", "examples", "common", "serious",
-        "side_effects", "nodes", "options", "sources", "groups", "treatments", "resources",
-        "red_flags", "questions", "notes",
-    }
-)  # fmt: skip
-"""The fields the walk goes into: words for people, and what holds them. Ids, urls, facts,
-conditions and publishers' names are not translated."""
-_NOT_INTO = frozenset({"sources"})
-"""Fields that name sources (ids) on an item, and are only walked on the tree itself."""
-
 Status = Literal["draft", "reviewed"]
+
+UrgencyWords = Callable[[str], tuple[tuple[str, ...], tuple[str, ...]]]
+"""A language tag -> (words that say a red flag is urgent, phrases that say something is not),
+from the vocabulary (wizard/render/urgency.py); the model knows no words of its own."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +65,10 @@ class Overlay:
     reviewed_by: str = ""
     date: str = ""
     path: str = "<memory>"
+    role: str = ""
+    """The reviewer's role (e.g. "oncology nurse specialist"): who vouches, with reviewed_by."""
+    sheet: str = ""
+    """The fingerprint of the review sheet the reviewer signed (`wizard translate --review`)."""
     texts_mark: Mark = field(default=NO_MARK, compare=False)
 
     @property
@@ -80,58 +77,23 @@ class Overlay:
 
 
 # -- the texts of a tree ------------------------------------------------------------------------
-Lookup = Callable[[str, str], str]
-
-
-def _walk(value: Any, key: str, lookup: Lookup, top: bool) -> Any:
-    """`value` with every text replaced by `lookup(key, english)`; the keys are paths of ids."""
-    if isinstance(value, str):
-        return lookup(key, value)
-    if isinstance(value, tuple):
-        items = []
-        for index, item in enumerate(value):
-            name = getattr(item, "id", None) if dataclasses.is_dataclass(item) else None
-            items.append(_walk(item, f"{key}.{name if name else index}", lookup, top))
-        return tuple(items)
-    if isinstance(value, Mapping):
-        return {name: _walk(item, f"{key}.{name}", lookup, top) for name, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for spec in dataclasses.fields(value):
-            if spec.name not in TEXT_FIELDS or (spec.name in _NOT_INTO and not top):
-                continue
-            old = getattr(value, spec.name)
-            new = _walk(old, f"{key}.{spec.name}".lstrip("."), lookup, False)
-            if new != old or type(new) is not type(old):
-                changes[spec.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
-
-
 def tree_texts(tree: Tree) -> dict[str, str]:
-    """Every translatable text of the tree, by key, in the tree's order."""
-    found: dict[str, str] = {}
-
-    def record(key: str, english: str) -> str:
-        if english.strip():
-            found[key] = english
-        return english
-
-    _walk(tree, "", record, True)
-    return found
+    """Every translatable text of the tree, by key, in the spec's order: the prose and names of
+    wizard/model/texts.py. Ids, urls, facts, conditions and publishers' names stay as written."""
+    return {text.key: text.text for text in person_texts(tree, TRANSLATED)}
 
 
 def apply_overlay(tree: Tree, overlay: Overlay) -> Tree:
     """The tree in the overlay's language: each text that has a current translation is replaced;
     missing and stale ones stay English."""
 
-    def lookup(key: str, english: str) -> str:
-        entry = overlay.entries.get(key)
-        if entry is None or entry.en != english or not entry.text.strip():
-            return english
+    def lookup(text: Text) -> str:
+        entry = overlay.entries.get(text.key)
+        if entry is None or entry.en != text.text or not entry.text.strip():
+            return text.text
         return entry.text
 
-    translated: Tree = _walk(tree, "", lookup, True)
+    translated = replace_texts(tree, lookup, TRANSLATED)
     return dataclasses.replace(
         translated, language=overlay.language, translation=overlay.status
     )
@@ -143,13 +105,33 @@ _SHAPES = (
     ("link targets", re.compile(r"\]\(([^)\s]+)\)")),
     ("web addresses", re.compile(r"https?://[^\s)>\]]+")),
     ("emphasis marks", re.compile(r"\*\*|__")),
+    ("email addresses", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("web addresses without http", re.compile(r"(?<![/\w.])www\.[^\s)>\]]+")),
 )
+
+
+# A translation must never change a number: a dose, an age, a phone number (911 -> 991). Digit
+# runs only, so 0.5 and 0,5 or 1-800-555 and 1 800 555 are the same numbers.
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def added_numbers(english: str, text: str) -> list[str]:
+    """Numbers the translation has and the English does not (a local helpline, say): not an
+    error, since every English number is still there, but the review sheet shows them first
+    so the clinician who signs it sees what only the translation says."""
+    before, after = _NUMBER.findall(english), _NUMBER.findall(text)
+    return [n for n in dict.fromkeys(after) if after.count(n) > before.count(n)]
 
 
 def broken_shapes(english: str, text: str) -> list[str]:
     """What a translation lost or gained of the English's fixed parts: `{name}` placeholders,
-    Markdown link targets, web addresses and emphasis marks. Empty when they match."""
+    Markdown link targets, web and email addresses and emphasis marks, and what it lost of the
+    English's numbers (digit runs). Empty when they match."""
     problems = []
+    before, after = _NUMBER.findall(english), _NUMBER.findall(text)
+    lost = [n for n in dict.fromkeys(before) if before.count(n) > after.count(n)]
+    if lost:
+        problems.append(f"numbers differ from the English (lost {', '.join(lost)})")
     for name, pattern in _SHAPES:
         before, after = sorted(pattern.findall(english)), sorted(pattern.findall(text))
         if before != after:
@@ -163,12 +145,6 @@ def broken_shapes(english: str, text: str) -> list[str]:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def overlay_path(tree_path: str | Path, language: str) -> Path:
-    """Where the overlay of a tree file in a language lives: beside it."""
-    path = Path(tree_path)
-    return path.with_name(f"{path.stem}.{language}{path.suffix or '.yaml'}")
-
-
 def is_overlay(path: Path) -> bool:
     """Whether a file is named as an overlay (`<tree>.<lang>.yaml`) of a tree file beside it."""
     stem = Path(path.stem)
@@ -229,39 +205,66 @@ def read_overlay(text: str, file: str) -> tuple[Overlay | None, list[Diagnostic]
     language = data.get("language")
     if "language" in data and not (isinstance(language, str) and LANGUAGE.match(language)):
         problems.append(_error(at("language"), "language must be a tag such as es or pt-BR"))
-    status, reviewed_by, date = _review(data.get("review"), at("review"), file, problems)
+    status, reviewed_by, date, role, sheet = _review(data.get("review"), at("review"), file,
+                                                     problems)
     entries, texts_mark = _entries(data, file, problems)
     if any(d.is_error for d in problems):
         return None, sorted(problems)
     overlay = Overlay(
         tree=str(tree_id), language=str(language), status=status, entries=entries,
-        reviewed_by=reviewed_by, date=date, path=file, texts_mark=texts_mark,
+        reviewed_by=reviewed_by, date=date, path=file, texts_mark=texts_mark, role=role,
+        sheet=sheet,
     )  # fmt: skip
     return overlay, sorted(problems)
 
 
+REVIEW_KEYS = ("status", "reviewed_by", "role", "date", "sheet")
+
+
 def _review(
     review: Any, mark: Mark, file: str, problems: list[Diagnostic]
-) -> tuple[Status, str, str]:
+) -> tuple[Status, str, str, str, str]:
     if not isinstance(review, MarkedDict):
         if review is not None:
             problems.append(_error(mark, "review must be a mapping: {status: draft}"))
-        return "draft", "", ""
+        return "draft", "", "", "", ""
     status: Status = "reviewed" if review.get("status") == "reviewed" else "draft"
     if review.get("status") not in ("draft", "reviewed"):
         problems.append(_error(mark, "review status must be draft or reviewed"))
     for key in review:
-        if key not in ("status", "reviewed_by", "date"):
+        if key not in REVIEW_KEYS:
             problems.append(_error(_mark(file, review.key_marks.get(key)),
-                                   f"unknown key '{key}' in review"))
+                                   f"unknown key '{key}' in review (it has: "
+                                   f"{', '.join(REVIEW_KEYS)})"))
     by, date = review.get("reviewed_by", ""), review.get("date", "")
+    role, sheet = review.get("role", ""), review.get("sheet", "")
     if status == "reviewed":
         if not (isinstance(by, str) and by.strip()):
             problems.append(_error(mark, "a reviewed translation names who reviewed it "
                                    "(reviewed_by)"))
+        if not (isinstance(role, str) and role.strip()):
+            problems.append(_error(mark, "a reviewed translation gives the reviewer's role "
+                                   "(role), e.g. oncology nurse specialist"))
         if not (isinstance(date, str) and _DATE.match(date)):
             problems.append(_error(mark, "a reviewed translation gives the date (YYYY-MM-DD)"))
-    return status, str(by or ""), str(date or "")
+        if not (isinstance(sheet, str) and sheet.strip()):
+            problems.append(_error(mark, "a reviewed translation names the review sheet that was "
+                                   "signed (sheet: its fingerprint, from wizard translate "
+                                   "--review)"))
+    return status, str(by or ""), str(date or ""), str(role or ""), str(sheet or "")
+
+
+def review_fingerprint(tree: Tree, overlay: Overlay) -> str:
+    """A short fingerprint of what a reviewer signs: every key, its English as the tree says it
+    now and its translation. Any change to either after signing changes it, so a reviewed
+    overlay whose words moved on is no longer called reviewed (`check_overlay`)."""
+    digest = hashlib.sha256()
+    for key, english in tree_texts(tree).items():
+        entry = overlay.entries.get(key)
+        text = entry.text if entry is not None else ""
+        for part in (key, english, text):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _entries(
@@ -306,8 +309,12 @@ def load_overlay(path: str | Path) -> Overlay:
     return overlay
 
 
-def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
-    """Missing, extra and stale translations, and broken placeholders, against the tree."""
+def check_overlay(
+    tree: Tree, overlay: Overlay, urgency: UrgencyWords | None = None
+) -> list[Diagnostic]:
+    """Missing, extra and stale translations, broken placeholders, changed numbers and
+    addresses, and (given the vocabulary's `urgency` words) red flags that lost their urgency,
+    against the tree."""
     found: list[Diagnostic] = []
     file = overlay.path
     if overlay.tree != tree.id:
@@ -317,6 +324,12 @@ def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
     if named and LANGUAGE.match(named) and named != overlay.language:
         found.append(_error(Mark(file, 1, 1), f"the file is named for '{named}' but says "
                             f"language: {overlay.language}"))
+    if not overlay.draft and overlay.sheet:
+        signed, now = overlay.sheet.strip(), review_fingerprint(tree, overlay)
+        if signed != now:
+            found.append(_error(Mark(file, 1, 1), f"the texts are not the ones reviewed (sheet "
+                                f"{signed}, now {now}): print a new sheet with wizard translate "
+                                "--review and have it signed again"))
     texts = tree_texts(tree)
     for key, english in texts.items():
         entry = overlay.entries.get(key)
@@ -330,6 +343,9 @@ def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
         else:
             for problem in broken_shapes(english, entry.text):
                 found.append(_error(entry.text_mark, f"{key}: {problem}"))
+            if urgency is not None and key.startswith("red_flags."):
+                for problem in lost_urgency(english, entry.text, overlay.language, urgency):
+                    found.append(_error(entry.text_mark, f"{key}: {problem}"))
     for key, entry in overlay.entries.items():
         if key not in texts:
             found.append(_error(entry.mark, f"extra translation: the tree has no text {key}",
@@ -337,15 +353,40 @@ def check_overlay(tree: Tree, overlay: Overlay) -> list[Diagnostic]:
     return found
 
 
-def check_overlays_of(tree: Tree) -> list[Diagnostic]:
+def _says(text: str, phrases: tuple[str, ...]) -> list[str]:
+    folded = " ".join(text.casefold().split())
+    return [p for p in phrases
+            if re.search(rf"(?<!\w){re.escape(' '.join(p.casefold().split()))}(?!\w)", folded)]
+
+
+def lost_urgency(english: str, text: str, language: str, urgency: UrgencyWords) -> list[str]:
+    """Why a red flag's translation no longer says what the English says about urgency: the
+    English says it is urgent and the translation has none of its language's urgent words, or
+    the translation says it is not urgent and the English does not. Empty when it keeps it."""
+    english_urgent, english_calm = urgency("en")
+    urgent, calm = urgency(language)
+    problems = []
+    if _says(english, english_urgent) and not _says(text, urgent):
+        urgent_said = ", ".join(_says(english, english_urgent))
+        problems.append(f"the English says this is urgent ({urgent_said}) but the translation has "
+                        f"none of the vocabulary's urgent words ({', '.join(urgent)})")
+    if (calm_said := _says(text, calm)) and not _says(english, english_calm):
+        problems.append(f"the translation says this is not urgent ({', '.join(calm_said)}); "
+                        "the English does not")
+    return problems
+
+
+def check_overlays_of(tree: Tree, urgency: UrgencyWords | None = None) -> list[Diagnostic]:
     """Every problem in the overlays beside a tree file."""
     found: list[Diagnostic] = []
     for path in overlays_beside(tree.path).values():
-        found.extend(check_overlay_file(path, tree))
+        found.extend(check_overlay_file(path, tree, urgency))
     return found
 
 
-def check_overlay_file(path: Path, tree: Tree) -> list[Diagnostic]:
+def check_overlay_file(
+    path: Path, tree: Tree, urgency: UrgencyWords | None = None
+) -> list[Diagnostic]:
     try:
         from wizard.model.loader import read_text
 
@@ -353,7 +394,7 @@ def check_overlay_file(path: Path, tree: Tree) -> list[Diagnostic]:
     except TreeError as error:
         return error.diagnostics
     if overlay is not None:
-        problems.extend(check_overlay(tree, overlay))
+        problems.extend(check_overlay(tree, overlay, urgency))
     return problems
 
 
@@ -370,9 +411,14 @@ def candidates(language: str) -> list[str]:
     return list(dict.fromkeys([tag, parts[0].lower()]))
 
 
-def translate_tree(tree: Tree, language: str | None) -> tuple[Tree, Overlay | None]:
+def translate_tree(
+    tree: Tree, language: str | None, urgency: UrgencyWords | None = None
+) -> tuple[Tree, Overlay | None]:
     """The tree in `language` if an overlay beside its file has it, else the tree as it is.
-    TreeError when the overlay itself cannot be read."""
+
+    TreeError when the overlay cannot be read or has anything `wizard check` calls an error (a
+    changed number, an added address, a red flag no longer urgent, another tree or language):
+    a translation that says something else is refused like a broken tree, never shown."""
     if not language or tree.path == "<memory>":
         return tree, None
     overlays = overlays_beside(tree.path)
@@ -381,8 +427,9 @@ def translate_tree(tree: Tree, language: str | None) -> tuple[Tree, Overlay | No
             return tree, None
         if tag in overlays:
             overlay = load_overlay(overlays[tag])
-            if overlay.tree != tree.id:
-                raise TreeError(check_overlay(tree, overlay))
+            errors = [d for d in check_overlay(tree, overlay, urgency) if d.is_error]
+            if errors:
+                raise TreeError(errors)
             return apply_overlay(tree, overlay), overlay
     return tree, None
 
@@ -417,6 +464,3 @@ def _quoted(text: str) -> str:
     dumped: str = yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"')
     return dumped.strip().removesuffix("\n...").strip()
 
-
-def entries_of(overlay: Overlay) -> Iterator[Entry]:
-    yield from overlay.entries.values()

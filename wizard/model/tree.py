@@ -259,6 +259,61 @@ class Glance:
 
 
 @dataclass(frozen=True)
+class Case:
+    """A quiz case: a person in a few plain words and the answers they would give.
+
+    `answers` are (node id, option ids) in the order written; `next_at` names the question after
+    which the learner predicts what is asked next. `marks` hold where each answer is written.
+    """
+
+    id: str
+    story: str
+    answers: tuple[tuple[str, tuple[str, ...]], ...]
+    next_at: str = ""
+    marks: Mapping[str, Mark] = field(default_factory=dict, compare=False)
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class TeachOption:
+    """One answer to a teach-back question; `right` marks the ones the summary supports."""
+
+    id: str
+    label: str
+    right: bool = False
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class TeachBack:
+    """A question checking that a person understood their own summary (teach-back).
+
+    Asked when `when` holds and the part of the summary it is `about` is listed for the person
+    ("treatment:ID", "resource:ID", "red_flag:ID"); a wrong answer shows `explain` (the same point
+    in other words) with that part of the summary, and asks again.
+    """
+
+    id: str
+    prompt: str
+    about: str
+    explain: str
+    options: tuple[TeachOption, ...]
+    when: Condition = ALWAYS
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+QUIZ_KINDS = ("options", "first", "urgent", "next")
+"""The kinds of quiz question, in the order a case asks them (wizard/model/quiz.py)."""
+
+
+@dataclass(frozen=True)
+class QuizSettings:
+    """What the tree's quiz asks (`quiz: {ask: [...]}`): the kinds of question, in order."""
+
+    ask: tuple[str, ...] = QUIZ_KINDS
+
+
+@dataclass(frozen=True)
 class Review:
     """When the content was last reviewed and is next due (content governance)."""
 
@@ -293,6 +348,9 @@ class Tree:
     red_flags: Mapping[str, RedFlag] = field(default_factory=dict)
     questions: tuple[Question, ...] = ()
     at_a_glance: tuple[Glance, ...] = ()
+    cases: tuple[Case, ...] = ()
+    quiz: QuizSettings = QuizSettings()
+    teach_back: tuple[TeachBack, ...] = ()
     path: str = "<memory>"
 
     def __hash__(self) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wizard.model.diff import CATEGORIES, TreeDiff, spans
+from wizard.model.diff import CATEGORIES, TreeDiff, spans, what_differs
 from wizard.render.markdown import _escape
 
 FORMATS = ("text", "markdown")
@@ -19,6 +19,8 @@ _HEADINGS = {
     "red flag": "Red flags raised",
     "care-team question": "Questions to ask the care team",
     "step": "Pages and questions shown",
+    "group heading": "Group headings shown",
+    "note": "Notes shown on items",
 }
 
 Section = tuple[str, list[str]]
@@ -51,6 +53,14 @@ def _sections(diff: TreeDiff, quote: Callable[[str], str], signs: bool) -> list[
             "Outcomes",
             [f"route {n}: {quote(old)} -> {quote(new)}" for n, old, new in diff.outcomes],
         ))
+    named = {n for change in diff.changes for n in change.routes} | {n for n, _, _ in diff.outcomes}
+    unnamed: dict[str, list[int]] = {}
+    for r in diff.routes:
+        if r.differs and r.number not in named:
+            unnamed.setdefault(what_differs(r.old.view, r.new.view), []).append(r.number)
+    reads = [f"{quote(what)}: {_routes(tuple(n), total)}" for what, n in unnamed.items()]
+    if reads:
+        sections.append(("Routes that read differently (first difference)", reads))
     texts = []
     for text in diff.texts:
         where = quote(text.where)
@@ -61,18 +71,29 @@ def _sections(diff: TreeDiff, quote: Callable[[str], str], signs: bool) -> list[
         else:
             texts.append(f"{where}: {quote(text.old)} => {quote(text.new)}")
     if texts:
-        sections.append(("Texts changed", texts))
+        heading = "Texts changed"
+        if diff.unseen_texts and diff.complete:
+            heading += " (no route shows these: nothing that lists them is ever listed)"
+        sections.append((heading, texts))
     return sections
 
 
 def _title(diff: TreeDiff) -> tuple[str, str]:
     old, new = diff.old, diff.new
-    verdict = "the versions differ"
-    if diff.equal:
-        verdict = "no differences" if diff.complete else "no differences on these routes"
+    if not diff.equal:
+        verdict = f"the versions differ on {len(diff.differing)} of them."
+        if not diff.complete:
+            verdict += f" Not every route was compared: {'; '.join(diff.why)}."
+    elif diff.complete:
+        verdict = "no differences: every route reads the same on both versions."
+    else:
+        verdict = (
+            "no differences found on these routes, but NOT every route was compared, so this "
+            f"is not a sign-off: {'; '.join(diff.why)}."
+        )
     return (
         f"{old.title}: {old.version} ({old.path}) -> {new.version} ({new.path})",
-        f"{total_routes(diff)} walked on both versions ({diff.how}): {verdict}.",
+        f"{total_routes(diff)} walked on both versions ({diff.how}): {verdict}",
     )
 
 
@@ -84,7 +105,7 @@ def total_routes(diff: TreeDiff) -> str:
 def _legend(diff: TreeDiff, quote: Callable[[str], str]) -> list[str]:
     """The answers of every route a difference names (with where they did not fit)."""
     named = {n for change in diff.changes for n in change.routes}
-    named |= {n for n, _, _ in diff.outcomes}
+    named |= {n for n, _, _ in diff.outcomes} | set(diff.differing)
     notes: dict[int, list[str]] = {}
     for number, note in diff.notes:
         notes.setdefault(number, []).append(note)

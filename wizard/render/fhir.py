@@ -380,10 +380,6 @@ def build_questionnaire(tree: Tree) -> Export:
     return Export(dict(clean_strings(resource)), tuple(dropped))
 
 
-def render_questionnaire(tree: Tree) -> str:
-    return build_questionnaire(tree).to_json()
-
-
 # -- QuestionnaireResponse --------------------------------------------------------------------
 def build_response(summary: Summary, authored: datetime | None = None) -> dict[str, Any]:
     """The person's answers, linked to the tree's Questionnaire (url|version).

@@ -17,26 +17,24 @@ WIDTH = 78
 INDENT = "    "
 
 
+def wrap_whole(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> list[str]:
+    """Words wrapped at spaces only: never inside a word or at its hyphens, so an address
+    (https://example.org/long-path) stays whole on its line, even one longer than the width,
+    and a copied or printed link still works."""
+    return textwrap.wrap(" ".join(text.split()), width, initial_indent=first,
+                         subsequent_indent=rest, break_on_hyphens=False, break_long_words=False)
+
+
 def _wrap(text: str, indent: str = "") -> list[str]:
     lines: list[str] = []
     for paragraph in text.strip().split("\n\n"):
-        lines.extend(
-            textwrap.wrap(
-                " ".join(paragraph.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
-            )
-            or [""]
-        )
+        lines.extend(wrap_whole(paragraph, WIDTH, indent, indent) or [""])
     return lines
 
 
 def _bullet(text: str, marker: str, indent: str = "") -> list[str]:
     """A list item whose following lines line up under its first word."""
-    return textwrap.wrap(
-        " ".join(text.split()),
-        WIDTH,
-        initial_indent=indent + marker,
-        subsequent_indent=indent + " " * len(marker),
-    )
+    return wrap_whole(text, WIDTH, indent + marker, indent + " " * len(marker))
 
 
 def _heading(text: str, underline: str) -> list[str]:

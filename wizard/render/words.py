@@ -11,9 +11,9 @@ Templates name their blanks (`{title}`); what fills them is data and is never re
 itself. A test (tests/render/test_vocabulary.py) finds any sentence a front end writes itself.
 
 Words used in class attributes (key bindings) are looked up when the module is imported; a
-translation must be chosen (`use_language`) before that. The web pages speak each visitor's
-language at once in one process, so `speaking(lang)` sets it for one request (a context
-variable) over the process's default.
+translation must be chosen (`use_language`) before that. `speaking(lang)` sets another
+language for one block (a context variable) over the process's default: the checker uses it to
+read a translation's urgent words.
 """
 
 from __future__ import annotations
@@ -129,8 +129,8 @@ WORDS: dict[str, str] = {
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
     "draft_translation": (
-        "This translation is a draft: no clinician has checked it yet. If anything is unclear, "
-        "ask your care team."
+        "This translation is a draft: a clinician reviewed the original content, but not this "
+        "translation yet. If anything is unclear, ask your care team."
     ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
@@ -263,6 +263,17 @@ WORDS: dict[str, str] = {
         "WIZARD_ADMIN_PIN is {length} characters long but the PIN box holds at most {most}; "
         "choose a shorter PIN"
     ),
+    # Not shown: what `wizard check` looks for in a translated red flag (comma-separated). A
+    # red flag whose English has an urgent word must keep one; a "calm" phrase must not appear
+    # in a translation unless the English has one too.
+    "urgency_words": "now, urgent, urgently, emergency, immediately, right away, today",
+    "calm_words": "not urgent, no rush, no hurry, can wait, not an emergency",
+    "pin_not_utf8": (
+        "WIZARD_ADMIN_PIN is not UTF-8 text, so it could never be typed; set it again"
+    ),
+    "secret_not_utf8": (
+        "WIZARD_SECRET is not UTF-8 text; set it again, for example to letters and digits"
+    ),
     "pin_control": (
         "WIZARD_ADMIN_PIN holds a control character, which cannot be typed; choose another"
     ),
@@ -321,6 +332,11 @@ WORDS: dict[str, str] = {
         "again to start over."
     ),
     "ask_restarted": "Starting again from the beginning; every answer was cleared.",
+    "ask_restart_confirm": "Type yes to start over, or press Enter to keep your answers.",
+    "ask_restart_kept": "Your answers are kept.",
+    "ask_check_how": (
+        "Type the number of an answer to change it, or press Enter to see your summary."
+    ),
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -333,7 +349,8 @@ WORDS: dict[str, str] = {
     "ask_urgent": "URGENT: {title}",
     # -- the web pages (wizard/web/templates) ----------------------------------------------
     "web_please_check": "Please check:",
-    "web_check_title": "Please check your answer: ",
+    "web_check_title": "Error: ",
+    "web_problem": "There is a problem",
     "web_skip": "Skip to the main content",
     "web_still_here": "I am still here",
     "web_display": "Display",
@@ -362,6 +379,11 @@ WORDS: dict[str, str] = {
     "web_cleared": "This session was cleared",
     "web_cleared_text": (
         "Nobody used this screen for a while, so the answers were cleared. Please start again."
+    ),
+    "web_expired": "This page has expired",
+    "web_expired_text": (
+        "Pages of this guide open for a day, and this one is older. Nothing was kept, so please "
+        "start again from the beginning."
     ),
     "web_updated": "The guide has been updated",
     "web_updated_text": (
@@ -394,6 +416,34 @@ WORDS: dict[str, str] = {
         "visitors use."
     ),
     "serve_own_pages": "This page may only be opened from this server.",
+    "web_start_over_yes": "Yes, start over",
+    "take_home_title": "Take your summary home",
+    "take_home_text": (
+        "Scan the square code with your phone's camera, or type the address below, to open "
+        "this summary on your phone. Nothing is stored: the code holds your answers, locked so "
+        "only this guide can read them, and it works for one day."
+    ),
+    "take_home_qr": "A QR code that opens this summary on a phone",
+    "web_code_expired": "This code has expired",
+    "web_code_expired_text": (
+        "A code works for one day after it is made. Please go through the guide again."
+    ),
+    "web_bad_code": "This code cannot be used",
+    "web_bad_code_text": (
+        "Please check the code letter by letter, or go through the guide again."
+    ),
+    "check_title": "Check your answers",
+    "check_change": "Change",
+    "check_change_which": "your answer to: {question}",
+    "check_show_summary": "Show my summary",
+    "check_from_summary": "Check or change your answers",
+    "check_no_answer": "None",
+    "check_no_longer": "These earlier answers no longer fit, so they are left out:",
+    "web_back_to_summary": "Back to the summary",
+    "web_print_hint": (
+        "Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) to print this page."
+    ),
+    "web_print_now": "Print this page",
     "theme_default": "Dark",
     "theme_light": "Light",
     "theme_high_contrast": "High contrast",
@@ -413,6 +463,84 @@ WORDS: dict[str, str] = {
         "  add: --answer {node}=OPTION"
     ),
     "walk_unused": "wizard: note: the route did not reach {nodes}; those answers were not used",
+    # -- the case quiz (wizard quiz, ask --quiz, serve --quiz) --------------------------------
+    "quiz_title": "Quiz: {tree}",
+    "quiz_intro": (
+        "Each case is a person. Predict what the guide says for them, then see its answer "
+        "and why."
+    ),
+    "quiz_case": "Case {number} of {total}",
+    "quiz_they_said": "They said: {answers}",
+    "quiz_q_options": "Which of these does the guide list for this person? Pick all that apply.",
+    "quiz_q_first": "Which of these comes first in \"At a glance\"?",
+    "quiz_q_urgent": "Is anything urgent today? If so, which?",
+    "quiz_q_next": "They answered \"{question}\" with \"{answer}\". What are they asked next?",
+    "quiz_nothing_urgent": "Nothing urgent",
+    "quiz_right": "Right.",
+    "quiz_not_quite": "Not quite.",
+    "quiz_guide_says": "The guide's answer: {items}",
+    "quiz_you_picked": "You picked: {items}",
+    "quiz_missed": "Missed: {items}",
+    "quiz_wrong": "Picked, but not right: {items}",
+    "quiz_listed": "Listed. {because} Listed when: {rule}",
+    "quiz_not_listed": "Not listed for this person. Listed when: {rule}",
+    "quiz_first_order": "First in the order used when: {rule}",
+    "quiz_first_groups": "First in the order of the summary's groups.",
+    "quiz_not_first": "Listed, but not first.",
+    "quiz_raised_by": "Raised by the answer: {labels}",
+    "quiz_not_raised": "No answer of this person raises it.",
+    "quiz_nothing_because": "None of this person's answers raises an urgent alert.",
+    "quiz_something_urgent": "An answer of this person raises an urgent alert.",
+    "quiz_next_because": "This is the question the route asks next.",
+    "quiz_next_not": "Not the next question on this route.",
+    "quiz_case_score": "Case score: {score} of {total}",
+    "quiz_score": "Score: {score} of {total}",
+    "quiz_seed": "Seed {seed}: run again with --seed {seed} for the same cases.",
+    "quiz_results": "Quiz results",
+    "quiz_no_cases": "This tree has no cases to quiz on.",
+    "quiz_refuse_pick_one": "Pick one answer.",
+    "quiz_refuse_pick_some": "Pick at least one answer.",
+    "quiz_refuse_unknown": "That is not one of the answers.",
+    "quiz_refuse_exclusive": "\"Nothing urgent\" cannot be picked with an urgent sign.",
+    "quiz_refuse_not_ready": "Answer every question of this case first.",
+    "quiz_refuse_revealed": "The answers are shown now; they cannot be changed.",
+    "quiz_back_first": "This is the first question of this case.",
+    "quiz_ask_how": (
+        "Type the numbers of your answers and press Enter. Type back to change your last "
+        "answer, quit to stop."
+    ),
+    "quiz_ask_one": "Type one number.",
+    "quiz_ask_many": "Type one or more numbers.",
+    "quiz_ask_reveal": "Press Enter to see the guide's answers.",
+    "quiz_ask_next": "Press Enter for the next case.",
+    "quiz_ask_stopped": "The quiz stopped before the end.",
+    "quiz_saved": "Results saved to {path}.",
+    "quiz_not_saved": "The results could not be saved to {path}: {reason}",
+    "quiz_reveal": "Show the answers",
+    "quiz_next": "Next case",
+    "quiz_finish": "See your score",
+    "quiz_again": "Start again",
+    "quiz_predict": "Next",
+    "quiz_keys": "Space ticks, Enter goes on, Escape goes back before the answers are shown.",
+    "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
+    # -- teach-back (after the summary) -------------------------------------------------------
+    "teach_offer": "Check what you understood",
+    "teach_offer_key": "Check what you understood (k)",
+    "teach_intro": (
+        "A few questions about your own summary. It is not a test. If an answer is not right, "
+        "you see that part of your summary again."
+    ),
+    "teach_question": "Question {number} of {total}",
+    "teach_right": "Yes, that is right.",
+    "teach_wrong": "Not quite. Here is that part of your summary again, in other words:",
+    "teach_try_again": "Please try again.",
+    "teach_done": "Thank you. You went over {count} points of your summary.",
+    "teach_done_one": "Thank you. You went over 1 point of your summary.",
+    "teach_back_to_summary": "Back to your summary",
+    "teach_ask_offer": (
+        "Would you like to check what you understood? Type yes, or press Enter to finish."
+    ),
+    "teach_ask_how": "Type the number of your answer.",
 }
 
 
@@ -441,7 +569,7 @@ def use_language(language: str | None) -> None:
 
 @contextmanager
 def speaking(language: str | None) -> Iterator[None]:
-    """Speak `language` inside the block (this thread or task only): one web request."""
+    """Speak `language` inside the block (this thread or task only)."""
     token = _speaking.set(language or SOURCE_LANGUAGE)
     try:
         yield

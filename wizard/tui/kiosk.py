@@ -171,8 +171,12 @@ class KioskApp(WizardApp):
     def tick(self) -> None:
         """Read the clock: count "Still there?" down, or ask it when the visitor is idle.
 
-        The app's timer calls this; tests call it after moving their clock on.
+        The app's timer calls this; tests call it after moving their clock on. The timer can
+        still fire while the app is closing, after its last screen is gone: then there is no
+        visitor left to count down for.
         """
+        if not self.screen_stack:
+            return
         if isinstance(self.screen, StillThereModal):
             self.screen.tick()
         else:

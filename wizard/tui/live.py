@@ -56,7 +56,8 @@ class LiveApp(WizardApp):
         if reload.tree is None:
             self._show_problems(reload)
         else:
-            self._use_tree(reload.tree, len(reload.diagnostics))
+            warnings = sum(d.severity == "warning" for d in reload.diagnostics)  # not notes
+            self._use_tree(reload.tree, warnings)
         return True
 
     def _show_problems(self, reload: Reload) -> None:

@@ -31,6 +31,10 @@ LONGEST_WAIT = 3600.0
 
 def pin_problem(pin: str) -> str | None:
     """Why `pin` cannot be used as the admin PIN (one sentence), or None when it can."""
+    try:
+        pin.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the shell exported that are not UTF-8: no key types them
+        return t("pin_not_utf8")
     if len(pin) > MAX_LENGTH:
         return t("pin_too_long", length=str(len(pin)), most=str(MAX_LENGTH))
     if find_control(pin) is not None or "\n" in pin or "\t" in pin:

@@ -21,14 +21,16 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
+from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
@@ -40,14 +42,31 @@ from wizard.web.pages import (
     DEFAULT_THEME,
     THEMES,
     Page,
+    TakeHomeView,
+    check_page,
+    confirm_restart_page,
     language,
+    print_page,
     problem_page,
     question_page,
     red_flag_page,
     summary_page,
+    take_home_view,
     welcome_page,
 )
-from wizard.web.state import Signer, Stale, State, StateError, replay, tree_version
+from wizard.web.state import (
+    DAY,
+    Ended,
+    Expired,
+    Sealer,
+    Stale,
+    State,
+    StateError,
+    new_visitor,
+    replay,
+    tree_version,
+)
+from wizard.web.takehome import TakeHome
 
 log = logging.getLogger("wizard.web")
 
@@ -81,10 +100,17 @@ class WebConfig:
     def can_save(self) -> bool:
         return not self.kiosk
 
+    @property
+    def lifetime(self) -> float:
+        """How long a page's address opens: a kiosk's idle time and countdown (then the screen
+        is cleared anyway), else a day."""
+        return self.idle_timeout + self.countdown if self.kiosk else DAY
+
 
 CONFIG = web.AppKey("config", WebConfig)
-SIGNER = web.AppKey("signer", Signer)
+SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+TAKE_HOME = web.AppKey("take_home", TakeHome)
 NAMES = web.AppKey("names", frozenset)
 
 
@@ -92,8 +118,9 @@ def make_app(config: WebConfig) -> web.Application:
     """The aiohttp application (used by `wizard serve` and by the tests)."""
     app = web.Application(client_max_size=MAX_FORM_BYTES, middlewares=[_headers, _guard])
     app[CONFIG] = config
-    app[SIGNER] = Signer(config.secret, config.version or tree_version(config.tree),
-                         config.clock)
+    app[SEALER] = Sealer(config.secret, config.version or tree_version(config.tree),
+                         config.clock, config.lifetime, config.kiosk)
+    app[TAKE_HOME] = TakeHome(config.secret, config.tree, app[SEALER].version, config.clock)
     app[TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -104,10 +131,14 @@ def make_app(config: WebConfig) -> web.Application:
     app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
     app.router.add_get("/", welcome)
+    app.router.add_get("/page", show)
     app.router.add_post("/go", go)
+    app.router.add_get("/print", printable)
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
+    app.router.add_get("/health", health)
+    app.router.add_get("/h/{code}", take_home)
     app.router.add_static("/static", HERE / "static", append_version=False)
     return app
 
@@ -154,8 +185,53 @@ async def welcome(request: web.Request) -> web.Response:
     return _render(request, welcome_page(Session(config.tree)), state)
 
 
+async def show(request: web.Request) -> web.Response:
+    """GET /page?s=TOKEN: the page the token names. Every form's answer leads here, so the
+    browser's history holds only addresses it can load again (see wizard.web.state)."""
+    loaded = _load(request, request.query.get("s", ""))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    return _render(request, _page(request, state, session), state.showing(""))
+
+
+def _page(request: web.Request, state: State, session: Session) -> Page:
+    """The page a state shows (its view), for the session it replays to."""
+    if not state.started:
+        return welcome_page(session)
+    if state.view == "restart":
+        return confirm_restart_page()
+    if state.view == "flag":
+        return red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
+                                   if flag in session.tree.red_flags))
+    if state.changing:  # the question being changed, as it was answered
+        asked = session.fork()
+        if asked.go_to(state.changing):
+            session = asked
+    if state.view == "error" and not session.finished:
+        try:
+            session.fork().answer(state.shown)
+        except AnswerError as error:
+            return question_page(session, state.shown, strip_control(refusal(error)))
+        return question_page(session, state.shown)
+    if state.view == "check" and session.finished:
+        sealer = request.app[SEALER]
+        base = replace(state.showing(""), earlier=())
+
+        def change(node: str) -> str:
+            return _address(sealer.dump(replace(base, changing=node)))
+
+        return check_page(session, state.shown, change)
+    if session.finished:
+        return summary_page(session, state.note)
+    return question_page(session, session.preselected
+                         or state.remembered.get(session.current.id, ()))
+
+
 async def go(request: web.Request) -> web.Response:
-    """Every step: start, answer, back, continue, change theme, "still here", start over."""
+    """Every step: start, answer, back, continue, change an answer, check the answers, change
+    theme, "still here", start over. Each answers with a redirect to the next page's address
+    (POST-redirect-GET)."""
     form = await request.post()
     loaded = _load(request, str(form.get("state", "")))
     if isinstance(loaded, web.Response):
@@ -165,28 +241,59 @@ async def go(request: web.Request) -> web.Response:
     picked = tuple(str(v) for v in form.getall("option", []))
     theme = str(form.get("theme", ""))
     if action == "theme" and theme in THEMES:
-        state = State(state.route, state.remembered, theme, state.started)
-    if action == "restart":
-        return _render(request, welcome_page(session), State(theme=state.theme))
+        state = replace(state, theme=theme)
+    if action == "restart" and state.started:
+        return _see(request, State.of(session, state).showing("restart"))
+    if action in ("clear", "done", "restart"):
+        request.app[SEALER].end(state.visitor)
+        return _redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
     if action == "start":
-        state = State(theme=state.theme, started=True)
+        state = State(theme=state.theme, started=True, visitor=new_visitor())
         session = Session(session.tree)
     if not state.started:
-        return _render(request, welcome_page(session), state)
-    page: Page | None = None
+        return _see(request, State(theme=state.theme))
+    if state.changing and action in ("answer", "back"):
+        return _see(request, _changed(session, state, picked, action))
+    after = State.of(session, state)
     if action == "answer" and not session.finished:
         try:
             raised = session.answer(picked)
-        except AnswerError as error:
-            page = question_page(session, picked, strip_control(refusal(error)))
-        else:
-            if raised:
-                page = red_flag_page(raised)
+        except AnswerError:
+            return _see(request, after.showing("error", picked))
+        after = State.of(session, state)
+        if raised:
+            return _see(request, after.showing("flag", tuple(flag.id for flag in raised)))
     elif action == "back":
         session.back()
-    if page is None:
-        page = question_page(session, state.remembered.get(session.current.id, ()))
-    return _render(request, page, State.of(session, state.remembered, state.theme))
+        after = State.of(session, state)
+    if session.finished and action in ("answer", "continue", "check"):
+        return _see(request, _checking(session, after))
+    return _see(request, after)
+
+
+def _changed(session: Session, state: State, picked: tuple[str, ...], action: str) -> State:
+    """After the page changing one answer: back to "Check your answers" (Back, or the new
+    answer kept with every other answer that still fits), or on to a question the new answer
+    leads to that was never answered."""
+    if action == "back":
+        return _checking(session, replace(State.of(session, state), earlier=()))
+    try:
+        changed = change_answer(session, state.changing, picked)
+    except AnswerError:
+        return replace(state, route=state.route).showing("error", picked)
+    earlier = tuple(answer.node for answer in session.history)
+    after = replace(State.of(changed.session, state), earlier=earlier)
+    if changed.raised:
+        return after.showing("flag", tuple(flag.id for flag in changed.raised))
+    if changed.session.finished:
+        return _checking(changed.session, after)
+    return after
+
+
+def _checking(session: Session, state: State) -> State:
+    """"Check your answers", naming the earlier answers that no longer fit (then forgotten)."""
+    return replace(state, earlier=(), changing="").showing(
+        "check", left_out(session, state.earlier))
 
 
 async def save(request: web.Request) -> web.Response:
@@ -227,11 +334,44 @@ async def print_summary(request: web.Request) -> web.Response:
     if isinstance(loaded, web.Response):
         return loaded
     state, session = loaded
-    if config.print_command:
-        outcome = await send_to_printer(config.print_command, render_text(session.summary()))
-        return _render(request, summary_page(session, outcome.message), state)
-    return web.Response(text=render_html(session.summary()), content_type="text/html",
-                        charset="utf-8")
+    if not config.print_command:
+        return _render(request, print_page(session), state)
+    outcome = await send_to_printer(config.print_command, render_text(session.summary()))
+    return _see(request, state.showing("", note=outcome.message))
+
+
+async def printable(request: web.Request) -> web.Response:
+    """GET /print?s=TOKEN: the summary as a page of its own, ready for the browser's Print."""
+    loaded = _load(request, request.query.get("s", ""))
+    if isinstance(loaded, web.Response):
+        return loaded
+    state, session = loaded
+    return _render(request, print_page(session), state)
+
+
+async def take_home(request: web.Request) -> web.Response:
+    """GET /h/CODE: the summary a take-home code holds (wizard.web.takehome), as a visitor's
+    own summary page from here on."""
+    try:
+        session = request.app[TAKE_HOME].session(request.match_info["code"])
+    except Stale:
+        return _problem(request, 409, "web_updated", "web_updated_text")
+    except Expired:
+        return _problem(request, 410, "web_code_expired", "web_code_expired_text")
+    except StateError as error:
+        log.info("refused a take-home code: %s", error)
+        return _problem(request, 400, "web_bad_code", "web_bad_code_text")
+    state = State.of(session, State(started=True, visitor=new_visitor()))
+    return _render(request, summary_page(session), state)
+
+
+async def health(request: web.Request) -> web.Response:
+    """For load balancers and process managers: 200 while this process serves pages, with the
+    tree's id and the version its pages are sealed for (every process behind one address must
+    say the same, or a visitor moving between them is told the guide was updated)."""
+    config = request.app[CONFIG]
+    return web.json_response({"status": "ok", "tree": config.tree.id,
+                              "version": request.app[SEALER].version})
 
 
 async def kiosk_css(request: web.Request) -> web.Response:
@@ -246,19 +386,32 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
     """The visitor's state and session, or the page that starts over."""
     config = request.app[CONFIG]
     try:
-        state = request.app[SIGNER].load(token)
-        if config.kiosk and state.started and _expired(config, state):
-            return _problem(request, 410, "web_cleared", "web_cleared_text")
+        state = request.app[SEALER].load(token)
         return state, replay(config.tree, state)
     except Stale:
         return _problem(request, 409, "web_updated", "web_updated_text")
+    except (Expired, Ended):
+        if config.kiosk:
+            return _problem(request, 410, "web_cleared", "web_cleared_text")
+        return _problem(request, 410, "web_expired", "web_expired_text")
     except StateError as error:
         log.info("refused a state: %s", error)
+        if config.kiosk:  # an earlier epoch's page (a restart) is as cleared as any other
+            return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 400, "web_bad_page", "web_bad_page_text")
 
 
-def _expired(config: WebConfig, state: State) -> bool:
-    return config.clock() - state.issued > config.idle_timeout + config.countdown
+def _see(request: web.Request, state: State) -> web.Response:
+    """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
+    return _redirect(_address(request.app[SEALER].dump(state)))
+
+
+def _address(token: str) -> str:
+    return "/page?" + urlencode({"s": token})
+
+
+def _redirect(address: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": address})
 
 
 def _problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
@@ -274,7 +427,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
     template = request.app[TEMPLATES].get_template(f"{page.kind}.html")
     text = template.render(
         page=page,
-        state=request.app[SIGNER].dump(state),
+        state=request.app[SEALER].dump(state),
         tree_title=page.heading if page.kind == "welcome" else _title(config.tree),
         lang=language(config.tree.language),
         theme=theme,
@@ -287,8 +440,21 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         countdown_words=t("countdown_one" if int(config.countdown) == 1 else "countdown",
                           seconds=str(int(config.countdown))),
         forgets=config.kiosk and (state.started or bool(state.theme)),
+        take_home=_take_home(request, page, state),
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+
+def _take_home(request: web.Request, page: Page, state: State) -> TakeHomeView | None:
+    """On a kiosk's summary, when phones can reach this guide (`--public-url`): the code and
+    a QR code of its address."""
+    config = request.app[CONFIG]
+    if page.kind != "summary" or not config.kiosk or not config.public_url:
+        return None
+    session = replay(config.tree, state)
+    code = request.app[TAKE_HOME].code(session)
+    address = f"{config.public_url.rstrip('/')}/h/{code.replace('-', '')}"
+    return take_home_view(code, address)
 
 
 def _title(tree: Tree) -> str:

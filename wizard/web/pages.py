@@ -11,7 +11,9 @@ escapes tree text itself and links only http(s), mailto and tel addresses of sou
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,7 +24,14 @@ from wizard.model.plain import strip_control
 from wizard.model.tree import RedFlag
 from wizard.render.html import render_sections
 from wizard.render.outline import build_outline
-from wizard.render.pageview import OptionView, UrgentView, build_page, paragraphs, urgent_view
+from wizard.render.pageview import (
+    OptionView,
+    UrgentView,
+    build_page,
+    heading,
+    paragraphs,
+    urgent_view,
+)
 from wizard.render.words import t
 
 THEMES: tuple[str, ...] = ("default", "light", "high-contrast")
@@ -32,8 +41,18 @@ the same), so one option means the same colours in both front ends; the web does
 the Textual front end."""
 DEFAULT_THEME = "default"
 
-PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem"]
+PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
+                   "confirm", "print", "check"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One answer on "Check your answers": the question, the answer, where Change goes."""
+
+    question: str
+    answer: str
+    href: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,7 @@ class Page:
     rule: str = ""
     """A multi-select's pick rule ("Pick 1 to 3.")."""
     draft: str = ""
+    rows: list[CheckRow] = field(default_factory=list)
 
 
 def language(code: str) -> str:
@@ -91,6 +111,49 @@ def summary_page(session: Session, message: str = "") -> Page:
     body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
                 can_go_back=bool(session.history), message=message)
+
+
+def check_page(session: Session, no_longer: tuple[str, ...],
+               change: Callable[[str], str]) -> Page:
+    """Every answer given, each with a Change link (`change(node_id)` is its address), and the
+    questions whose earlier answers no longer fit after a change."""
+    nodes = session.tree.nodes
+    rows = [CheckRow(heading(nodes[answer.node]),
+                     ", ".join(strip_control(label) for label in session.labels(answer))
+                     or t("check_no_answer"),
+                     change(answer.node))
+            for answer in session.history if nodes[answer.node].is_question]
+    gone = [heading(nodes[node]) for node in no_longer if node in nodes]
+    return Page("check", t("check_title"), gone, rows=rows)
+
+
+def print_page(session: Session) -> Page:
+    """The summary on a page of its own, for the browser's Print when scripts are off."""
+    return dataclasses.replace(summary_page(session), kind="print")
+
+
+def confirm_restart_page() -> Page:
+    """"Start over?" asked before anything is cleared (as the app's ctrl+r and `ask` do)."""
+    return Page("confirm", t("start_over_title"), [t("start_over_text")])
+
+
+@dataclass(frozen=True)
+class TakeHomeView:
+    """The take-home box of a kiosk's summary: the code, its address and a QR code of it."""
+
+    code: str
+    address: str
+    qr: Markup
+
+
+def take_home_view(code: str, address: str) -> TakeHomeView:
+    """The QR code as inline SVG made by segno from `address` alone (our own url-safe text),
+    dark on light whatever the theme, with the quiet zone readers need."""
+    import segno
+
+    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
+                                                    border=4, omitsize=False)
+    return TakeHomeView(code, address, Markup(svg))  # made here from url-safe text only
 
 
 def problem_page(heading: str, text: str) -> Page:

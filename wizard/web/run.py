@@ -7,6 +7,8 @@ here, so the other commands stay fast.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from wizard.exits import Exit
@@ -23,12 +25,14 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
 
     from wizard.model.loader import load_tree
     from wizard.model.translation import translate_tree
+    from wizard.render.urgency import urgency_words
     from wizard.render.words import use_language
+    from wizard.web.access import PageLog
     from wizard.web.app import WebConfig, make_app
     from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
-    tree, _ = translate_tree(load_tree(tree_path), language)
+    tree, _ = translate_tree(load_tree(tree_path), language, urgency_words)
     use_language(language)
     config = WebConfig(
         tree=tree,
@@ -43,9 +47,25 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
     print(t("serve_at", url=shown_url or f"http://{host}:{port}"), flush=True)
     try:
         web.run_app(make_app(config), host=host, port=port, print=None,
-                    access_log=None, handle_signals=True)
+                    access_log=_access_log(), access_log_class=PageLog,
+                    handle_signals=True)
     except OSError as error:
         why = error.strerror or str(error)
         print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
+
+
+def _access_log() -> logging.Logger:
+    """Pages served, one line each on standard error (wizard.web.access says what is left
+    out); quiet with WIZARD_ACCESS_LOG=0."""
+    log = logging.getLogger("wizard.web.access")
+    if os.environ.get("WIZARD_ACCESS_LOG", "1") == "0":
+        log.disabled = True
+    elif not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log

@@ -16,7 +16,6 @@ textual-serve are imported only when serving, so the other commands stay fast.
 
 from __future__ import annotations
 
-import shlex
 import socket
 import sys
 from collections.abc import Sequence
@@ -42,7 +41,7 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     it each page uses the address its own request came to.
     """
     try:
-        tree_path, title = find_tree(tree_arg)
+        tree_path, title, language = find_tree(tree_arg)
         check_limits(max_sessions, public_address)
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
@@ -60,6 +59,7 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
         public_url=public_address,
         shown_url=public_url(host, port),
         limits=Limits(max_sessions=max_sessions),
+        language=language,
     )
     try:
         server.serve()
@@ -80,7 +80,7 @@ def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 
     The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
     """
     try:
-        tree_path, _ = find_tree(tree_arg)
+        tree_path, _, _ = find_tree(tree_arg)
         check_limits(1, public_address)
         if print_command is not None:
             from wizard.render.printing import parse_print_command
@@ -105,20 +105,11 @@ def warn_if_reachable(host: str, port: int) -> None:
         print(t("serve_reachable", host=host, port=str(port)), file=sys.stderr)
 
 
-def serve_command(
-    tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
-) -> str:
-    """The command each browser tab runs, as one shell-quoted line (for people to read).
-
-    Each tab then adds `--save-dir` with its own folder (wizard.web.terminal_server).
-    """
-    return shlex.join(run_words(tree_path, kiosk, run_options))
-
-
 def run_words(
     tree_path: str | Path, kiosk: bool = False, run_options: Sequence[str] = ()
 ) -> list[str]:
-    """The argument list each browser tab's app is started with, without a shell.
+    """The argument list each browser tab's app is started with, without a shell (each tab
+    then adds `--save-dir` with its own folder: wizard.web.terminal_server).
 
     The same Python runs it (`sys.executable -m wizard`), so the app comes from the same
     installation as the server.
@@ -145,8 +136,8 @@ def check_limits(max_sessions: int, public_address: str | None) -> None:
             raise ValueError(t("serve_public_url", url=public_address))
 
 
-def find_tree(tree_arg: str | None) -> tuple[str, str]:
-    """The tree's absolute path and title; ValueError with a sentence if it cannot be used
+def find_tree(tree_arg: str | None) -> tuple[str, str, str]:
+    """The tree's absolute path, title and language; ValueError with a sentence if it cannot be used
     (wizard/model/opening.py: the same sentences as every other command).
 
     An absolute path makes each tab's app find the same file whatever its working directory.
@@ -154,7 +145,7 @@ def find_tree(tree_arg: str | None) -> tuple[str, str]:
     from wizard.model.opening import open_tree
 
     tree, path = open_tree(tree_arg)  # CannotOpen is a ValueError
-    return str(path.resolve()), tree.title
+    return str(path.resolve()), tree.title, tree.language
 
 
 def public_url(host: str, port: int) -> str:

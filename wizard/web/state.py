@@ -1,73 +1,136 @@
-"""A visitor's answers, carried in the page itself and signed, so the server keeps nothing.
+"""A visitor's answers, carried in the page's address and forms, sealed, so the server keeps
+nothing and the browser's Back and Forward buttons work.
 
-Each page holds one hidden field, the state: the route taken so far (node id and the options
-picked, step by step), the answers remembered for going forward again, the theme chosen, and
-the version of the tree they were given for. It is JSON, base64url-encoded, followed by an
-HMAC-SHA256 of those bytes under the server's secret. Every request checks the signature, then
-replays the route through a fresh `Session`, so any process that shares the secret can serve
-any visitor, and nothing of a visitor outlives their request.
+Each page's address is `/page?s=TOKEN`, and its forms carry the same kind of token: the route
+taken so far (node id and the options picked, step by step), the answers remembered for going
+forward again, the theme chosen, the version of the tree they were given for, and what the page
+shows (the question, an urgent alert just raised, or an answer refused with the options that
+were picked). Every form posts to the server, which answers with a redirect to the next page's
+address (POST-redirect-GET), so the browser's history holds only addresses it can load again:
+Back and Forward never ask "Confirm form resubmission", and Reload never re-posts a form.
 
-What can go wrong is one of two things, each a page that starts over (never a traceback):
-`Tampered` (the signature or the contents do not hold: edited, truncated, another server's)
-and `Stale` (signed by us, but for a tree that has changed since, so the route may no longer
-exist). A signature is compared in constant time.
+Why encrypted, not only signed: the token is in an address, and addresses end up in browser
+history, proxy logs and screenshots. Sealed with Fernet (the `cryptography` package: AES-128-CBC
+and HMAC-SHA256 with a timestamp, url-safe text), nobody who sees only the address can read the
+answers, and none can be forged or changed. Fernet rather than raw AES-GCM because it carries
+its own issue time, checked on the way in (an expiring token with no clock of ours in the
+payload), picks its own IVs (no nonce to get wrong across several processes), and is already
+url-safe text. The JSON is zlib-compressed first, so a whole route stays a few hundred
+characters. The key is derived (HKDF-SHA256) from `WIZARD_SECRET`, so every process that shares
+the secret can serve any visitor's next page, and a restart loses nobody's answers.
+
+A kiosk adds two things, so Back can never show a previous visitor's answers: a random epoch made
+when the process starts goes into the key (a restart ends every visit), and each visit has a
+random id that "I'm done" or "Start over" ends (`Sealer.end`): pages of an ended visit no longer
+open. Ended ids are kept only as long as the visit's pages could still open anyway (a kiosk's
+tokens expire after its idle time and countdown), so this is bounded and holds no answers.
+
+What can go wrong is one of four things, each a page that says so (never a traceback):
+`Tampered` (not sealed with our key: edited, truncated, another server's, or an earlier kiosk
+epoch), `Stale` (ours, but for a tree that has changed since), `Expired` (older than its
+lifetime) and `Ended` (a kiosk visit someone finished).
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
-import hmac
 import json
 import os
 import secrets
 import time
+import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.tree import Tree
 
 SECRET_ENV = "WIZARD_SECRET"
-MAX_STATE_BYTES = 64 * 1024
-"""A longer state field is refused before it is decoded (a route is a few hundred bytes)."""
+MAX_STATE_BYTES = 16 * 1024
+"""A longer token is refused before it is decoded (a whole route is a few hundred bytes)."""
+MAX_PAYLOAD_BYTES = 256 * 1024
+"""What a token may inflate to; ours never come near (a defence against our own bugs only:
+a token that is not ours never reaches the decompressor)."""
+DAY = 24 * 60 * 60.0
+MAX_ENDED = 10_000
+"""Kiosk visits remembered as ended; beyond this the epoch changes and every visit ends (safe)."""
+
+View = Literal["", "flag", "error", "restart", "check"]
+
+
+_VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart",
+                               "check": "check"}
 
 
 class StateError(ValueError):
-    """The state field cannot be used; the message is for the log, not the visitor."""
+    """The state cannot be used; the message is for the log, not the visitor."""
 
 
 class Tampered(StateError):
-    """Not signed by this server's secret, or its contents make no sense for the tree."""
+    """Not sealed with this server's key, or its contents make no sense for the tree."""
 
 
 class Stale(StateError):
-    """Signed by this server, but for another version of the tree."""
+    """Sealed by this server, but for another version of the tree."""
+
+
+class Expired(StateError):
+    """Sealed by this server longer ago than a token lives."""
+
+
+class Ended(StateError):
+    """A kiosk visit that "I'm done" or "Start over" finished."""
 
 
 @dataclass(frozen=True)
 class State:
-    """What one visitor has said so far. Empty: a visitor who has not started."""
+    """What one visitor has said so far, and what their page shows. Empty: not started."""
 
     route: tuple[tuple[str, tuple[str, ...]], ...] = ()
     remembered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     theme: str = ""
     started: bool = False
     issued: int = 0
-    """When the page holding this state was made (seconds since the epoch): a kiosk refuses
-    a state older than its idle limit, so the browser's Back button cannot bring back the
-    previous visitor's answers."""
+    """When the token was sealed (seconds since the epoch), read back from the token."""
+    visitor: str = ""
+    """A random id given at Start: what a kiosk's "I'm done" ends."""
+    view: View = ""
+    """"": the current step; "flag": the alert for the flags in `shown`; "error": the current
+    question with the options in `shown` refused; "restart": "Start over?" asked first;
+    "check": "Check your answers", `shown` naming the questions whose answers no longer fit."""
+    shown: tuple[str, ...] = ()
+    note: str = ""
+    """A sentence for the summary (how printing went)."""
+    changing: str = ""
+    """The question being changed from "Check your answers" (its page shows; answering it
+    keeps the other answers that still fit and comes back)."""
+    earlier: tuple[str, ...] = ()
+    """The questions answered before the last change, until the route is finished again and
+    "Check your answers" can say which of them no longer fit."""
 
     @classmethod
-    def of(cls, session: Session, remembered: Mapping[str, tuple[str, ...]],
-           theme: str) -> State:
-        """The state after a session's walk, with what to pre-select when going forward."""
+    def of(cls, session: Session, before: State) -> State:
+        """The state after a session's walk, keeping what to pre-select when going forward,
+        the theme and the visit of `before`; it shows the current step."""
         route = tuple((answer.node, answer.options) for answer in session.history)
-        kept = dict(remembered)
+        kept = dict(before.remembered)
         kept.update(route)
-        return cls(route, kept, theme, True)
+        return cls(route, kept, before.theme, True, visitor=before.visitor,
+                   earlier=before.earlier)
+
+    def showing(self, view: View, shown: tuple[str, ...] = (), note: str = "") -> State:
+        return replace(self, view=view, shown=shown, note=note)
+
+
+def new_visitor() -> str:
+    return secrets.token_urlsafe(12)
 
 
 def secret_from_env() -> bytes:
@@ -90,17 +153,31 @@ def tree_version(tree: Tree) -> str:
     return digest.hexdigest()[:16]
 
 
-class Signer:
-    """Turns a State into a signed token and back, for one tree and one secret."""
+def _fernet(secret: bytes, epoch: bytes) -> Fernet:
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"triage-wizard/state",
+               info=b"page state" + epoch).derive(secret)
+    return Fernet(base64.urlsafe_b64encode(key))
 
-    def __init__(self, secret: bytes, version: str,
-                 clock: Callable[[], float] = time.time) -> None:
+
+class Sealer:
+    """Turns a State into a sealed token and back, for one tree and one secret.
+
+    `lifetime`: seconds a token opens for. `kiosk`: a random epoch in the key, and visits that
+    can be ended (see the module docstring).
+    """
+
+    def __init__(self, secret: bytes, version: str, clock: Callable[[], float] = time.time,
+                 lifetime: float = DAY, kiosk: bool = False) -> None:
         self._secret = secret
         self.version = version
         self.clock = clock
+        self.lifetime = lifetime
+        self.kiosk = kiosk
+        self._ended: dict[str, float] = {}
+        self._fernet = _fernet(secret, self._new_epoch())
 
-    def _mac(self, body: bytes) -> bytes:
-        return hmac.new(self._secret, body, hashlib.sha256).digest()
+    def _new_epoch(self) -> bytes:
+        return secrets.token_bytes(16) if self.kiosk else b""
 
     def dump(self, state: State) -> str:
         data = {
@@ -109,36 +186,62 @@ class Signer:
             "m": {node: list(options) for node, options in state.remembered.items()},
             "t": state.theme,
             "s": state.started,
-            "i": int(self.clock()),
+            "k": state.visitor,
+            "w": state.view,
+            "o": list(state.shown),
+            "n": state.note,
+            "c": state.changing,
+            "e": list(state.earlier),
         }
         body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-        return f"{_b64(body)}.{_b64(self._mac(body))}"
+        token = self._fernet.encrypt_at_time(zlib.compress(body, 9), int(self.clock()))
+        return token.decode("ascii").rstrip("=")
 
     def load(self, token: str) -> State:
-        """The State in `token`; Tampered or Stale when it cannot be trusted or used."""
+        """The State in `token`; Tampered, Stale, Expired or Ended when it cannot be used."""
         if not token:
             return State()
         if len(token) > MAX_STATE_BYTES:
             raise Tampered("the state is too long")
-        body_text, _, mac_text = token.partition(".")
         try:
-            body, mac = _unb64(body_text), _unb64(mac_text)
-        except (ValueError, binascii.Error):
-            raise Tampered("the state is not base64") from None
-        if not hmac.compare_digest(mac, self._mac(body)):
-            raise Tampered("the signature does not match")
+            sealed = (token + "=" * (-len(token) % 4)).encode("ascii")
+            packed = self._fernet.decrypt(sealed)
+            issued = self._fernet.extract_timestamp(sealed)
+        except (InvalidToken, UnicodeEncodeError, ValueError):
+            raise Tampered("the state is not sealed with this server's key") from None
+        if self.clock() - issued >= self.lifetime:
+            raise Expired(f"sealed {self.clock() - issued:.0f} s ago")
+        inflate = zlib.decompressobj()
         try:
+            body = inflate.decompress(packed, MAX_PAYLOAD_BYTES)
             data = json.loads(body)
             version = data["v"]
             if version != self.version:
-                raise Stale(f"signed for tree version {version!r}")
+                raise Stale(f"sealed for tree version {version!r}")
             route = tuple((str(node), _ids(options)) for node, options in data["r"])
             remembered = {str(node): _ids(options) for node, options in data["m"].items()}
-            return State(route, remembered, str(data["t"]), bool(data["s"]), int(data["i"]))
+            view = _VIEWS.get(data["w"], "")
+            state = State(route, remembered, str(data["t"]), bool(data["s"]), issued,
+                          str(data["k"]), view, _ids(data["o"]), str(data["n"]),
+                          str(data["c"]), _ids(data["e"]))
         except Stale:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
             raise Tampered("the state's contents are malformed") from None
+        if state.visitor and state.visitor in self._ended:
+            raise Ended("this kiosk visit was ended")
+        return state
+
+    def end(self, visitor: str) -> None:
+        """A kiosk visit is over: its pages no longer open (nothing to do elsewhere)."""
+        if not self.kiosk or not visitor:
+            return
+        now = self.clock()
+        self._ended = {v: at for v, at in self._ended.items() if now - at < self.lifetime}
+        if len(self._ended) >= MAX_ENDED:
+            self._ended = {}
+            self._fernet = _fernet(self._secret, self._new_epoch())
+        self._ended[visitor] = now
 
 
 def replay(tree: Tree, state: State) -> Session:
@@ -158,11 +261,3 @@ def _ids(options: object) -> tuple[str, ...]:
     if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
         raise TypeError("options must be a list of strings")
     return tuple(options)
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

@@ -33,6 +33,7 @@ import contextlib
 import html
 import json
 import logging
+import re
 import shutil
 import signal
 import socket
@@ -251,6 +252,24 @@ class TabSession(AppService):
                 await task
 
 
+_LINK = re.compile(r"<link\b[^>]*\bhref=\"(https?://[^\"]*)\"[^>]*>\s*")
+
+
+def own_page(page: str, title: str, language: str, base: str) -> str:
+    """textual-serve's page made ours: no stylesheet from another site (it asks Google for a
+    font, telling a third party who opened the guide; the terminal has its own monospace),
+    a `lang` for screen readers, and a <title> naming the guide (its banner already does)."""
+    from wizard.web.pages import language as safe_language
+
+    page = _LINK.sub(lambda link: link.group(0) if link.group(1).startswith(base + "/") else "",
+                     page)
+    page = page.replace("<html>", f'<html lang="{safe_language(language)}">', 1)
+    from wizard.model.plain import strip_control
+
+    shown = html.escape(strip_control(title))
+    return page.replace("<head>", f"<head>\n    <title>{shown}</title>", 1)
+
+
 class TerminalServer(Server):
     """textual-serve's Server with an origin check, a session cap and bounded messages."""
 
@@ -264,6 +283,7 @@ class TerminalServer(Server):
         public_url: str | None = None,
         limits: Limits | None = None,
         shown_url: str | None = None,
+        language: str = "en",
     ) -> None:
         """`public_url`: the address visitors use (behind a proxy, or a name for 0.0.0.0);
         without it each page is given the address its request came to. `shown_url` is only
@@ -271,6 +291,7 @@ class TerminalServer(Server):
         super().__init__(" ".join(argv), host=host, port=port, title=title,
                          public_url=public_url or shown_url)
         self.argv = list(argv)
+        self.language = language
         self.configured_url = public_url.rstrip("/") if public_url else None
         self.limits = limits or Limits()
         self.sessions: dict[TabSession, web.WebSocketResponse] = {}
@@ -347,7 +368,9 @@ class TerminalServer(Server):
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        page = aiohttp_jinja2.render_string("app_index.html", request, context)
+        return web.Response(text=own_page(page, self.title, self.language, base),
+                            content_type="text/html", charset="utf-8")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: checks first, then its app, then the message loop; the app always ends."""

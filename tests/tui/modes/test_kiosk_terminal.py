@@ -34,6 +34,7 @@ def test_shell_keys_do_nothing_and_the_pin_ends_the_kiosk(tmp_path: Path) -> Non
         "PYTHONPATH": str(ROOT),
         "TERM": "xterm-256color",
         "WIZARD_ADMIN_PIN": "4711",
+        "WIZARD_TODAY": os.environ["WIZARD_TODAY"],  # a kiosk refuses an overdue tree
         "TEXTUAL_ALLOW_SIGNALS": "1",  # would turn ctrl+c into SIGINT; the kiosk drops it
     }
     with Terminal([sys.executable, "-m", "wizard", "run", "--kiosk"], env, tmp_path) as term:

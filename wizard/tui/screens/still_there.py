@@ -42,6 +42,11 @@ class StillThereModal(Dialog[bool]):
         self.seconds = seconds
         self._clock = clock
         self._ends = clock() + seconds
+        # Held, not queried: a tick can come while the dialog is closing and its children are
+        # already gone, and updating a widget no longer on screen is harmless.
+        self._countdown = Static(
+            countdown_text(self.remaining), id="countdown", classes="dialog-text", markup=False
+        )
 
     @property
     def remaining(self) -> int:
@@ -53,12 +58,7 @@ class StillThereModal(Dialog[bool]):
             dialog.border_title = t("still_there_title")
             with VerticalScroll(classes="dialog-body"):
                 yield Static(t("still_there"), classes="dialog-title", markup=False)
-                yield Static(
-                    countdown_text(self.remaining),
-                    id="countdown",
-                    classes="dialog-text",
-                    markup=False,
-                )
+                yield self._countdown
                 yield Static(
                     t("still_there_keys"),
                     classes="dialog-text",
@@ -75,7 +75,7 @@ class StillThereModal(Dialog[bool]):
         if left <= 0:
             self.close(False)
             return
-        self.query_one("#countdown", Static).update(countdown_text(left))
+        self._countdown.update(countdown_text(left))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -20,7 +20,8 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
-from wizard.render.saving import SaveOutcome, SummaryFiles, default_files, free_files, write_summary
+from wizard.model.teach_back import teach_back_for
+from wizard.render.saving import SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import BackRequested, FolderChosen, StartOverRequested
@@ -39,6 +40,7 @@ class SummaryScreen(WalkScreen):
         Binding("c", "copy", t("copy"), show=False),
         Binding("p", "print", t("print"), show=False),
         Binding("w", "what_if", t("what_if"), show=False),
+        Binding("k", "teach_back", t("teach_offer"), show=False),
     ]
 
     def __init__(
@@ -50,8 +52,6 @@ class SummaryScreen(WalkScreen):
         self.summary = session.summary()
         self.saved: SummaryFiles | None = None
         """The files written by the last Save that worked, for the tests."""
-        self.last_save: SaveOutcome | None = None
-        """What the last Save did, whether it worked or not."""
 
     def where(self) -> str:
         return t_count("summary_progress", len(self.summary.answers))
@@ -64,13 +64,18 @@ class SummaryScreen(WalkScreen):
             if config.offers_done:
                 yield Button(t("done_kiosk"), id="done", variant="primary", compact=True)
             if config.can_save:
-                yield Button(t("save_key"), id="save", variant="primary", compact=True)
+                yield Button(t("save_key"), id="save", variant="primary", compact=True,
+                             action="screen.save")
             if config.can_copy:
-                yield Button(t("copy_key"), id="copy", compact=True)
+                yield Button(t("copy_key"), id="copy", compact=True, action="screen.copy")
             if config.can_print:
-                yield Button(t("print_key"), id="print", compact=True)
+                yield Button(t("print_key"), id="print", compact=True, action="screen.print")
             if config.can_what_if:
-                yield Button(t("what_if_key"), id="what-if", compact=True)
+                yield Button(t("what_if_key"), id="what-if", compact=True,
+                             action="screen.what_if")
+            if teach_back_for(self.summary):  # offered, never forced (screens/teach_back.py)
+                yield Button(t("teach_offer_key"), id="teach-back", compact=True,
+                             action="screen.teach_back")
             yield Button(t("change_answer"), id="change", compact=True)
             yield Button(t("start_over"), id="restart", compact=True)
 
@@ -119,7 +124,6 @@ class SummaryScreen(WalkScreen):
         """Write the pair; say in one sentence, in the line above the buttons, what happened.
         On a failure the summary stays as it is, to try again (or Copy)."""
         outcome = write_summary(files, self.summary)
-        self.last_save = outcome
         if outcome.ok:
             self.saved = files
         self.tell(outcome.message)
@@ -158,31 +162,19 @@ class SummaryScreen(WalkScreen):
 
         self.app.push_screen(WhatIfScreen(self.session))
 
-    @on(Button.Pressed, "#print")
-    def _print_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_print()
+    def action_teach_back(self) -> None:
+        """Check what you understood: the tree's own questions about this summary."""
+        if not teach_back_for(self.summary):
+            return
+        from wizard.tui.screens.teach_back import TeachBackScreen
 
-    @on(Button.Pressed, "#what-if")
-    def _what_if(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_what_if()
+        self.app.push_screen(TeachBackScreen(self.summary))
 
     @on(Button.Pressed, "#done")
     def _done(self, event: Button.Pressed) -> None:
         """Kiosk: the visitor is finished; start over at once (the kiosk wipes everything)."""
         event.stop()
         self.post_message(StartOverRequested(ask_first=False))
-
-    @on(Button.Pressed, "#save")
-    def _save(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#copy")
-    def _copy(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_copy()
 
     @on(Button.Pressed, "#change")
     def _change(self, event: Button.Pressed) -> None:

@@ -82,8 +82,9 @@ class WhatIfScreen(ModalScreen[None]):
         yield Static("", id="what-if-message", markup=False)
         with Horizontal(classes="actions"):
             yield Button(t("continue"), id="what-if-continue", variant="primary", compact=True)
-            yield Button(t("back"), id="what-if-back", compact=True)
-            yield Button(t("what_if_back"), id="what-if-close", compact=True)
+            yield Button(t("back"), id="what-if-back", compact=True, action="screen.back")
+            yield Button(t("what_if_back"), id="what-if-close", compact=True,
+                         action="screen.close")
 
     def on_mount(self) -> None:
         self.show_questions()
@@ -195,17 +196,7 @@ class WhatIfScreen(ModalScreen[None]):
         event.stop()
         self._try(self.ticked)
 
-    @on(Button.Pressed, "#what-if-back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_back()
-
-    @on(Button.Pressed, "#what-if-close")
-    def _close(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close()
-
-    def close(self) -> None:
+    def action_close(self) -> None:
         """Back to the summary, once (a key and a click can arrive together)."""
         if self.is_active:
             self.dismiss()
@@ -213,6 +204,6 @@ class WhatIfScreen(ModalScreen[None]):
     def action_back(self) -> None:
         """One step back; from the list of questions, back to the summary."""
         if self.step == "question":
-            self.close()
+            self.action_close()
         else:
             self.show_questions()

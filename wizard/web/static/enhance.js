@@ -5,7 +5,14 @@
 // - Kiosk pages: the "Still there?" notice and the fresh start come from timers here. Without
 //   a script a stylesheet animation shows the notice and a <noscript> refresh starts over, at
 //   the same times (a refresh inside <noscript> is ignored when scripts run).
+// - Kiosk pages brought back from the browser's back-forward cache are fetched again, so the
+//   server can refuse a finished visit's page (browsers keep no-store pages out of that cache
+//   today; this holds if one does not).
+// - A page with an error summary moves the focus to it (as `autofocus` does without a script).
 "use strict";
+document.documentElement.classList.add("scripting");
+const problem = document.querySelector(".error-summary");
+if (problem) problem.focus();
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-print='browser']");
   if (button && typeof window.print === "function") {
@@ -19,6 +26,9 @@ document.addEventListener("click", (event) => {
   const forget = Number(document.body.dataset.forget);
   if (!(idle > 0 && forget > 0)) return;
   document.documentElement.classList.add("scripted");
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) window.location.reload();
+  });
   const notice = document.querySelector(".still-there");
   window.setTimeout(() => notice && notice.classList.add("showing"), idle * 1000);
   window.setTimeout(() => window.location.replace("/"), forget * 1000);
