@@ -20,7 +20,7 @@ from typing import Literal
 
 from wizard.model.machine import Session
 from wizard.model.plain import strip_control
-from wizard.model.tree import Node, RedFlag
+from wizard.model.tree import Node, Option, RedFlag
 from wizard.render.words import pick_rule, progress_words, t
 
 PageKind = Literal["page", "single", "many"]
@@ -119,6 +119,29 @@ def urgent_view(flag: RedFlag) -> UrgentView:
     return UrgentView(flag.id, title, t("urgent_line", title=title), paragraphs(flag.advice))
 
 
+def option_views(
+    options: Sequence[Option], chosen: Sequence[str] = (), *, exclusive: bool = False
+) -> tuple[OptionView, ...]:
+    """Answers as a page shows them: numbered, keyed, with "on its own" where `exclusive` (the
+    node's kind lets an answer go on its own) and the option says so. Also for lists of answers
+    that are not a node's (a quiz's choices)."""
+    picked = frozenset(chosen)
+    alone = t("on_its_own")
+    return tuple(
+        OptionView(
+            option.id,
+            index + 1,
+            option_key(index),
+            strip_control(option.label),
+            strip_control(option.help),
+            option.exclusive and exclusive,
+            alone if option.exclusive and exclusive else "",
+            option.id in picked,
+        )
+        for index, option in enumerate(options)
+    )
+
+
 def build_page(session: Session, chosen: Sequence[str] | None = None) -> PageView:
     """The page of the session's current step (not the outcome: that is the summary's outline).
 
@@ -126,23 +149,10 @@ def build_page(session: Session, chosen: Sequence[str] | None = None) -> PageVie
     given before the person went back).
     """
     node = session.current
-    picked = frozenset(session.preselected if chosen is None else chosen)
+    picked = session.preselected if chosen is None else chosen
     traits = node.traits
     kind: PageKind = "page" if not traits.question else "single" if traits.single else "many"
-    alone = t("on_its_own")
-    options = tuple(
-        OptionView(
-            option.id,
-            index + 1,
-            option_key(index),
-            strip_control(option.label),
-            strip_control(option.help),
-            option.exclusive and traits.exclusive,
-            alone if option.exclusive and traits.exclusive else "",
-            option.id in picked,
-        )
-        for index, option in enumerate(node.options)
-    )
+    options = option_views(node.options, picked, exclusive=traits.exclusive)
     rule = pick_rule(node.min, node.max_picks, len(node.options)) if kind == "many" else ""
     return PageView(
         node=node.id,
