@@ -163,3 +163,11 @@ def test_enter_skips_teach_back() -> None:
     out = io.StringIO()
     assert run_ask(load_tree(BUNDLED), io.StringIO("\n".join([*LEMS_LINES, ""]) + "\n"), out) == 0
     assert "Question 1 of 3" not in out.getvalue()
+
+
+def test_quiz_options_without_quiz_are_a_usage_mistake() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "wizard", "ask", "--seed", "3"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 2 and "go with --quiz" in done.stderr and "Traceback" not in done.stderr

@@ -261,3 +261,20 @@ def test_translate_from_reads_only_a_bounded_regular_file(
     assert result.returncode == 2
     sentence = one_sentence(result.stderr)
     assert sentence.startswith(f"wizard: --from {source}: ") and said in sentence, sentence
+
+
+def test_the_smallest_idle_timeout_allowed_still_resets_the_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """0.5 once became 0 in the page, which switched the reset off: 1 is the smallest allowed,
+    and the page is given a reset it can count."""
+    seen: list[object] = []
+    monkeypatch.setattr("wizard.cli.main.cmd_serve", lambda args: seen.append(args) or 0)
+    assert main(["serve", "--kiosk", "--idle-timeout", "0.5"]) == 2
+    assert main(["serve", "--kiosk", "--idle-timeout", "1"]) == 0
+    from wizard.model.loader import load_tree
+    from wizard.web.app import WebConfig
+
+    config = WebConfig(tree=load_tree(EXAMPLE), secret=b"k" * 32, kiosk=True,
+                       idle_timeout=seen[0].idle_timeout)  # type: ignore[attr-defined]
+    assert int(config.idle_timeout) >= 1

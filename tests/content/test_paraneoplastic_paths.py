@@ -255,7 +255,7 @@ def test_tree_checks_clean_no_errors_no_warnings() -> None:
 def test_identity_review_and_disclaimer(tree: Any) -> None:
     assert tree.id == "paraneoplastic"
     assert tree.format == 1
-    assert tree.version == "2026.11.0"
+    assert tree.version == "2026.12.0"
     assert tree.language == "en"
     assert tree.description
     assert tree.review.last_reviewed == "2026-11-21"
@@ -712,6 +712,7 @@ PATHS: list[dict[str, list[str]]] = [
     neuro("encephalomyelitis", ["stiffness"]),
     neuro("mg", cancer="not_found"),
     *(other(system) for system in ("hormones", "skin", "joints", "blood")),
+    other("hormones", cancer="not_found"),
     neuro("unknown", ["balance"], cancer="not_found", system="unsure"),
 ]
 

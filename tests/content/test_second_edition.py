@@ -274,6 +274,11 @@ def test_no_cancer_found_is_never_told_a_cancer_caused_it(
             for text in item.notes:
                 assert not PRESUMED.search(text), (route_id(answers), text)
         note = " ".join(notes_of(summary, "treat-cancer"))
+        if answers["body_system"] == ["hormones"]:
+            # third edition: a tumour's hormone has no "often with no cancer" syndromes to name;
+            # the note says other causes are being looked for
+            assert "other causes" in note, route_id(answers)
+            continue
         for name in (
             "myasthenia gravis",
             "stiff person syndrome",
@@ -392,6 +397,8 @@ def test_the_antibody_named_explains_what_immune_treatment_can_do(
     for answers in syndrome_routes(symptoms=["none"]):
         if answers["antibody"] != [antibody]:
             continue
+        if antibody == "inside" and answers["syndrome"][0] in SURFACE_SYNDROMES:
+            continue  # third edition: never said where it contradicts the syndrome's card
         note = " ".join(" ".join(notes_of(summary_of(tree, answers), "treat-cancer")).split())
         for fragment in words:
             assert fragment in note, (route_id(answers), fragment)
@@ -402,6 +409,10 @@ def test_antibody_not_sure_asks_which_tests_were_done(tree: Any) -> None:
     assert "Which antibody tests were done" in questions_of(summary)
     # and the syndrome's usual target is still explained
     assert has_note(summary, "treat-cancer", "usually aimed at targets inside nerve cells")
+
+
+SURFACE_SYNDROMES = ("lems", "mg", "neuromyotonia")
+"""Syndromes of cell-surface antibodies: the "damage may not heal" note never reaches them."""
 
 
 # --- The summary a person reads first ---------------------------------------------------------
@@ -420,7 +431,10 @@ def test_one_honest_statement_where_damage_may_not_heal(
     for answers, summary in every_route:
         statements = [text for text in texts_of(summary) if LASTING.search(text)]
         assert len(statements) <= 1, (route_id(answers), statements)
-        expected = answers.get("antibody") == ["inside"] or (
+        syndrome = answers.get("syndrome", [""])[0]
+        expected = (
+            answers.get("antibody") == ["inside"] and syndrome not in SURFACE_SYNDROMES
+        ) or (
             answers.get("syndrome", [""])[0] in inside
             and answers.get("antibody") in (["none_found"], ["unsure"])
         )
@@ -531,7 +545,18 @@ def test_at_a_glance_orders_each_syndrome_as_a_clinician_would(
     immune = set(IMMUNE)
     for answers, summary in every_route:
         ids = glance_ids(summary)
-        assert sorted(ids) == sorted(treatment_ids(summary)), route_id(answers)
+        options = [t.item.id for t in summary.treatments if not t.item.caution]
+        assert sorted(ids) == sorted(options), route_id(answers)
+        if answers["cancer_status"] == ["not_found"]:
+            # third edition: "Finding and treating a cancer" comes last for a person told no
+            # cancer was found; the order of the rest is checked below
+            assert ids[-1] == "treat-cancer" and len(ids) > 1, route_id(answers)
+            orders = (g for g in tree.at_a_glance if g.has_order and g.when.holds(summary.facts))
+            chosen = next(orders, None)
+            named = [i for i in chosen.order if i in ids] if chosen else ["treat-cancer"]
+            place = named.index("treat-cancer")
+            ids = ids[:-1]
+            ids.insert(place, "treat-cancer")
         syndrome = answers.get("syndrome", [""])[0]
         if "syndrome" in answers:
             assert any(g.when.holds(summary.facts) for g in tree.at_a_glance), route_id(answers)

@@ -139,3 +139,18 @@ def test_duplicate_node_ids_are_caught(example_text: str) -> None:
 def test_wrong_types_name_the_key_and_the_value(example_text: str) -> None:
     found = broken(example_text, "title: Helping a tired houseplant", "title: [a, b]")
     assert found == ["t.yaml:5:8: error: 'title' of the tree must be text, not a list"]
+
+
+
+def test_an_outcome_cannot_be_skipped() -> None:
+    """An outcome has no `next`: skipping it would leave the walk nowhere (it once crashed)."""
+    text = (
+        "format: 1\nid: t\ntitle: T\nversion: '1'\nlanguage: en\n"
+        "review: {last_reviewed: 2026-01-01, next_review: 2027-06-01}\n"
+        "disclaimer: This informs only.\nstart: q\nnodes:\n"
+        "  q:\n    kind: choice\n    prompt: Pick one?\n    options:\n"
+        "      - {id: a, label: A, sets: [x]}\n      - {id: b, label: B}\n    next: done\n"
+        "  done: {kind: outcome, title: Done, when: x}\n"
+    )
+    found = diagnose(text)
+    assert any(d.startswith("t.yaml:17:38: error: unknown key 'when'") for d in found), found

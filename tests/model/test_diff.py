@@ -210,3 +210,23 @@ def _reading_grade(tmp_path: Path, text: str) -> Tree:
     assert "\nsources:" in text
     path.write_text(text.replace("\nsources:", unused, 1), "utf-8")
     return load_tree(path)
+
+
+def test_a_part_outside_the_routes_counts_as_a_difference(tmp_path: Path) -> None:
+    """Teach-back questions, the quiz, any key added to the format later: the route search does
+    not walk them, so a change there is reported as a difference, never passed as equal."""
+    from wizard.model.diff import other_parts
+
+    bundled = ROOT / "trees" / "paraneoplastic.yaml"
+    old = load_tree(bundled)
+    if not getattr(old, "teach_back", ()):
+        pytest.skip("the bundled tree has no teach-back questions")
+    first = old.teach_back[0]  # type: ignore[attr-defined]
+    text = bundled.read_text(encoding="utf-8")
+    assert text.count(first.prompt) >= 1
+    path = tmp_path / "teach.yaml"
+    path.write_text(text.replace(first.prompt, first.prompt + " Really?", 1), "utf-8")
+    new = load_tree(path)
+    assert other_parts(old, new) == ("teach_back",)
+    diff = compare_trees(old, new, [], "none")
+    assert not diff.equal and "teach_back" in render_text(diff)

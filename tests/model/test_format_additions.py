@@ -133,9 +133,13 @@ def test_the_first_holding_order_comes_first_and_nothing_is_hidden(example_tree:
     result = summary(example_tree, cactus)
     assert [t.item.id for t in result.treatments] == ["less-water", "move"]
     assert [t.item.id for t in result.glance] == ["move", "less-water"]
-    # fern: the `always` entry; mist is named last, keep is not listed and is skipped
+    # fern: the `always` entry; mist is named last, keep is not listed and is skipped; the
+    # fern entry's `others` takes less-water (whose card warns a fern) off the first choices
     fern = summary(example_tree, FERN)
-    assert [t.item.id for t in fern.glance] == ["less-water", "move", "mist"]
+    assert [t.item.id for t in fern.glance] == ["move", "mist", "less-water"]
+    assert [t.item.id for t in fern.first] == ["move", "mist"]
+    assert [t.item.id for t in fern.others] == ["less-water"]
+    assert [t.item.id for t in fern.cautions] == ["less-water"]
 
 
 def test_treatments_an_order_does_not_name_follow_in_group_order(example_text: str) -> None:
@@ -144,6 +148,7 @@ def test_treatments_an_order_does_not_name_follow_in_group_order(example_text: s
     result = summary(tree, {**CACTUS, "symptoms": ["yellow", "spots"]})
     assert [t.item.id for t in result.glance] == ["move", "less-water"]
     text = changed(text, "  - {when: always, order: [less-water, keep, move, mist]}\n", "")
+    text = changed(text, "  - {when: fern, others: [less-water]}\n", "")
     fern = summary(tree_of(text), FERN)
     assert [t.item.id for t in fern.glance] == [t.item.id for t in fern.treatments]
 

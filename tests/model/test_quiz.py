@@ -174,3 +174,21 @@ def test_teach_back_is_checked(example_text: str) -> None:
 def test_quiz_kinds_are_checked(example_text: str) -> None:
     text = example_text + "quiz: {ask: [options, nxt]}\n"
     assert any("'ask' of 'quiz' names 'nxt'" in d and "did you mean 'next'?" in d for d in diagnose(text))
+
+
+def test_teach_back_is_asked_only_when_its_part_is_on_the_summary(example_text: str) -> None:
+    from wizard.model.machine import walk
+    from wizard.model.teach_back import MOST, TeachBackRun, teach_back_for
+
+    tree = tree_of(example_text + TEACH)
+    watered = walk(tree, {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["daily"],
+                          "symptoms": ["yellow"]}).summary()  # fmt: skip
+    assert [q.id for q in teach_back_for(watered)] == ["water-less"]
+    # `when` holds nowhere here (no overwatering), so nothing is asked
+    dry = walk(tree, {"danger": ["none"], "kind": ["fern"], "symptoms": ["brown"],
+                      "humidity": ["dry"]}).summary()  # fmt: skip
+    assert teach_back_for(dry) == ()
+    run = TeachBackRun(teach_back_for(watered))
+    assert not run.answer("more") and run.missed and not run.finished
+    assert run.answer("less") and run.finished and run.first_try == [False]
+    assert MOST == 3

@@ -133,7 +133,7 @@ def assert_inert_html(page: str, headings: int) -> _Page:
 def test_html_escapes_everything_and_links_only_safe_addresses(example_tree: Tree) -> None:
     summary = hostile_summary(example_tree)
     page = render_html(summary)
-    parser = assert_inert_html(page, headings=page.count("<h2>"))
+    parser = assert_inert_html(page, headings=page.count("<h2"))
     assert parser.hrefs == [safe_url(BREAKOUT_URL)]  # the javascript: ones are text
     assert parser.hrefs[0] == "https://ok.example/a%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"
     text = " ".join(" ".join(parser.text).split())

@@ -47,10 +47,12 @@ def test_the_outline_reads_in_one_order(example_tree: Tree) -> None:
     assert [s.id for s in outline.sections] == [
         "glance",
         "urgent",
-        "group:water",
-        "group:light",
-        "resources",
+        "safety_net",
+        "bring",
         "questions",
+        "group:light",  # the glance names 'move' first, so its group's details come first
+        "group:water",
+        "resources",
         "answers",
         "sources",
         "note",
@@ -58,7 +60,8 @@ def test_the_outline_reads_in_one_order(example_tree: Tree) -> None:
     glance = outline.sections[0]
     assert [(e.kind, e.title, e.detail) for e in glance.entries] == [
         ("urgent_line", "Urgent: A pet may be poisoned", ""),
-        ("option", "Move it to better light", ""),  # the cactus order puts move first
+        # the cactus order puts move first; its brief is the cactus one
+        ("option", "Move it to better light", "A cactus wants the sunniest window you have."),
         ("option", "Water less", "Let the top of the soil dry before you water again."),
     ]
 
@@ -81,14 +84,23 @@ def test_json_keeps_the_contract_and_adds_at_a_glance(example_tree: Tree) -> Non
     assert data["at_a_glance"] == {
         "urgent": ["Urgent: A pet may be poisoned"],
         "options": [
-            {"id": "move", "name": "Move it to better light", "brief": ""},
+            {
+                "id": "move",
+                "name": "Move it to better light",
+                "brief": "A cactus wants the sunniest window you have.",
+            },
             {
                 "id": "less-water",
                 "name": "Water less",
                 "brief": "Let the top of the soil dry before you water again.",
             },
         ],
+        "others": [],
     }
+    assert data["safety_net"]["signs"][0]["contacts"] == ["Animal poison line (UK): 0100 000 001"]
+    assert data["safety_net"]["write_in"] == "Your vet's phone number"
+    assert data["bring"] == ["A photo of the whole plant", "A leaf with spots"]
+    assert data["cautions"] == []
     assert [t["id"] for t in data["treatments"]] == ["less-water", "move"]  # group order stays
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.pilots import page, shown_text
+from tests.tui.pilots import page, press, shown_text
 from wizard.model.loader import load_tree
 from wizard.tui.config import AppConfig
 from wizard.tui.live import LiveApp
@@ -105,3 +105,48 @@ def test_the_factory_makes_a_live_app_for_watch(tree_file: Path, tmp_path: Path)
     tree = load_tree(tree_file)
     assert isinstance(create_app(tree, save_dir=tmp_path, watch=True), LiveApp)
     assert type(create_app(tree, save_dir=tmp_path)) is WizardApp
+
+
+async def test_a_slow_check_runs_beside_the_app_and_then_shows_its_first_problems(
+    tree_file: Path, tmp_path: Path
+) -> None:
+    """A 4.9 MB file with 447,577 problems froze the app for 18 s: the check now runs on a
+    worker thread. Here the check is held until the test lets it go (no clock), and the app
+    answers a key meanwhile; then the dialog lists the first problems, not all of them."""
+    import threading
+
+    from wizard.model.errors import Diagnostic
+    from wizard.tui.screens.problems import MOST_SHOWN
+    from wizard.tui.watch import Reload
+
+    app = _app(tree_file, tmp_path)
+    release, started = threading.Event(), threading.Event()
+    many = tuple(Diagnostic(str(tree_file), n, 1, "error", f"problem {n}")
+                 for n in range(1, 100_001))
+
+    def slow_poll() -> Reload:
+        started.set()
+        assert release.wait(timeout=60)  # a safety net only; the test releases it
+        return Reload(None, many)
+
+    app.tree_file.poll = slow_poll  # type: ignore[method-assign]
+    async with app.run_test() as pilot:
+        app.start_session()
+        await pilot.pause()
+        app.poll_in_background()
+        app.poll_in_background()  # a second tick while the first check runs starts nothing
+        for _ in range(1000):  # the worker starts from the app's loop: let it run
+            if started.is_set():
+                break
+            await pilot.pause()
+        assert started.is_set()
+        theme = app.theme
+        await press(pilot, "ctrl+t")  # the app still answers keys while the check runs
+        assert app.theme != theme and app.polling
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsModal) and not app.polling
+        assert len(app.problems) == MOST_SHOWN and app.problems[0].endswith("problem 1")
+        assert "problem 50\n" in shown_text(app, "#problems") + "\n"
+        assert "problem 51\n" not in shown_text(app, "#problems") + "\n"

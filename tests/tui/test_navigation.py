@@ -43,6 +43,7 @@ async def test_changing_an_earlier_answer_changes_the_summary(example_app: Wizar
         assert treatments(app) == ["Water less", "Raise the humidity"]
         assert app.screen.summary.treatments[0].notes == (
             "Most leafy plants like damp soil but not wet soil.",
+            "A fern dries out fast. Do not let its soil dry right through.",
         )
 
 

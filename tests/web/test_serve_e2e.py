@@ -208,3 +208,27 @@ def test_from_welcome_to_summary_by_keyboard(page: Page) -> None:
     assert "Yellow leaves, Drooping" in summary  # what was answered
     assert "Water less" in summary  # yellow leaves
     assert "Raise the humidity" in summary  # a fern in dry air
+
+
+def test_terminal_pages_carry_the_html_pages_protection(server_url: str) -> None:
+    """Before: the terminal page had no CSP, could be framed and kept by the browser, and
+    /static/ listed its folders."""
+    import urllib.error
+    import urllib.request
+
+    with urllib.request.urlopen(server_url, timeout=SCREEN_SECONDS) as answer:
+        headers = answer.headers
+        page = answer.read().decode("utf-8")
+    policy = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "script-src 'self' 'sha256-" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert headers["X-Frame-Options"] == "DENY" and headers["Cache-Control"] == "no-store"
+    assert "<script>" in page  # the inline script the hash allows
+    for folder in ("static/", "static/js/", "static/css/"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(server_url + folder, timeout=SCREEN_SECONDS)
+        assert refused.value.code in (403, 404)
+        assert refused.value.headers["X-Frame-Options"] == "DENY"
+    with urllib.request.urlopen(server_url + "static/js/textual.js",
+                                timeout=SCREEN_SECONDS) as script:
+        assert script.headers["Cache-Control"] == "no-store"

@@ -80,17 +80,19 @@ def _whole(option: str, low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-def _seconds(option: str, high: float) -> Callable[[str], float]:
-    """An argparse `type` for seconds above 0 and at most high (nan and inf refused)."""
+def _seconds(option: str, high: float, low: float = 0.0) -> Callable[[str], float]:
+    """An argparse `type` for seconds above 0 (at least `low` when given) and at most high
+    (nan and inf refused)."""
 
     def parse(word: str) -> float:
         try:
             value = float(word) if len(word) <= 40 else math.nan
         except ValueError:
             value = math.nan
-        if not (math.isfinite(value) and 0 < value <= high):
+        if not (math.isfinite(value) and 0 < value <= high and value >= low):
+            floor = f"at least {low:g}" if low else "above 0"
             raise argparse.ArgumentTypeError(
-                f"{option} must be a number of seconds above 0 and at most {high:g}, "
+                f"{option} must be a number of seconds {floor} and at most {high:g}, "
                 f"not '{_shown(word)}'"
             )
         return value
@@ -108,7 +110,9 @@ PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
 STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
-IDLE_SECONDS = _seconds("--idle-timeout", 86_400)
+# At least 1: the pages count the idle time in whole seconds, so 0.5 became 0, which the page
+# reads as "never reset" (a kiosk that never forgets its visitor).
+IDLE_SECONDS = _seconds("--idle-timeout", 86_400, low=1)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -28,6 +28,10 @@ from wizard.model.spec import (
 )
 from wizard.model.tree import (
     ALWAYS,
+    NO_PROMISE,
+    Brief,
+    Bring,
+    BringItem,
     Condition,
     Glance,
     Group,
@@ -35,12 +39,15 @@ from wizard.model.tree import (
     Node,
     Note,
     Option,
+    Promise,
     Question,
     RedFlag,
     Resource,
     Review,
     Route,
+    SafetyNet,
     SideEffects,
+    Sign,
     Source,
     Treatment,
     Tree,
@@ -355,6 +362,8 @@ class _Builder:
             if (q := self.question(item, item_mark)) is not None
         )
         glances = self.glances(clean.get("at_a_glance"), vm.get("at_a_glance"))
+        safety_net = self.safety_net(clean.get("safety_net"), vm.get("safety_net"))
+        bring = self.bring(clean.get("bring"), vm.get("bring"))
         review = self.review(clean.get("review"), vm.get("review")) or Review("", "")
         quiz, cases, teach_back = build_quiz(self, clean, raw)
         self.check_references(
@@ -392,6 +401,8 @@ class _Builder:
             cases=cases,
             teach_back=teach_back,
             path=self.file,
+            safety_net=safety_net,
+            bring=bring,
         )
 
     def items(
@@ -631,7 +642,31 @@ class _Builder:
             sources=self.cited(clean, where),
             brief=clean.get("brief", ""),
             mark=self.mark(mark),
+            briefs=self.briefs(clean, raw, where),
+            promise=self.promise(clean, raw, where),
+            caution=bool(clean.get("caution", False)),
         )
+
+    def promise(self, clean: dict[str, Any], raw: MarkedDict, where: str) -> Promise:
+        """`never_with` / `only_with`: what the author promises about when a thing shows."""
+        never = self.optional_condition(clean, raw, where, "never_with")
+        only = self.optional_condition(clean, raw, where, "only_with")
+        return Promise(never, only) if never is not None or only is not None else NO_PROMISE
+
+    def briefs(self, clean: dict[str, Any], raw: MarkedDict, where: str) -> tuple[Brief, ...]:
+        """A treatment's briefs for some facts, each with its condition."""
+        briefs: list[Brief] = []
+        for item, item_mark in self.list_items(
+            clean.get("briefs"), raw.value_marks.get("briefs"), f"'briefs' of {where}"
+        ):
+            b = self.fields(item, "brief", f"a brief of {where}", item_mark)
+            if b is None or "text" not in b:
+                continue
+            assert isinstance(item, MarkedDict)
+            when = self.optional_condition(b, item, f"a brief of {where}")
+            if when is not None:
+                briefs.append(Brief(b["text"], when, self.mark(item_mark)))
+        return tuple(briefs)
 
     def notes(self, clean: dict[str, Any], raw: MarkedDict, where: str) -> tuple[Note, ...]:
         """An item's tailored lines, each with its condition and the sources it cites."""
@@ -645,7 +680,16 @@ class _Builder:
             assert isinstance(item, MarkedDict)
             note_when = self.optional_condition(n, item, f"a note of {where}")
             cited = self.cited(n, f"a note of {where}")
-            notes.append(Note(n["text"], note_when or ALWAYS, cited, self.mark(item_mark)))
+            notes.append(
+                Note(
+                    n["text"],
+                    note_when or ALWAYS,
+                    cited,
+                    self.mark(item_mark),
+                    bool(n.get("caution", False)),
+                    self.promise(n, item, f"a note of {where}"),
+                )
+            )
         return tuple(notes)
 
     def glances(self, raw: Any, mark: YamlMark | None) -> tuple[Glance, ...]:
@@ -658,15 +702,38 @@ class _Builder:
                 continue
             assert isinstance(item, MarkedDict)
             when = self.optional_condition(clean, item, where)
-            order: list[str] = []
-            for treatment_id, id_mark in clean.get("order", ()):
-                if treatment_id in order:
-                    self.error(id_mark, f"{where} names treatment '{treatment_id}' twice")
-                    continue
-                self.refer("treatment", treatment_id, id_mark, where)
-                order.append(treatment_id)
-            if when is not None and "order" in clean:
-                glances.append(Glance(when, tuple(order), self.mark(item_mark)))
+            lists: dict[str, tuple[str, ...]] = {}
+            for key in ("order", "later", "others"):
+                ids: list[str] = []
+                for treatment_id, id_mark in clean.get(key, ()):
+                    if treatment_id in ids:
+                        what = "" if key == "order" else f"'{key}' of "
+                        self.error(
+                            id_mark, f"{what}{where} names treatment '{treatment_id}' twice"
+                        )
+                        continue
+                    who = where if key == "order" else f"'{key}' of {where}"
+                    self.refer("treatment", treatment_id, id_mark, who)
+                    ids.append(treatment_id)
+                lists[key] = tuple(ids)
+            if not any(key in item for key in lists):
+                self.error(
+                    item_mark,
+                    f"{where} is missing the required key 'order' (or 'later' or 'others', "
+                    "which adjust the order)",
+                )
+                continue
+            if when is not None:
+                glances.append(
+                    Glance(
+                        when,
+                        lists["order"],
+                        self.mark(item_mark),
+                        lists["later"],
+                        lists["others"],
+                        "order" in clean,
+                    )
+                )
         return tuple(glances)
 
     def resource(self, key: str, raw: Any, mark: YamlMark) -> Resource | None:
@@ -690,6 +757,7 @@ class _Builder:
             notes=notes,
             brief=clean.get("brief", ""),
             mark=self.mark(mark),
+            promise=self.promise(clean, raw, where),
         )
 
     def red_flag(self, key: str, raw: Any, mark: YamlMark) -> RedFlag | None:
@@ -717,6 +785,72 @@ class _Builder:
             when or ALWAYS,
             self.cited(clean, "a question"),
             self.mark(mark),
+            self.promise(clean, raw, "a question"),
+        )
+
+    def safety_net(self, raw: Any, mark: YamlMark | None) -> SafetyNet | None:
+        """`safety_net`: its heading, intro, signs (each maybe with contacts) and write-in line."""
+        if raw is None:
+            return None
+        where = "'safety_net'"
+        clean = self.fields(raw, "safety_net", where, mark)
+        if clean is None:
+            return None
+        assert isinstance(raw, MarkedDict)
+        signs: list[Sign] = []
+        for item, item_mark in self.list_items(
+            clean.get("signs"), raw.value_marks.get("signs"), f"'signs' of {where}"
+        ):
+            s = self.fields(item, "sign", f"a sign of {where}", item_mark)
+            if s is None or "text" not in s:
+                continue
+            assert isinstance(item, MarkedDict)
+            when = self.optional_condition(s, item, f"a sign of {where}")
+            if "when" in s and when is None:
+                continue
+            signs.append(
+                Sign(
+                    s["text"],
+                    when or ALWAYS,
+                    tuple(text for text, _ in s.get("contacts", ())),
+                    self.cited(s, f"a sign of {where}"),
+                    self.mark(item_mark),
+                )
+            )
+        if isinstance(clean.get("signs"), MarkedList) and not clean["signs"]:
+            self.error(raw.value_marks["signs"], f"{where} has no signs; add at least one")
+        return SafetyNet(
+            tuple(signs),
+            clean.get("heading", ""),
+            clean.get("intro", ""),
+            clean.get("write_in", ""),
+            self.cited(clean, where),
+            self.mark(mark),
+        )
+
+    def bring(self, raw: Any, mark: YamlMark | None) -> Bring | None:
+        """`bring`: a heading, an intro, and the things to bring, each with its condition."""
+        if raw is None:
+            return None
+        where = "'bring'"
+        clean = self.fields(raw, "bring", where, mark)
+        if clean is None:
+            return None
+        assert isinstance(raw, MarkedDict)
+        items: list[BringItem] = []
+        for item, item_mark in self.list_items(
+            clean.get("items"), raw.value_marks.get("items"), f"'items' of {where}"
+        ):
+            b = self.fields(item, "bring_item", f"an item of {where}", item_mark)
+            if b is None or "text" not in b:
+                continue
+            assert isinstance(item, MarkedDict)
+            when = self.optional_condition(b, item, f"an item of {where}")
+            if "when" in b and when is None:
+                continue
+            items.append(BringItem(b["text"], when or ALWAYS, self.mark(item_mark)))
+        return Bring(
+            tuple(items), clean.get("heading", ""), clean.get("intro", ""), self.mark(mark)
         )
 
 

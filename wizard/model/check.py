@@ -5,6 +5,14 @@ tell: references between nodes, reachability, dead ends, loops, facts that are r
 (a misspelling, usually) or set but never read, items that no answers could ever list, items
 that cite nothing, and `at_a_glance` orders naming treatments their entry never lists. Content
 governance (review dates, red flags first, links to sources) is in governance.py, run from here.
+
+It also proves what authors promise (`never_with`, `only_with` on an item or a note) and that
+'at a glance' never offers as a first choice an item whose own caution note applies. Both are
+proved over every route at once, not sampled: `conditions.example` searches every combination
+of the facts the conditions read, reading the options that set them (and that one answer of a
+single choice excludes the others). It can only over-estimate what routes reach, so a clean
+result is a proof; a counter-example names the facts, for the author to rule out. Past
+PROOF_LIMIT facts the search would be too costly, and the checker says it could not prove it.
 """
 
 from __future__ import annotations
@@ -13,10 +21,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from wizard.model.check_quiz import check_quiz
-from wizard.model.conditions import can_hold
+from wizard.model.conditions import can_hold, example
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
 from wizard.model.governance import check_governance
-from wizard.model.tree import Condition, Mark, Node, Tree
+from wizard.model.tree import Condition, Mark, Node, Promise, Tree
+
+PROOF_LIMIT = 16
+"""Most distinct facts a promise or a glance caution may read and still be proved (2**n sets)."""
+Setters = dict[str, list[tuple[str, str, frozenset[str]]]]
 
 
 def _diag(mark: Mark, severity: Severity, message: str) -> Diagnostic:
@@ -162,8 +174,41 @@ def _conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
         yield "a question", question.when
     for glance in tree.at_a_glance:
         yield "an 'at_a_glance' entry", glance.when
+    for treatment in tree.treatments.values():
+        for brief in treatment.briefs:
+            yield f"a brief of treatment '{treatment.id}'", brief.when
+    if tree.safety_net is not None:
+        for sign in tree.safety_net.signs:
+            yield "a sign of 'safety_net'", sign.when
+    if tree.bring is not None:
+        for thing in tree.bring.items:
+            yield "an item of 'bring'", thing.when
+
     for teach in tree.teach_back:
         yield f"teach-back question '{teach.id}'", teach.when
+
+
+def _promised(tree: Tree) -> Iterator[tuple[str, Condition, Promise, Mark]]:
+    """(what, when it is shown, its promise, where written) for everything with a promise."""
+    for kind, items in (("treatment", tree.treatments), ("resource", tree.resources)):
+        for item in items.values():
+            if item.promise:
+                yield f"{kind} '{item.id}'", item.when, item.promise, item.mark
+            for note in item.notes:
+                if note.promise:
+                    shown = Condition("all", items=(item.when, note.when))
+                    yield f"a note of {kind} '{item.id}'", shown, note.promise, note.mark
+    for question in tree.questions:
+        if question.promise:
+            yield "a question", question.when, question.promise, question.mark
+
+
+def _promise_conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
+    for what, _, promise, _ in _promised(tree):
+        for key in ("never_with", "only_with"):
+            condition = getattr(promise, key)
+            if condition is not None:
+                yield f"'{key}' of {what}", condition
 
 
 def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
@@ -176,7 +221,7 @@ def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
                 set_at.setdefault(fact, option.mark)
     read: set[str] = set()
     conditions = list(_conditions(tree))
-    for what, condition in conditions:
+    for what, condition in [*conditions, *_promise_conditions(tree)]:
         for fact, mark in condition.facts_read():
             read.add(fact)
             if fact not in setters:
@@ -220,6 +265,89 @@ def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
                 f"{what} can never apply: no set of answers makes its condition hold",
             )
     yield from _glance_orders(tree, possible)
+    yield from _check_promises(tree, setters, exclusive)
+    yield from _glance_cautions(tree, setters, exclusive)
+
+
+def _counter(
+    condition: Condition, setters: Setters, exclusive: frozenset[str]
+) -> tuple[bool, frozenset[str] | None]:
+    """(decided, example facts): decided is False when too many facts are read to search."""
+    if len({f for f, _ in condition.facts_read()}) > PROOF_LIMIT:
+        return False, None
+    return True, example(condition, setters, exclusive)
+
+
+def _facts_words(facts: frozenset[str]) -> str:
+    return ", ".join(sorted(facts)) if facts else "no facts at all"
+
+
+def _check_promises(
+    tree: Tree, setters: Setters, exclusive: frozenset[str]
+) -> Iterator[Diagnostic]:
+    """Each `never_with` / `only_with` promise, proved over every route (see the docstring)."""
+    for what, shown, promise, mark in _promised(tree):
+        tests = []
+        if promise.never_with is not None:
+            tests.append(("never_with", Condition("all", items=(shown, promise.never_with))))
+        if promise.only_with is not None:
+            broken = Condition("all", items=(shown, Condition("not", items=(promise.only_with,))))
+            tests.append(("only_with", broken))
+        for key, broken_when in tests:
+            decided, facts = _counter(broken_when, setters, exclusive)
+            if not decided:
+                yield _diag(
+                    mark,
+                    "warning",
+                    f"cannot prove the '{key}' of {what}: its conditions read more than "
+                    f"{PROOF_LIMIT} facts; write them more simply",
+                )
+            elif facts is not None:
+                yield _diag(
+                    mark,
+                    "warning",
+                    f"{what} breaks its '{key}': answers that set {_facts_words(facts)} "
+                    "show it; narrow its 'when' (or rule those answers out)",
+                )
+
+
+def _glance_cautions(
+    tree: Tree, setters: Setters, exclusive: frozenset[str]
+) -> Iterator[Diagnostic]:
+    """An 'at_a_glance' order that can offer as a first choice a treatment whose own caution
+    note applies for the same facts (a `caution: true` note)."""
+    for glance in tree.at_a_glance:
+        for treatment_id in glance.order:
+            treatment = tree.treatments.get(treatment_id)
+            if treatment is None:
+                continue
+            moved = [
+                Condition("not", items=(other.when,))
+                for other in tree.at_a_glance
+                if treatment_id in other.others
+            ]
+            for note in treatment.notes:
+                if not note.caution:
+                    continue
+                parts = (glance.when, treatment.when, note.when, *moved)
+                decided, facts = _counter(Condition("all", items=parts), setters, exclusive)
+                if not decided:
+                    yield _diag(
+                        glance.mark,
+                        "warning",
+                        f"cannot prove that this 'at_a_glance' entry never offers "
+                        f"'{treatment_id}' while its caution (line {note.mark.line}) applies: "
+                        f"more than {PROOF_LIMIT} facts",
+                    )
+                elif facts is not None:
+                    yield _diag(
+                        glance.mark,
+                        "warning",
+                        f"this 'at_a_glance' entry can offer '{treatment_id}' as a first choice "
+                        f"while its caution note (line {note.mark.line}) applies, with "
+                        f"{_facts_words(facts)}; add an entry for those facts with "
+                        f"'others: [{treatment_id}]'",
+                    )
 
 
 def _glance_orders(tree: Tree, possible: Callable[[Condition], bool]) -> Iterator[Diagnostic]:
@@ -257,6 +385,10 @@ def _check_citations(tree: Tree) -> Iterator[Diagnostic]:
         cited.update(red_flag.sources)
     for question in tree.questions:
         cited.update(question.sources)
+    if tree.safety_net is not None:
+        cited.update(tree.safety_net.sources)
+        for sign in tree.safety_net.signs:
+            cited.update(sign.sources)
     for source in tree.sources.values():
         if source.id not in cited:
             yield _diag(

@@ -81,17 +81,33 @@ def can_hold(
     both be true. Beyond `limit` distinct facts the search would be too costly, and the answer is
     a cautious True.
     """
-    names = sorted({name for name, _ in condition.facts_read()})
+    names = {name for name, _ in condition.facts_read()}
     if len(names) > limit:
         return True
-    holds = _compile(condition)  # evaluated up to 2**limit times: the closure, not the walk
+    return example(condition, setters, exclusive_nodes) is not None
+
+
+def example(
+    condition: Condition,
+    setters: Mapping[str, Sequence[tuple[str, str, frozenset[str]]]],
+    exclusive_nodes: frozenset[str],
+) -> frozenset[str] | None:
+    """The fewest facts (of those the condition reads) that answers can set, while setting none
+    of the others it reads, to make the condition hold; None when no answers can.
+
+    Exhaustive over the facts read (2**n sets): callers keep n small (`can_hold`'s limit). It
+    over-approximates what routes can reach (a fact may be asked only on another branch), so
+    None is a proof that no route shows the condition holding, and a set is a lead to check.
+    """
+    names = sorted({name for name, _ in condition.facts_read()})
+    holds = _compile(condition)  # evaluated up to 2**n times: the closure, not the walk
     every = frozenset(names)
     for size in range(len(names) + 1):  # few facts first: the easiest answers to reach
         for chosen in combinations(names, size):
             true = frozenset(chosen)
             if holds(true) and _reachable(true, every - true, setters, exclusive_nodes):
-                return True
-    return False
+                return true
+    return None
 
 
 def _reachable(

@@ -27,7 +27,6 @@ field; questions to ask have no id, so a reworded one shows as one dropped and o
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,9 +34,10 @@ from typing import Any
 from wizard.model.cover import Steps, build_cover
 from wizard.model.limits import FOUND_MOST, MULTI_KINDS, SEARCH_STATES
 from wizard.model.machine import AnswerError, Session
+from wizard.model.spec import OBJECTS
 from wizard.model.summary import Listed, Summary
 from wizard.model.texts import PEOPLE, object_texts, person_texts, values_of
-from wizard.model.tree import Condition, Node, Option, RedFlag, Review, Route, Tree
+from wizard.model.tree import Condition, Node, Option, RedFlag, Route, Tree
 
 CATEGORIES = (
     "treatment", "resource", "red flag", "care-team question", "step", "group heading", "note",
@@ -121,6 +121,8 @@ class TreeDiff:
     """Whether every route was compared: only then can "no differences" be said."""
     why: tuple[str, ...] = ()
     """Why the comparison is not exhaustive, one reason each (empty when it is)."""
+    others: tuple[str, ...] = ()
+    """Parts of the format outside the route comparison that differ (see `other_parts`)."""
 
     @property
     def differing(self) -> tuple[int, ...]:
@@ -130,7 +132,7 @@ class TreeDiff:
     @property
     def equal(self) -> bool:
         """No route walked reads differently. Proven for every route only when `complete`."""
-        return not (self.differing or self.changes or self.outcomes)
+        return not (self.differing or self.changes or self.outcomes or self.others)
 
     @property
     def unseen_texts(self) -> bool:
@@ -302,6 +304,24 @@ def _conditions_facts(values: Iterable[Any]) -> set[str]:
     return found
 
 
+SHARED_PARTS = (
+    "title", "description", "disclaimer", "translation", "groups", "red_flags", "sources",
+    "at_a_glance",
+)  # fmt: skip
+"""Top-level parts of a tree that any route may show (besides pages and items)."""
+MODELLED = frozenset({*SHARED_PARTS, "nodes", "treatments", "resources", "questions"})
+"""Top-level parts the route comparison reads. Settings no person reads are left out too."""
+NOT_SHOWN = frozenset({"format", "id", "version", "language", "review", "reading_grade", "start"})
+
+
+def other_parts(old: Tree, new: Tree) -> tuple[str, ...]:
+    """Top-level parts of the format the route comparison does not model (a quiz, teach-back
+    questions, any key added later) that differ: each counts as a difference, so a new part
+    of the format can never pass as "no differences" before the diff learns to walk it."""
+    names = [f.name for f in OBJECTS["tree"] if f.name not in MODELLED | NOT_SHOWN]
+    return tuple(n for n in names if getattr(old, n, None) != getattr(new, n, None))
+
+
 def _summary_parts(tree: Tree) -> dict[tuple[str, str], Any]:
     """What the summary is made of besides the answers, part by part: each treatment (with its
     group), resource and care-team question, and the rest of the tree (pages aside) as one."""
@@ -311,10 +331,7 @@ def _summary_parts(tree: Tree) -> dict[tuple[str, str], Any]:
     }
     parts.update({("resource", r.id): r for r in tree.resources.values()})
     parts.update({("question", str(n)): q for n, q in enumerate(tree.questions)})
-    rest = dataclasses.replace(  # what no page or summary shows is blanked out
-        tree, nodes={}, treatments={}, resources={}, questions=(), version="", path="",
-        review=Review("", ""), reading_grade=0, language="",
-    )  # fmt: skip
+    rest = tuple(getattr(tree, name) for name in SHARED_PARTS)
     parts[("rest", "")] = rest
     return parts
 
@@ -339,7 +356,7 @@ class _Plan:
         differ = [k for k in before.keys() | after.keys() if before.get(k) != after.get(k)]
         self.parts_differ = bool(differ)
         self.whole = any(kind == "rest" for kind, _ in differ)
-        """A part every route shows (red flags, sources, groups, glance, the tree's texts)
+        """A part any route may show (red flags, sources, groups, glance, the tree's texts)
         differs: no narrowing."""
         narrow: set[str] = set()
         for tree in (old, new):
@@ -595,7 +612,7 @@ def compare_trees(
     )
     return TreeDiff(
         old, new, how, tuple(results), tuple(changes), tuple(outcomes),
-        tuple(text_changes(old, new)), tuple(notes), complete, tuple(why),
+        tuple(text_changes(old, new)), tuple(notes), complete, tuple(why), other_parts(old, new),
     )  # fmt: skip
 
 

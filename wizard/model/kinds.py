@@ -83,7 +83,7 @@ _MULTI = Kind(
 _OUTCOME = Kind(
     "outcome",
     "The end of the walk: the summary follows.",
-    frozenset({"title", "text", "when", "prompt"}),
+    frozenset({"title", "text", "prompt"}),
     ends=True,
 )
 

@@ -22,6 +22,7 @@ DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # One line of text: no line break inside (surrounding blank space, as YAML's `>` leaves, is fine).
 LINE = r"^\s*[^\n]*\S[^\n]*\s*$"
 BRIEF_MAX = 120  # characters; a longer `brief` is warned about: it no longer reads at a glance
+GLANCE_FIRST = 5  # "At a glance" shows at most this many first choices; the rest share one line
 
 TEXT_TYPES = frozenset({"text", "line", "texts"})
 """Field types that hold words. Each such field says who reads it (`Field.read`); every other
@@ -97,8 +98,20 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F(
             "at_a_glance",
             "list:glance",
-            doc="Orders of the options in the summary's 'at a glance': the first whose `when` "
-            "holds is used.",
+            doc="Orders of the options in the summary's 'at a glance': the first entry with an "
+            "`order` whose `when` holds is used; every entry whose `when` holds applies its "
+            "`later` and `others`.",
+        ),
+        F(
+            "safety_net",
+            "object:safety_net",
+            doc="'When to get help today': shown on every summary, whatever was answered, "
+            "below anything urgent the person ticked.",
+        ),
+        F(
+            "bring",
+            "object:bring",
+            doc="'Bring to your appointment': a checklist; each item listed when its `when` holds.",
         ),
         F("quiz", "object:quiz", doc="What `wizard quiz` asks about this tree's cases."),
         F("cases", "list:case", doc="People for the quiz: a short story and their answers."),
@@ -107,6 +120,37 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "list:teach_back",
             doc="Questions after the summary checking that a person understood it.",
         ),
+    ),
+    "safety_net": (
+        F("heading", "line", doc="The block's heading (default: the vocabulary's)."),
+        F("intro", "text", doc="One or two sentences before the signs."),
+        F("signs", "list:sign", True, "The signs that need help today, one short line each."),
+        F(
+            "write_in",
+            "line",
+            doc="Label of a line left blank on paper, such as the care team's 24-hour number.",
+        ),
+        F("sources", "refs"),
+    ),
+    "sign": (
+        F("text", "text", True, "One sign and what to do."),
+        F("when", "condition", doc="Shown only when this holds (default: always)."),
+        F(
+            "contacts",
+            "texts",
+            doc="Phone lines, each saying which country it serves.",
+            read="name",
+        ),
+        F("sources", "refs"),
+    ),
+    "bring": (
+        F("heading", "line", doc="The section's heading (default: the vocabulary's)."),
+        F("intro", "text"),
+        F("items", "list:bring_item", True, "Things to bring, one line each."),
+    ),
+    "bring_item": (
+        F("text", "line", True),
+        F("when", "condition", doc="Listed only when this holds (default: always)."),
     ),
     "review": (
         F("last_reviewed", "date", True, "YYYY-MM-DD"),
@@ -150,14 +194,39 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "treatment": (
         F("name", "text", True),
         F("brief", "line", doc="One plain line for the summary's 'at a glance'."),
+        F(
+            "briefs",
+            "list:brief",
+            doc="Briefs for some facts: the first whose `when` holds replaces `brief`.",
+        ),
         F("examples", "texts", read="name"),
+        F(
+            "caution",
+            "bool",
+            doc="The item is a caution, not an option (such as medicines to avoid): 'at a "
+            "glance' shows it, with its brief, among the cautions, never among the options.",
+        ),
         F("group", "item_ref", True, "Id of a group."),
         F("about", "text", True, "What it is."),
         F("given", "text", doc="How it is given."),
         F("side_effects", "object:side_effects"),
         F("notes", "list:note", doc="Lines shown when their condition holds."),
         F("when", "condition", True),
+        F(
+            "never_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: never shown when this holds.",
+        ),
+        F(
+            "only_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: shown only when this holds.",
+        ),
         F("sources", "refs"),
+    ),
+    "brief": (
+        F("when", "condition", True),
+        F("text", "line", True, "One plain line for the summary's 'at a glance'."),
     ),
     "side_effects": (
         F("common", "texts"),
@@ -167,6 +236,23 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("when", "condition", True),
         F("text", "text", True),
         F("sources", "refs", doc="Source ids this note cites (listed when the note applies)."),
+        F(
+            "caution",
+            "bool",
+            doc="The note warns against the item for these facts: it is also shown in the "
+            "summary's cautions, and `wizard check` warns when 'at a glance' can show the item "
+            "as a first choice while the note applies.",
+        ),
+        F(
+            "never_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: never shown when this holds.",
+        ),
+        F(
+            "only_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: shown only when this holds.",
+        ),
     ),
     "resource": (
         F("name", "text", True),
@@ -176,6 +262,16 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         F("url", "text", read="verbatim"),
         F("notes", "list:note", doc="Lines shown when their condition holds."),
         F("when", "condition", True),
+        F(
+            "never_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: never shown when this holds.",
+        ),
+        F(
+            "only_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: shown only when this holds.",
+        ),
         F("sources", "refs"),
     ),
     "red_flag": (
@@ -186,11 +282,32 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "question": (
         F("text", "text", True),
         F("when", "condition"),
+        F(
+            "never_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: never shown when this holds.",
+        ),
+        F(
+            "only_with",
+            "condition",
+            doc="A promise `wizard check` proves over every route: shown only when this holds.",
+        ),
         F("sources", "refs"),
     ),
     "glance": (
-        F("when", "condition", True, "This order is used when the condition holds."),
-        F("order", "refs", True, "Treatment ids, first shown first."),
+        F("when", "condition", True, "This entry applies when the condition holds."),
+        F(
+            "order",
+            "refs",
+            doc=f"Treatment ids, first shown first: the first {GLANCE_FIRST} listed are the "
+            "person's first choices, the rest are named on one line.",
+        ),
+        F("later", "refs", doc="Treatment ids moved to the end of the order."),
+        F(
+            "others",
+            "refs",
+            doc="Treatment ids never shown as a first choice: named on the 'other options' line.",
+        ),
     ),
     "quiz": (
         F(

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from wizard.model.conditions import witnesses
+from wizard.model.spec import GLANCE_FIRST
 from wizard.model.tree import (
+    BringItem,
     Condition,
     Group,
     Node,
@@ -21,6 +23,7 @@ from wizard.model.tree import (
     Question,
     RedFlag,
     Resource,
+    Sign,
     Source,
     Treatment,
     Tree,
@@ -79,7 +82,9 @@ class Listed(Generic[Item]):
     `said`: the labels of the answers that made its condition hold, in the order the condition
     names them. `condition`: why it is listed (for educators; `always`: for everyone). `notes`:
     the item's tailored lines that apply. `sources`: what it cites for this person, its own
-    sources then those of the notes that apply.
+    sources then those of the notes that apply. `cautions`: those of `notes` the tree marks as
+    warning against the item for this person. `brief`: its one line for 'at a glance', chosen
+    for these facts.
     """
 
     item: Item
@@ -87,6 +92,8 @@ class Listed(Generic[Item]):
     condition: Condition
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    brief: str = ""
 
     @property
     def for_everyone(self) -> bool:
@@ -120,13 +127,36 @@ class Summary:
     questions: tuple[Listed[Question], ...]
     sources: tuple[Source, ...]
     glance: tuple[Listed[Treatment], ...] = ()
-    """The listed treatments in the order of the first `at_a_glance` entry that holds."""
+    """Every listed treatment in 'at a glance' order: the first choices, then the others."""
+    first_choices: int = 0
+    """How many of `glance` are the person's first choices (at most spec.GLANCE_FIRST)."""
+    safety_signs: tuple[Sign, ...] = ()
+    """The safety net's signs that hold for this person (the net itself is `tree.safety_net`)."""
+    bring: tuple[BringItem, ...] = ()
+    """The things to bring to an appointment that hold for this person."""
     fact_labels: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """For each fact, the labels of the options that set it: to say a condition in words."""
 
     @property
     def treatments(self) -> tuple[Listed[Treatment], ...]:
         return tuple(listed for group in self.groups for listed in group.treatments)
+
+    @property
+    def first(self) -> tuple[Listed[Treatment], ...]:
+        """The person's first choices, one line each at a glance."""
+        return self.glance[: self.first_choices]
+
+    @property
+    def others(self) -> tuple[Listed[Treatment], ...]:
+        """The other options the team may consider, named together on one line."""
+        return self.glance[self.first_choices :]
+
+    @property
+    def cautions(self) -> tuple[Listed[Treatment], ...]:
+        """Listed treatments that are cautions (`caution: true`), then those whose card warns
+        against them for this person (a caution note applies)."""
+        items = [listed for listed in self.treatments if listed.item.caution]
+        return (*items, *(t for t in self.treatments if t.cautions and not t.item.caution))
 
     @property
     def title(self) -> str:
@@ -169,6 +199,8 @@ def build_summary(session: Route) -> Summary:
             condition,
             tuple(note.text for note in applying),
             tuple(cites),
+            tuple(note.text for note in applying if note.caution),
+            item.brief_for(facts) if isinstance(item, Treatment) else "",
         )
 
     by_group: dict[str, list[Listed[Treatment]]] = {group.id: [] for group in tree.groups}
@@ -187,9 +219,15 @@ def build_summary(session: Route) -> Summary:
     shown += [*resources, *questions]
     cited_ids = [s for listed_item in shown for s in listed_item.sources]
     cited_ids += [s for flag in session.red_flags for s in flag.sources]
+    net = tree.safety_net
+    signs = tuple(sign for sign in net.signs if sign.when.holds(facts)) if net else ()
+    if net is not None:
+        cited_ids += [*net.sources, *(s for sign in signs for s in sign.sources)]
+    bring = tuple(b for b in tree.bring.items if b.when.holds(facts)) if tree.bring else ()
     for source_id in cited_ids:
         if source_id in tree.sources:
             cited.setdefault(source_id, tree.sources[source_id])
+    glance, first = _glance(tree, facts, groups)
     answers = tuple(
         AnsweredQuestion(a.node, tree.nodes[a.node].prompt, a.options, _labels(tree, a))
         for a in session.answered
@@ -204,8 +242,11 @@ def build_summary(session: Route) -> Summary:
         resources=resources,
         questions=questions,
         sources=tuple(cited.values()),
-        glance=_glance(tree, facts, groups),
+        glance=glance,
+        first_choices=first,
         fact_labels=index.fact_labels,
+        safety_signs=signs,
+        bring=bring,
     )
 
 
@@ -216,15 +257,28 @@ def _labels(tree: Tree, step: Step) -> tuple[str, ...]:
 
 def _glance(
     tree: Tree, facts: frozenset[str], groups: tuple[SummaryGroup, ...]
-) -> tuple[Listed[Treatment], ...]:
-    """The person's options in the first holding `at_a_glance` order, the rest in group order.
+) -> tuple[tuple[Listed[Treatment], ...], int]:
+    """(every listed option in 'at a glance' order, how many of them are first choices).
 
-    Nothing listed is ever left out, and an order naming what is not listed skips it.
+    Treatments marked `caution` are not options: they are left to the cautions.
+
+    The first holding `at_a_glance` entry with an `order` orders them; listed ones it does not
+    name follow in group order. Every holding entry then moves its `later` ids to the end of
+    the order and its `others` ids off the first choices. The first choices are the first
+    GLANCE_FIRST of what the order names (or, with no order, of the group order); the rest are
+    the other options. Nothing listed is ever left out, and an order naming what is not listed
+    skips it.
     """
-    listed = {t.item.id: t for group in groups for t in group.treatments}
-    order: tuple[str, ...] = next(
-        (glance.order for glance in tree.at_a_glance if glance.when.holds(facts)), ()
-    )
-    first = [listed[treatment_id] for treatment_id in order if treatment_id in listed]
-    named = set(order)
-    return (*first, *(t for t in listed.values() if t.item.id not in named))
+    listed = {t.item.id: t for group in groups for t in group.treatments if not t.item.caution}
+    applying = [glance for glance in tree.at_a_glance if glance.when.holds(facts)]
+    chosen = next((glance for glance in applying if glance.has_order), None)
+    order = chosen.order if chosen is not None else tuple(listed)
+    later = {i for glance in applying for i in glance.later}
+    others = {i for glance in applying for i in glance.others}
+    named = [i for i in order if i in listed]
+    named = [i for i in named if i not in later] + [i for i in named if i in later]
+    first = [i for i in named if i not in others][:GLANCE_FIRST]
+    rest = [i for i in named if i not in first]
+    rest += [i for i in listed if i not in named]
+    rest = [i for i in rest if i not in later] + [i for i in rest if i in later]
+    return tuple(listed[i] for i in (*first, *rest)), len(first)

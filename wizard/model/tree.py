@@ -181,12 +181,42 @@ class SideEffects:
 
 
 @dataclass(frozen=True)
+class Promise:
+    """What an author promises about when a thing is shown, proved by `wizard check` over every
+    route (never sampled): never when `never_with` holds, only when `only_with` holds."""
+
+    never_with: Condition | None = None
+    only_with: Condition | None = None
+
+    def __bool__(self) -> bool:
+        return self.never_with is not None or self.only_with is not None
+
+
+NO_PROMISE = Promise()
+
+
+@dataclass(frozen=True)
 class Note:
-    """A line added to a treatment when its condition holds (tailored to the answers)."""
+    """A line added to a treatment when its condition holds (tailored to the answers).
+
+    `caution`: the note warns against the item for these facts; the summary also shows it among
+    the cautions, and 'at a glance' must not offer the item as a first choice meanwhile.
+    """
 
     text: str
     when: Condition = ALWAYS
     sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+    caution: bool = False
+    promise: Promise = NO_PROMISE
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A one-line brief for some facts: replaces the item's `brief` when `when` holds."""
+
+    text: str
+    when: Condition
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -206,6 +236,14 @@ class Treatment:
     sources: tuple[str, ...] = ()
     brief: str = ""
     mark: Mark = field(default=NO_MARK, compare=False)
+    briefs: tuple[Brief, ...] = ()
+    promise: Promise = NO_PROMISE
+    caution: bool = False
+    """A caution, not an option: shown among the cautions at a glance, never as a choice."""
+
+    def brief_for(self, facts: frozenset[str]) -> str:
+        """The brief for these facts: the first of `briefs` that holds, else `brief`."""
+        return next((b.text for b in self.briefs if b.when.holds(facts)), self.brief)
 
 
 @dataclass(frozen=True)
@@ -222,6 +260,7 @@ class Resource:
     notes: tuple[Note, ...] = ()
     brief: str = ""
     mark: Mark = field(default=NO_MARK, compare=False)
+    promise: Promise = NO_PROMISE
 
 
 @dataclass(frozen=True)
@@ -243,18 +282,71 @@ class Question:
     when: Condition = ALWAYS
     sources: tuple[str, ...] = ()
     mark: Mark = field(default=NO_MARK, compare=False)
+    promise: Promise = NO_PROMISE
 
 
 @dataclass(frozen=True)
 class Glance:
-    """One entry of `at_a_glance`: when `when` holds, the person's options are shown in `order`.
+    """One entry of `at_a_glance`, applying when `when` holds.
 
-    `order` names treatments; those not listed for the person are skipped, listed ones it does
-    not name follow in group order, so an order never hides anything.
+    The first entry with an `order` that applies orders the person's options: the first listed
+    ones are the first choices, the rest are named on one line; listed treatments it does not
+    name follow in group order, so an order never hides anything. Every entry that applies also
+    moves its `later` treatments to the end and its `others` off the first choices (onto the
+    "other options" line): that is how a caution for some facts keeps an item from being offered
+    first, without writing every order twice.
     """
 
     when: Condition
-    order: tuple[str, ...]
+    order: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+    later: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+    has_order: bool = True
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One line of the safety net: a sign that needs help today and what to do.
+
+    `contacts`: phone lines, each naming the country it serves (a crisis line, say)."""
+
+    text: str
+    when: Condition = ALWAYS
+    contacts: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class SafetyNet:
+    """'When to get help today': on every summary whatever was answered, so that nobody goes
+    home without it; `write_in` labels a blank line for a number written on paper."""
+
+    signs: tuple[Sign, ...]
+    heading: str = ""
+    intro: str = ""
+    write_in: str = ""
+    sources: tuple[str, ...] = ()
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class BringItem:
+    """One thing to bring to an appointment, listed when `when` holds."""
+
+    text: str
+    when: Condition = ALWAYS
+    mark: Mark = field(default=NO_MARK, compare=False)
+
+
+@dataclass(frozen=True)
+class Bring:
+    """'Bring to your appointment': a checklist fitted to the person."""
+
+    items: tuple[BringItem, ...]
+    heading: str = ""
+    intro: str = ""
     mark: Mark = field(default=NO_MARK, compare=False)
 
 
@@ -352,6 +444,8 @@ class Tree:
     quiz: QuizSettings = QuizSettings()
     teach_back: tuple[TeachBack, ...] = ()
     path: str = "<memory>"
+    safety_net: SafetyNet | None = None
+    bring: Bring | None = None
 
     def __hash__(self) -> int:
         return hash((self.path, self.id, self.version))

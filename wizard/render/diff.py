@@ -61,6 +61,11 @@ def _sections(diff: TreeDiff, quote: Callable[[str], str], signs: bool) -> list[
     reads = [f"{quote(what)}: {_routes(tuple(n), total)}" for what, n in unnamed.items()]
     if reads:
         sections.append(("Routes that read differently (first difference)", reads))
+    if diff.others:
+        sections.append((
+            "Other parts changed (not compared route by route: check them by hand)",
+            [quote(name) for name in diff.others],
+        ))
     texts = []
     for text in diff.texts:
         where = quote(text.where)
@@ -82,6 +87,8 @@ def _title(diff: TreeDiff) -> tuple[str, str]:
     old, new = diff.old, diff.new
     if not diff.equal:
         verdict = f"the versions differ on {len(diff.differing)} of them."
+        if diff.others:
+            verdict += f" They also differ in parts outside the routes: {', '.join(diff.others)}."
         if not diff.complete:
             verdict += f" Not every route was compared: {'; '.join(diff.why)}."
     elif diff.complete:

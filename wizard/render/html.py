@@ -15,6 +15,8 @@ from html import escape
 from wizard.model.plain import strip_control
 from wizard.model.summary import Summary
 from wizard.render.outline import (
+    FIRST_PAGE,
+    LINE_KINDS,
     Entry,
     Line,
     Outline,
@@ -39,12 +41,13 @@ a { color: #0645ad; word-break: break-word; }
 @media print {
   body { margin: 0; max-width: none; font-size: 12pt; }
   h2, h3 { break-after: avoid; }
+  h2.details { break-before: page; }
   blockquote, li { break-inside: avoid; }
   a::after { content: ""; }
 }
 """
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
-_LIST_KINDS = frozenset({"urgent_line", "option", "question", "answer", "source"})
+_LIST_KINDS = LINE_KINDS
 
 
 def _e(text: str) -> str:
@@ -86,6 +89,18 @@ def _list_item(entry: Entry) -> str:
             return f"<li><strong>{title}</strong></li>"
         words = fill("option_line", _e, name=f"<strong>{title}</strong>", brief=_e(entry.detail))
         return f"<li>{words}</li>"
+    if entry.kind == "others":
+        return f"<li>{title}</li>"
+    if entry.kind == "caution":
+        words = fill("caution_line", _e, name=f"<strong>{title}</strong>", text=_e(entry.detail))
+        return f'<li class="caution">{words}</li>'
+    if entry.kind == "sign":
+        contacts = "".join(f"<li>{_e(item)}</li>" for line in entry.lines for item in line.items)
+        return f"<li>{title}" + (f"<ul>{contacts}</ul>" if contacts else "") + "</li>"
+    if entry.kind == "write_in":
+        return f'<li class="write-in">{title}</li>'
+    if entry.kind == "bring":
+        return f"<li>☐ {title}</li>"
     if entry.kind == "answer":
         return f"<li>{title} <strong>{_e(entry.detail)}</strong></li>"
     if entry.kind == "source":
@@ -111,15 +126,17 @@ def _card(entry: Entry) -> list[str]:
     return lines
 
 
-def _section(section: Section) -> list[str]:
-    lines = [f"<h2>{_e(section.heading)}</h2>"]
+def _section(section: Section, first_of_details: bool = False) -> list[str]:
+    css = ' class="details"' if first_of_details else ""
+    lines = [f"<h2{css}>{_e(section.heading)}</h2>"]
     listing = False
     for block in section.blocks:
         is_list = isinstance(block, Entry) and block.kind in _LIST_KINDS
         if listing and not is_list:
             lines.append("</ul>")
         if is_list and not listing:
-            lines.append('<ul class="checklist">' if section.id == "questions" else "<ul>")
+            checklist = section.id in ("questions", "bring")
+            lines.append('<ul class="checklist">' if checklist else "<ul>")
         listing = is_list
         if isinstance(block, Paragraph):
             lines += _paragraphs(block.text, block.role)
@@ -133,7 +150,10 @@ def _section(section: Section) -> list[str]:
 def render_sections(outline: Outline) -> str:
     """The outline's sections as HTML (every tree string escaped): the web summary page uses
     this inside its own page, so the saved page and the web page say the same things."""
-    return "\n".join(line for section in outline.sections for line in _section(section))
+    first = next((s.id for s in outline.sections if s.id not in FIRST_PAGE), None)
+    return "\n".join(
+        line for section in outline.sections for line in _section(section, section.id == first)
+    )
 
 
 def render_html(summary: Summary) -> str:

@@ -1,9 +1,11 @@
 """Summary -> the JSON document of the contract (`wizard walk --format json`).
 
 The contract's fields stay as they were (keys may be added, never renamed or dropped). Added:
-`at_a_glance` (urgent lines and the person's options in their order) and `outline` (every
-section's id, heading and entries, in reading order), both read from the one outline the other
-outputs render. Every string passes through `strip_control` on its way out (`_clean`).
+`at_a_glance` (urgent lines, the person's first choices in their order, and `others`: the
+other options named on one line), `cautions`, `safety_net` (on every summary of a tree that has
+one), `bring`, and `outline` (every section's id, heading and entries, in reading order), all
+read from the one outline the other outputs render. Every string passes through
+`strip_control` on its way out (`_clean`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from wizard.model.plain import strip_control
 from wizard.model.summary import Summary
-from wizard.render.outline import Outline, build_outline
+from wizard.render.outline import Entry, Outline, Paragraph, build_outline
 from wizard.render.reasons import because
 
 
@@ -28,9 +30,15 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _outline_data(outline: Outline) -> dict[str, Any]:
-    glance = outline.section("glance")
-    entries = glance.entries if glance is not None else ()
+def _entries(outline: Outline, section_id: str) -> tuple[Entry, ...]:
+    section = outline.section(section_id)
+    return section.entries if section is not None else ()
+
+
+def _outline_data(outline: Outline, summary: Summary) -> dict[str, Any]:
+    entries = _entries(outline, "glance")
+    net = outline.section("safety_net")
+    intro = [b.text for b in net.blocks if isinstance(b, Paragraph)] if net is not None else []
     return {
         "at_a_glance": {
             "urgent": [e.title for e in entries if e.kind == "urgent_line"],
@@ -39,7 +47,24 @@ def _outline_data(outline: Outline) -> dict[str, Any]:
                 for e in entries
                 if e.kind == "option"
             ],
+            "others": [{"id": o.item.id, "name": o.item.name} for o in summary.others],
         },
+        "cautions": [
+            {"id": e.id, "name": e.title, "text": e.detail} for e in _entries(outline, "cautions")
+        ],
+        "safety_net": None
+        if net is None
+        else {
+            "heading": net.heading,
+            "intro": intro[0] if intro else "",
+            "signs": [
+                {"text": e.title, "contacts": [i for line in e.lines for i in line.items]}
+                for e in net.entries
+                if e.kind == "sign"
+            ],
+            "write_in": summary.tree.safety_net.write_in if summary.tree.safety_net else "",
+        },
+        "bring": [e.title for e in _entries(outline, "bring")],
         "outline": [
             {
                 "id": section.id,
@@ -103,7 +128,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             for s in summary.sources
         ],
         "disclaimer": summary.disclaimer,
-        **_outline_data(build_outline(summary)),
+        **_outline_data(build_outline(summary), summary),
     }
     return dict(_clean(data))
 

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 
 from wizard.model.summary import Summary
-from wizard.render.outline import Entry, Line, Paragraph, Section, build_outline, safe_url
+from wizard.render.outline import (
+    LINE_KINDS,
+    Entry,
+    Line,
+    Paragraph,
+    Section,
+    build_outline,
+    safe_url,
+)
 from wizard.render.words import fill
 
 # Every character CommonMark (and GitHub's tables and strikethrough) gives a meaning inline, and
@@ -24,7 +32,7 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&#|~!@]|:(?=//)|(?<=www)\.)", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^([-+=])")
 _NUMBER_MARK = re.compile(r"^(\d+)([.)])")
 # List-like entries: one line each, rendered as one Markdown list.
-_LIST_KINDS = frozenset({"urgent_line", "option", "question", "answer", "source"})
+_LIST_KINDS = LINE_KINDS
 
 
 def _escape(text: str) -> str:
@@ -63,6 +71,18 @@ def _list_item(entry: Entry) -> list[str]:
         return [
             "- " + fill("option_line", _escape, name=f"**{title}**", brief=_escape(entry.detail))
         ]
+    if entry.kind == "others":
+        return [f"- {title}"]
+    if entry.kind == "caution":
+        words = fill("caution_line", _escape, name=f"**{title}**", text=_escape(entry.detail))
+        return [f"- {words}"]
+    if entry.kind == "sign":
+        contacts = [f"  - {_escape(item)}" for line in entry.lines for item in line.items]
+        return [f"- {title}", *contacts]
+    if entry.kind == "write_in":
+        return [f"- {title}"]
+    if entry.kind == "bring":
+        return [f"- [ ] {title}"]
     if entry.kind == "answer":
         return [f"- {title} **{_escape(entry.detail)}**"]
     if entry.kind == "source":

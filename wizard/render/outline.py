@@ -7,10 +7,14 @@ else is the tree's text, with control characters already stripped (`plain.strip_
 output can carry a terminal sequence. Escaping for a markup language is the renderer's job, done
 where it takes text from here.
 
-Reading order: "At a glance" (urgent alerts, one line each, then the person's options, one line
-each, in the tree's `at_a_glance` order), the urgent alerts with their advice, the treatment
-groups, help with coping, questions for the care team, the person's answers, sources, and the
-disclaimer.
+Reading order, so that the first printed page stands alone: "At a glance" (urgent alerts, one
+line each; the person's first choices, one line each, in the tree's `at_a_glance` order; one
+line naming the other options), the urgent alerts with their advice, the cautions (notes the
+tree marks as warning against an item for this person, never listed as options), the safety net
+("When to get help today", on every summary whatever was answered), what to bring, and the
+questions for the care team. Then the details: the treatment groups (in the order 'at a glance'
+first names one of their items, so a group the glance puts later is not read first), help with
+coping, the person's answers, sources, and the disclaimer.
 """
 
 from __future__ import annotations
@@ -21,13 +25,27 @@ from typing import Any, Literal
 
 from wizard.model.plain import strip_control
 from wizard.model.summary import Listed, Summary
-from wizard.model.tree import Question, Resource, Treatment
+from wizard.model.tree import Question, Resource, SafetyNet, Sign, Treatment
 from wizard.render.reasons import Labels, because, rule
 from wizard.render.words import t
 
 EntryKind = Literal[
-    "urgent_line", "option", "urgent", "treatment", "resource", "question", "answer", "source"
+    "urgent_line", "option", "others", "urgent", "caution", "sign", "write_in", "bring",
+    "treatment", "resource", "question", "answer", "source",
 ]
+LINE_KINDS: frozenset[str] = frozenset(
+    {
+        "urgent_line", "option", "others", "caution", "sign", "write_in", "bring", "question",
+        "answer", "source",
+    }
+)  # fmt: skip
+"""Entries shown one line each (a run of them is one list); the other kinds are cards."""
+CHECKBOX_KINDS: frozenset[str] = frozenset({"question", "bring"})
+"""One-line entries a person ticks off on paper: drawn with a box."""
+FIRST_PAGE: frozenset[str] = frozenset(
+    {"glance", "urgent", "cautions", "safety_net", "bring", "questions"}
+)
+"""The sections of the first printed page, which stands alone; the details follow."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +53,7 @@ class Paragraph:
     """Running text; blank lines in it separate paragraphs. `role` lets a renderer style it."""
 
     text: str
-    role: Literal["", "outcome", "about", "disclaimer", "reviewed", "empty"] = ""
+    role: Literal["", "outcome", "about", "disclaimer", "reviewed", "empty", "intro"] = ""
 
 
 @dataclass(frozen=True)
@@ -142,10 +160,27 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             for flag in summary.red_flags
         )
         sections.append(Section("urgent", t("urgent"), urgent))
-    sections += _treatments(summary, names, labels)
-    if summary.resources:
-        resources = tuple(_resource(listed, names, labels) for listed in summary.resources)
-        sections.append(Section("resources", t("resources"), resources))
+    if summary.cautions:
+        cautions = tuple(
+            Entry(
+                "caution",
+                listed.item.id,
+                strip_control(listed.item.name),
+                strip_control(" ".join(listed.cautions) or listed.brief),
+            )
+            for listed in summary.cautions
+        )
+        sections.append(Section("cautions", t("cautions"), cautions))
+    if tree.safety_net is not None:
+        sections.append(_safety_net(tree.safety_net, summary.safety_signs))
+    if summary.bring and tree.bring is not None:
+        intro = [Paragraph(strip_control(tree.bring.intro), "intro")] if tree.bring.intro else []
+        things = tuple(
+            Entry("bring", str(i), strip_control(thing.text))
+            for i, thing in enumerate(summary.bring, 1)
+        )
+        heading = strip_control(tree.bring.heading) or t("bring")
+        sections.append(Section("bring", heading, (*intro, *things)))
     if summary.questions:
         questions = tuple(
             Entry(
@@ -155,6 +190,10 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
             for i, q in enumerate(summary.questions, 1)
         )
         sections.append(Section("questions", t("questions"), questions))
+    sections += _treatments(summary, names, labels)
+    if summary.resources:
+        resources = tuple(_resource(listed, names, labels) for listed in summary.resources)
+        sections.append(Section("resources", t("resources"), resources))
     if summary.answers:
         answers = tuple(
             Entry("answer", a.node, strip_control(a.prompt), strip_control(", ".join(a.labels)))
@@ -193,18 +232,22 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
 
 
 def _glance(summary: Summary) -> Section:
-    """Urgent alerts first, then the person's options, each one line; then the outcome's text."""
+    """Urgent alerts first, then the person's first choices, each one line, and one line naming
+    the other options; then the outcome's text."""
     blocks: list[Block] = [
         Entry("urgent_line", flag.id, t("urgent_line", title=strip_control(flag.title)))
         for flag in summary.red_flags
     ]
     blocks += [
         Entry(
-            "option", listed.item.id, strip_control(listed.item.name),
-            strip_control(listed.item.brief),
+            "option", listed.item.id, strip_control(listed.item.name), strip_control(listed.brief)
         )
-        for listed in summary.glance
+        for listed in summary.first
     ]
+    if summary.others:
+        names = ", ".join(strip_control(listed.item.name) for listed in summary.others)
+        ids = " ".join(listed.item.id for listed in summary.others)
+        blocks.append(Entry("others", ids, t("others_line", names=names)))
     if not summary.glance:
         blocks.append(Paragraph(t("nothing_listed"), "empty"))
     if summary.outcome is not None and summary.outcome.text:
@@ -212,11 +255,35 @@ def _glance(summary: Summary) -> Section:
     return Section("glance", t("glance"), tuple(blocks))
 
 
+def _safety_net(net: SafetyNet, signs: Sequence[Sign]) -> Section:
+    """The tree's safety net: intro, the signs that hold (each with its contacts), the blank."""
+    blocks: list[Block] = [Paragraph(strip_control(net.intro), "intro")] if net.intro else []
+    blocks += [
+        Entry(
+            "sign",
+            str(i),
+            strip_control(sign.text),
+            lines=(Line("", items=_texts(sign.contacts)),) if sign.contacts else (),
+        )
+        for i, sign in enumerate(signs, 1)
+    ]
+    if net.write_in:
+        label = strip_control(net.write_in)
+        blocks.append(Entry("write_in", "write_in", t("write_in_blank", label=label)))
+    return Section("safety_net", strip_control(net.heading) or t("safety_net"), tuple(blocks))
+
+
 def _treatments(summary: Summary, names: dict[str, str], rules: Labels | None) -> list[Section]:
+    """The groups in the order 'at a glance' first names one of their treatments."""
     if not summary.groups:
         return [Section("treatments", t("treatments"), (Paragraph(t("nothing_listed"), "empty"),))]
     sections = []
-    for group in summary.groups:
+    rank = {listed.item.id: n for n, listed in enumerate(summary.glance)}
+    ordered = sorted(
+        summary.groups,
+        key=lambda group: min(rank.get(listed.item.id, len(rank)) for listed in group.treatments),
+    )
+    for group in ordered:
         blocks: list[Block] = []
         if group.group.about:
             blocks.append(Paragraph(strip_control(group.group.about), "about"))
@@ -270,7 +337,9 @@ def _why(
 ) -> tuple[Line, ...]:
     """Why an item is listed (and for educators the rule), then what it cites.
 
-    A question says why only to educators: for a person, a question needs no reason.
+    A question says why only to educators: for a person, a question needs no reason. Nor does it
+    say what it cites, except to educators: the questions are on the first page, which stands
+    alone and must stay short; what they cite is still in the summary's list of sources.
     """
     lines = (
         [Line(t("rule"), strip_control(rule(listed, rules)), role="rule")]
@@ -279,7 +348,7 @@ def _why(
     said = because(listed)
     if said and reasons:
         lines.append(Line(t("because"), strip_control("; ".join(said))))
-    if listed.sources:
+    if listed.sources and (reasons or rules is not None):
         lines.append(Line(t("cites"), "; ".join(_cited(listed.sources, names))))
     return tuple(lines)
 

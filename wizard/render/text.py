@@ -55,6 +55,19 @@ def _entry(entry: Entry) -> list[str]:
     if entry.kind == "option":
         words = t("option_line", name=entry.title, brief=entry.detail) if entry.detail else None
         return _bullet(words or entry.title, "- ")
+    if entry.kind == "others":
+        return _bullet(entry.title, "- ")
+    if entry.kind == "caution":
+        return _bullet(t("caution_line", name=entry.title, text=entry.detail), "! ")
+    if entry.kind == "sign":
+        contacts = [item for line in entry.lines for item in line.items]
+        return _bullet(entry.title, "- ") + [
+            text for item in contacts for text in _bullet(item, "  - ", "  ")
+        ]
+    if entry.kind == "write_in":
+        return ["", *_wrap(entry.title)]
+    if entry.kind == "bring":
+        return _bullet(entry.title, "[ ] ")
     if entry.kind == "answer":
         return _bullet(f"{entry.title} {entry.detail}", "- ")
     if entry.kind == "source":

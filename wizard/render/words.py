@@ -34,6 +34,9 @@ WORDS: dict[str, str] = {
     # section headings, in outline order
     "glance": "At a glance",
     "urgent": "URGENT: get help now",
+    "cautions": "Take care",
+    "safety_net": "When to get help today",
+    "bring": "Bring to your appointment",
     "treatments": "Treatments",
     "resources": "Help with coping",
     "questions": "Questions to ask your care team",
@@ -43,6 +46,9 @@ WORDS: dict[str, str] = {
     # one-line entries of "At a glance"
     "urgent_line": "Urgent: {title}",
     "option_line": "{name}: {brief}",
+    "others_line": "Other options your team may consider: {names}",
+    "caution_line": "{name}: {text}",
+    "write_in_blank": "{label}: ____________________",
     # labels of an item's lines
     "examples": "Examples",
     "about": "What it is",

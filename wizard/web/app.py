@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
+from aiohttp.web_protocol import RequestPayloadError
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
@@ -156,9 +157,22 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
             raise
         heading = _HTTP_PROBLEMS.get(error.status, "web_unusable_request")
         response = _problem(request, error.status, heading, "web_from_the_beginning")
+    except (UnicodeDecodeError, RequestPayloadError) as error:
+        # a form that is not UTF-8, a body that claims gzip and is not: the sender's mistake,
+        # so a 400 page and one line, not a traceback that fills the log
+        log.warning("unusable request: %s %s: %s", request.method, request.path,
+                    type(error).__name__)
+        response = _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
+        response.force_close()  # the rest of the body cannot be read: end the connection
+        request.content.feed_eof()  # and do not read it after the answer (a second traceback)
     except Exception:  # one request's failure is a page, never a traceback in a browser
         log.exception("request failed")
         response = _problem(request, 500, "web_went_wrong", "web_from_the_beginning")
+    if request.body_exists and not request.content.is_eof():
+        # a body no handler read (a POST to a page that does not exist): end the connection
+        # rather than let aiohttp read it afterwards, where a broken gzip body is a traceback
+        response.force_close()
+        request.content.feed_eof()
     response.headers.setdefault("Content-Security-Policy", POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"

@@ -29,7 +29,9 @@ Kept in its own module so `wizard serve --terminal` (issue 12) can take it as it
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
 import html
 import json
 import logging
@@ -45,6 +47,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
+import jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
@@ -270,8 +273,62 @@ def own_page(page: str, title: str, language: str, base: str) -> str:
     return page.replace("<head>", f"<head>\n    <title>{shown}</title>", 1)
 
 
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+
+
+def terminal_policy(page: str) -> str:
+    """The terminal page's Content-Security-Policy: its own scripts only (the inline one by its
+    hash, so an injected script cannot run), its WebSocket, no frames around it, no forms.
+    Styles may be inline: xterm.js writes its own style elements."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        + "'" for body in _INLINE_SCRIPT.findall(page))
+    return (f"default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+            "connect-src 'self'; img-src 'self' data:; font-src 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+
+
+@web.middleware
+async def _headers(request: web.Request, handler: Callable[[web.Request], Awaitable[
+        web.StreamResponse]]) -> web.StreamResponse:
+    """The same protection as the HTML pages (wizard.web.app): no framing (clickjacking), no
+    copy kept by the browser or a proxy, no guessing of types, a strict policy by default."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:  # a refusal (403 for a folder, 404) is protected too
+        _protect(error.headers)
+        raise
+    if not response.prepared:  # a WebSocket has sent its headers already
+        _protect(response.headers)
+    return response
+
+
+def _protect(headers: Any) -> None:
+    headers.setdefault("Content-Security-Policy", STRICT_POLICY)
+    headers["X-Frame-Options"] = "DENY"
+    headers["Cache-Control"] = "no-store"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+
+
 class TerminalServer(Server):
     """textual-serve's Server with an origin check, a session cap and bounded messages."""
+
+    async def _make_app(self) -> web.Application:
+        """textual-serve's app with our headers on every answer and no folder listing under
+        /static/ (textual-serve lists it: `show_index=True`)."""
+        app = web.Application(middlewares=[_headers])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, show_index=False, name="static"),
+        ])
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
+        return app
 
     def __init__(
         self,
@@ -368,9 +425,10 @@ class TerminalServer(Server):
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
         }
-        page = aiohttp_jinja2.render_string("app_index.html", request, context)
-        return web.Response(text=own_page(page, self.title, self.language, base),
-                            content_type="text/html", charset="utf-8")
+        page = own_page(aiohttp_jinja2.render_string("app_index.html", request, context),
+                        self.title, self.language, base)
+        return web.Response(text=page, content_type="text/html", charset="utf-8",
+                            headers={"Content-Security-Policy": terminal_policy(page)})
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: checks first, then its app, then the message loop; the app always ends."""
@@ -414,7 +472,7 @@ class TerminalServer(Server):
                 continue
             try:
                 envelope = json.loads(message.data)
-            except ValueError:
+            except (ValueError, RecursionError):  # "[[[[...": too deep is malformed too
                 continue
             if not isinstance(envelope, list) or not envelope:
                 continue

@@ -81,6 +81,8 @@ def test_kiosk_from_the_environment(
     ("words", "said"),
     [
         (["--idle-timeout", "0"], "--idle-timeout must be"),
+        (["--idle-timeout", "0.5"], "--idle-timeout must be a number of seconds at least 1"),
+        (["--idle-timeout", "0.999"], "--idle-timeout must be a number of seconds at least 1"),
         (["--idle-timeout", "nan"], "--idle-timeout must be"),
         (["--print-command", "lp 'front desk"], "--print-command cannot be read"),
         (["--print-command", ""], "--print-command is empty"),

@@ -18,11 +18,19 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.model.summary import Summary
-from wizard.render.outline import Entry, Line, Outline, Paragraph, Section, build_outline
+from wizard.render.outline import (
+    LINE_KINDS,
+    Entry,
+    Line,
+    Outline,
+    Paragraph,
+    Section,
+    build_outline,
+)
 from wizard.render.words import t
 
 # Entries shown one line each, a run of them in one block; the others are cards.
-_LINE_KINDS = frozenset({"urgent_line", "option", "question", "answer", "source"})
+_LINE_KINDS = LINE_KINDS
 
 
 def tidy(text: str) -> str:
@@ -139,8 +147,15 @@ class SummaryView(VerticalScroll):
             if not entry.detail:
                 return Content("• ").append(name)
             return Content.assemble("• ", name, ": ", entry.detail)
-        if entry.kind == "question":
+        if entry.kind in ("question", "bring"):
             return Content(f"[ ] {entry.title}")
+        if entry.kind == "caution":
+            return Content.assemble(("! ", "bold"), (entry.title, "bold"), ": ", entry.detail)
+        if entry.kind in ("others", "write_in"):
+            return Content(f"• {entry.title}" if entry.kind == "others" else entry.title)
+        if entry.kind == "sign":
+            contacts = [f"\n    – {item}" for line in entry.lines for item in line.items]
+            return Content(f"• {entry.title}" + "".join(contacts))
         if entry.kind == "answer":
             change = Content("")
             if self.changeable:
