@@ -56,6 +56,7 @@ NOT_WORDS = re.compile(
     r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$|[\w.-]*\.[a-z]+$|/[\w./?-]*$"
     r"|attachment; filename=|[A-Z][a-z]+(?:-[A-Z][a-z]+)+$|[a-z]+:(?://)?$|wizard: $"
     r"|<[a-z!/]"  # a piece of HTML; its words are filled in from the vocabulary
+    r"|default-src |; [a-z-]+-src "  # a Content-Security-Policy
 )
 SENTENCE = re.compile(r"[A-Z]|[.?!:…“”]")
 

@@ -6,6 +6,7 @@ from tests.tui.pilots import click, marked, press, shown_text
 from wizard.render.words import pick_rule as pick_hint
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.answer_list import AnswerList
 
 SYMPTOMS = ("enter", "enter", "3", "enter", "2")
 
@@ -35,8 +36,8 @@ async def test_min_is_enforced_with_a_message(example_app: WizardApp) -> None:
         await click(pilot, "#continue")
         assert app.screen.node.id == "symptoms"
         assert shown_text(app, "#message") == "⚠ Please pick at least one answer."
-        await press(pilot, "1")
-        await click(pilot, "#continue")
+        app.screen.query_one(AnswerList).focus()
+        await press(pilot, "1", "enter")  # tick, then Enter on the ticked answer goes on
         assert app.screen.node.id == "humidity"
 
 
