@@ -274,6 +274,36 @@ async def test_kiosk_print_command_prints_the_summary_text(make_visitor: Make, t
     assert "Water less" in out.read_text()
 
 
+async def test_print_requests_at_once_are_one_job(make_visitor: Make, tmp_path: Path) -> None:
+    """20 /print requests from one visit at the same moment send one job to the printer; the
+    rest are told in words that it is already printing."""
+    import asyncio
+    import shlex
+    import sys
+
+    jobs, release = tmp_path / "jobs", tmp_path / "release"
+    script = (
+        "import pathlib, sys, time; sys.stdin.read(); "
+        f"open({str(jobs)!r}, 'a').write('job\\n'); "
+        f"[time.sleep(0.02) for _ in iter(lambda: pathlib.Path({str(release)!r}).exists(), True)]"
+    )
+    command = shlex.join([sys.executable, "-c", script])
+    visitor = await make_visitor(kiosk=True, print_command=command)  # type: ignore[operator]
+    await walk_to_summary(visitor)
+    state = visitor.state
+    first = asyncio.create_task(visitor.client.post(
+        "/print", data={"state": state}, headers={"Origin": visitor.origin}))
+    while not jobs.exists():  # bounded by the test's timeout: until the job has started
+        await asyncio.sleep(0.02)
+    answers = await asyncio.gather(*(visitor.client.post(
+        "/print", data={"state": state}, headers={"Origin": visitor.origin}) for _ in range(19)))
+    pages = [await answer.text() for answer in answers]
+    assert all("already printing" in page for page in pages)
+    release.touch()
+    assert "Sent to the printer" in await (await first).text()
+    assert jobs.read_text() == "job\n"
+
+
 async def test_the_theme_choice_travels_with_the_answers(visitor: Visitor) -> None:
     await visitor.open()
     await visitor.do("start")

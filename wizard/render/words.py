@@ -292,6 +292,11 @@ WORDS: dict[str, str] = {
     "print_command_empty": "--print-command is empty",
     "printer_unreachable": "The printer could not be reached. {staff}",
     "printer_timeout": "The printer did not answer in time. {staff}",
+    "printer_busy": "Your summary is already printing. Please wait for it.",
+    "printer_too_many": (
+        "The printer has had many summaries to print in the last minute. Please try again in "
+        "a minute."
+    ),
     "printed": "Sent to the printer. Please collect your summary.",
     "printer_failed": (
         "The summary could not be printed (the printer reported a problem). {staff}"

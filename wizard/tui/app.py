@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from wizard.render.printing import Printer
 from wizard.render.words import t
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import (
@@ -75,6 +76,8 @@ class WizardApp(App[None]):
         self.started = False
         """False while the welcome screen shows: the person has not pressed Start yet."""
         self.startup_seconds: float | None = None
+        self.printer = Printer(self.config.print_command) if self.config.print_command else None
+        """Print's one job at a time and limit per minute, kept for the app's whole life."""
         self._use_theme(self.config.theme)
 
     def _use_theme(self, name: str) -> None:
@@ -161,7 +164,7 @@ class WizardApp(App[None]):
         if traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
-            screen = SummaryScreen(self.session, self.config, self.save_folder)
+            screen = SummaryScreen(self.session, self.config, self.save_folder, self.printer)
         elif not traits.question:
             from wizard.tui.screens.info import InfoScreen
 

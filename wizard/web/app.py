@@ -35,7 +35,7 @@ from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
-from wizard.render.printing import send_to_printer
+from wizard.render.printing import Printer
 from wizard.render.text import render_text
 from wizard.render.words import refusal, t
 from wizard.web import guard
@@ -113,6 +113,7 @@ SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 TAKE_HOME = web.AppKey("take_home", TakeHome)
 NAMES = web.AppKey("names", frozenset)
+PRINTER = web.AppKey("printer", Printer)
 
 
 def make_app(config: WebConfig) -> web.Application:
@@ -131,6 +132,8 @@ def make_app(config: WebConfig) -> web.Application:
     )
     app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
+    if config.print_command:
+        app[PRINTER] = Printer(config.print_command, config.clock)
     app.router.add_get("/", welcome)
     app.router.add_get("/page", show)
     app.router.add_post("/go", go)
@@ -350,7 +353,10 @@ async def print_summary(request: web.Request) -> web.Response:
     state, session = loaded
     if not config.print_command:
         return _render(request, print_page(session), state)
-    outcome = await send_to_printer(config.print_command, render_text(session.summary()))
+    # One job per visit at a time (its sealed visit id; outside a kiosk, per address), and
+    # the printer's limit per minute for everyone: 200 requests are not 200 jobs.
+    visitor = state.visitor or (request.remote or "")
+    outcome = await request.app[PRINTER].send(visitor, render_text(session.summary()))
     return _see(request, state.showing("", note=outcome.message))
 
 
