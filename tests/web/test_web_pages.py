@@ -248,7 +248,7 @@ async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor:
     assert 'http-equiv="refresh"' not in welcome  # nothing to forget yet
     page = await walk_to_summary(visitor)
     assert "/save" not in page and "I&#39;m done" in page  # the vocabulary's words, escaped
-    assert '<noscript><meta http-equiv="refresh" content="80;url=/"></noscript>' in page
+    assert '<noscript><meta http-equiv="refresh" content="80;url=/reset?s=' in page
     assert 'data-idle="60" data-forget="80"' in page
     assert "Still there?" in page and 'href="/kiosk.css"' in page
     css = await (await visitor.client.get("/kiosk.css")).text()
@@ -302,6 +302,31 @@ async def test_print_requests_at_once_are_one_job(make_visitor: Make, tmp_path: 
     release.touch()
     assert "Sent to the printer" in await (await first).text()
     assert jobs.read_text() == "job\n"
+
+
+async def test_every_kiosk_page_resets_and_the_reset_ends_the_visit(make_visitor: Make) -> None:
+    """Each kiosk page, the printable one too, carries a <noscript> refresh (and the script's
+    address) to /reset after the idle time plus the countdown; /reset ends the visit, so the
+    visitor's pages are "cleared" afterwards, as after "I'm done"."""
+    visitor = await make_visitor(kiosk=True, idle_timeout=60.0)  # type: ignore[operator]
+    pages = [await walk_to_summary(visitor)]
+    summary_state = visitor.state
+    pages.append(await visitor.open(f"/print?s={summary_state}"))
+    pages.append(await visitor.post("/print", state=summary_state))
+    for page in pages:
+        assert visitor.status == 200
+        refresh = re.search(r'http-equiv="refresh" content="90;url=(/reset\?s=[^"]+)"', page)
+        assert refresh, page[:400]
+        assert f'data-reset="{refresh.group(1)}"' in page
+        assert "I&#39;m done" in page or "I'm done" in page
+    await visitor.open(unescape(refresh.group(1)))
+    assert visitor.response is not None and visitor.response.url.path == "/"
+    again = await visitor.open(f"/page?s={summary_state}")
+    assert visitor.status == 410 and "Water less" not in again
+    assert "This session was cleared" in again
+    for odd in ("", "not-a-token", "9" * 4000):  # nothing to end: still the welcome page
+        await visitor.open(f"/reset?s={odd}")
+        assert visitor.status == 200 and "Helping a tired houseplant" in visitor.page
 
 
 async def test_the_theme_choice_travels_with_the_answers(visitor: Visitor) -> None:

@@ -138,6 +138,7 @@ def make_app(config: WebConfig) -> web.Application:
     app.router.add_get("/page", show)
     app.router.add_post("/go", go)
     app.router.add_get("/print", printable)
+    app.router.add_get("/reset", reset)
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
@@ -200,6 +201,19 @@ async def welcome(request: web.Request) -> web.Response:
     theme = request.query.get("theme", "")
     state = State(theme=theme if theme in THEMES else "")
     return _render(request, welcome_page(Session(config.tree)), state)
+
+
+async def reset(request: web.Request) -> web.Response:
+    """GET /reset?s=TOKEN: the kiosk's idle reset (the script's timer, or the <noscript>
+    refresh, which can only GET). It ends the visit as "I'm done" does, so Back or Reload after
+    it finds "This session was cleared", not the last visitor's page; then the welcome page."""
+    try:
+        state = request.app[SEALER].load(request.query.get("s", ""))
+    except StateError:  # expired, ended or not a state: nothing left to end
+        pass
+    else:
+        request.app[SEALER].end(state.visitor)
+    return _redirect("/")
 
 
 async def show(request: web.Request) -> web.Response:
