@@ -34,6 +34,7 @@ from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
+from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
 from wizard.render.markdown import render_markdown
 from wizard.render.printing import Printer
 from wizard.render.text import render_text
@@ -88,8 +89,8 @@ class WebConfig:
     tree: Tree
     secret: bytes
     kiosk: bool = False
-    idle_timeout: float = 90.0
-    countdown: float = 30.0
+    idle_timeout: float = IDLE_TIMEOUT
+    countdown: float = COUNTDOWN
     print_command: str | None = None
     theme: str = DEFAULT_THEME
     host: str = "127.0.0.1"
