@@ -71,7 +71,7 @@ async def test_each_question_kind_is_a_real_form(visitor: Visitor) -> None:
     choice = await visitor.do("answer", "none")
     assert choice.count('<input type="radio" name="option"') == 3
     assert 'aria-describedby="option-1-hint"' in choice  # the cactus' hint: "Spiky and thick."
-    assert "Step 3 of about" in choice
+    assert "Question 2 of about" in choice  # questions are counted, not the welcome page
 
 
 async def test_a_whole_route_ends_in_the_summary_from_the_outline(visitor: Visitor) -> None:
@@ -87,7 +87,7 @@ async def test_a_red_flag_gives_an_alert_page_then_goes_on(visitor: Visitor) -> 
     await visitor.do("start")
     await visitor.do("answer")
     alert = await visitor.do("answer", "fire", "pets")
-    assert 'role="alert"' in alert and "Urgent: get help now" in alert
+    assert 'role="alert"' in alert and "URGENT: get help now" in alert
     assert alert.count("<h2>") == 2  # both flags, each named
     page = await visitor.do("continue")
     assert "What kind of plant is it?" in page

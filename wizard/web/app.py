@@ -75,6 +75,7 @@ HERE = Path(__file__).parent
 POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 MAX_FORM_BYTES = 128 * 1024
+KIOSK_CSS = ".still-there {{ animation-delay: {seconds}s; }}\n"
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
 _HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
 """Vocabulary keys (wizard/render/words.py) of the headings of pages for odd requests."""
@@ -410,7 +411,7 @@ async def health(request: web.Request) -> web.Response:
 async def kiosk_css(request: web.Request) -> web.Response:
     """When the "Still there?" warning shows: after the kiosk's idle time, without a script."""
     seconds = request.app[CONFIG].idle_timeout
-    css = f".still-there {{ animation-delay: {seconds:.0f}s; }}\n"
+    css = KIOSK_CSS.format(seconds=f"{seconds:.0f}")
     return web.Response(text=css, content_type="text/css")
 
 
@@ -478,7 +479,8 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         printer=bool(config.print_command),
         idle=int(config.idle_timeout),
         idle_refresh=int(config.idle_timeout + config.countdown),
-        countdown=int(config.countdown),
+        countdown_words=t("countdown_one" if int(config.countdown) == 1 else "countdown",
+                          seconds=str(int(config.countdown))),
         forgets=config.kiosk and (state.started or bool(state.theme)),
         take_home=_take_home(request, page, state),
     )

@@ -12,6 +12,7 @@ import os
 import sys
 
 from wizard.exits import Exit
+from wizard.render.words import t
 
 
 def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
@@ -43,15 +44,14 @@ def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
         host=host,
         public_url=public_url,
     )
-    print(f"Serving the guide at {shown_url or f'http://{host}:{port}'} (Ctrl+C to stop)",
-          flush=True)
+    print(t("serve_at", url=shown_url or f"http://{host}:{port}"), flush=True)
     try:
         web.run_app(make_app(config), host=host, port=port, print=None,
                     access_log=_access_log(), access_log_class=PageLog,
                     handle_signals=True)
     except OSError as error:
-        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
-              file=sys.stderr)
+        why = error.strerror or str(error)
+        print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
 

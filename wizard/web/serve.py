@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wizard.exits import Exit
+from wizard.render.words import t
 
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
@@ -63,8 +64,8 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's
-        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
-              file=sys.stderr)
+        why = error.strerror or str(error)
+        print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
 
@@ -101,9 +102,7 @@ def warn_if_reachable(host: str, port: int) -> None:
     from wizard.web.guard import is_loopback
 
     if not is_loopback(host):
-        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
-              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
-              "this machine).", file=sys.stderr)
+        print(t("serve_reachable", host=host, port=str(port)), file=sys.stderr)
 
 
 def run_words(
@@ -125,7 +124,7 @@ def run_words(
 def check_limits(max_sessions: int, public_address: str | None) -> None:
     """ValueError with a sentence when a serve option cannot be used."""
     if max_sessions < 1:
-        raise ValueError("--max-sessions must be a whole number of at least 1")
+        raise ValueError(t("serve_max_sessions"))
     if public_address is not None:
         try:
             parts = urlsplit(public_address)
@@ -134,9 +133,7 @@ def check_limits(max_sessions: int, public_address: str | None) -> None:
         except ValueError:  # a bad port number or IPv6 literal
             usable = False
         if not usable:
-            raise ValueError(
-                f"--public-url must look like http://host:port or https://host, not "
-                f"'{public_address}'")
+            raise ValueError(t("serve_public_url", url=public_address))
 
 
 def find_tree(tree_arg: str | None) -> tuple[str, str, str]:
