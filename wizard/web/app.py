@@ -165,7 +165,7 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     except (UnicodeDecodeError, RequestPayloadError) as error:
         # a form that is not UTF-8, a body that claims gzip and is not: the sender's mistake,
         # so a 400 page and one line, not a traceback that fills the log
-        log.warning("unusable request: %s %s: %s", request.method, request.path,
+        log.warning("unusable request: %s %s: %s", request.method, _loggable(request.path),
                     type(error).__name__)
         response = _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
         response.force_close()  # the rest of the body cannot be read: end the connection
@@ -394,7 +394,7 @@ async def take_home(request: web.Request) -> web.Response:
     except Expired:
         return _problem(request, 410, "web_code_expired", "web_code_expired_text")
     except StateError as error:
-        log.info("refused a take-home code: %s", error)
+        log.info("refused a take-home code: %s", _loggable(str(error)))
         return _problem(request, 400, "web_bad_code", "web_bad_code_text")
     state = State.of(session, State(started=True, visitor=new_visitor()))
     return _render(request, summary_page(session), state)
@@ -430,10 +430,18 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
             return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 410, "web_expired", "web_expired_text")
     except StateError as error:
-        log.info("refused a state: %s", error)
+        log.info("refused a state: %s", _loggable(str(error)))
         if config.kiosk:  # an earlier epoch's page (a restart) is as cleared as any other
             return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 400, "web_bad_page", "web_bad_page_text")
+
+
+def _loggable(text: str, limit: int = 200) -> str:
+    """Text a request chose, as one short log line: control characters and non-ASCII escaped
+    (a newline in a sealed node id or a %0A in a path cannot add a line to the log) and cut at
+    `limit` (a 4,000-digit number cannot make a 4,000-character line)."""
+    shown = ascii(text)[1:-1]
+    return shown if len(shown) <= limit else shown[:limit] + "..."
 
 
 def _see(request: web.Request, state: State) -> web.Response:
