@@ -122,8 +122,10 @@ def test_whole_session_ends_with_the_same_summary_as_walk(converse: Converse) ->
 
 def test_each_question_shows_numbered_options_and_progress(converse: Converse) -> None:
     out = converse(FERN_LINES).out
-    assert "Step 1 of about 6\nWelcome\n" in out  # the app's words for a page, not a question
-    assert "Question 3 of about 6\nWhat kind of plant is it?\n  1. A cactus\n  2. A fern\n" in out
+    # a page is not a question: progress counts questions, so the first question is Question 1
+    assert "Questions answered: 0 of about 5\nWelcome\n" in out
+    assert "Question 1 of about 5\nIs any of this" in out
+    assert "Question 2 of about 5\nWhat kind of plant is it?\n  1. A cactus\n  2. A fern\n" in out
     assert "  5. Nothing of these (on its own)\n" in out
     assert "Pick 1 to 3. Type their numbers, for example 1 3." in out  # the app's pick rule
 

@@ -147,13 +147,16 @@ def test_red_flags_are_raised_the_moment_they_are_answered(example_tree: Tree) -
     assert [f.id for f in session.red_flags] == ["fire", "pets"]
 
 
-def test_progress_counts_steps_and_routes_left(example_tree: Tree) -> None:
+def test_progress_counts_questions_not_pages(example_tree: Tree) -> None:
     session = Session(example_tree)
-    first = session.progress()
-    assert first.step == 1
-    # welcome, danger, kind, (cactus_water or photo), symptoms, humidity: 5 to 6 steps
-    assert (first.fewest, first.most) == (5, 6)
+    welcome = session.progress()
+    assert welcome.step == 0  # a page to read: no question answered yet
+    # danger, kind, (cactus_water or the photo page), symptoms, humidity: 4 to 5 questions
+    assert (welcome.fewest, welcome.most) == (4, 5)
     session.answer([])
+    assert session.progress() == welcome.__class__(1, 4, 5)  # the first question is number 1
+    session.answer(["none"])
+    session.answer(["unsure"])  # to the photo page: two questions answered, none counted here
     assert session.progress().step == 2
 
 

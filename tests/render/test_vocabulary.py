@@ -1,10 +1,14 @@
 """One vocabulary: the front ends take every sentence they say from wizard/render/words.py.
 
-An AST scan of the Textual app (kiosk and educator included), `ask` and `walk` finds any string
-that reads like words for a person (a capital letter, a sentence's punctuation, or words that are
+An AST scan of the Textual app (kiosk and educator included), `ask`, `walk` and the web pages
+(wizard/web) finds any string that reads like words for a person (a capital letter, a sentence's punctuation, or words that are
 not style or class names) outside the places where strings are not for people: docstrings, ids,
 CSS, keys, actions, type names and log lines. Issue 13 (translations) builds on this: whatever
 this test lets through is what a translation could not reach.
+
+The web pages' templates are scanned too: the text between tags and in attributes a person
+reads (with every `{{ … }}` and `{% … %}` taken out, so a sentence with a blank in it is still
+found), and the string literals inside the template's own expressions.
 """
 
 from __future__ import annotations
@@ -22,23 +26,38 @@ WIZARD = ROOT / "wizard"
 FRONT_ENDS = [
     *sorted((WIZARD / "tui").rglob("*.py")),
     *sorted((WIZARD / "ask").rglob("*.py")),
+    *sorted((WIZARD / "web").rglob("*.py")),
     WIZARD / "cli" / "walk.py",
     WIZARD / "render" / "saving.py",  # what Save tells the person
 ]
 
 NOT_FOR_PEOPLE_KEYWORDS = {
     "id", "classes", "name", "variant", "group", "action", "key", "key_display", "style",
+    "headers",  # HTTP headers: names and values for a browser
 }  # fmt: skip
-NOT_FOR_PEOPLE_NAMES = {"DEFAULT_CSS", "CSS", "CSS_PATH", "HORIZONTAL_BREAKPOINTS", "AUTO_FOCUS"}
+NOT_FOR_PEOPLE_NAMES = {
+    "DEFAULT_CSS", "CSS", "CSS_PATH", "HORIZONTAL_BREAKPOINTS", "AUTO_FOCUS", "POLICY", "KIOSK_CSS",
+    "BUSY_PAGE",  # the web's skeletons: their words are filled in from the vocabulary
+}  # fmt: skip
 NOT_FOR_PEOPLE_CALLS = {
     "cast", "TypeVar", "query", "query_one", "add_class", "remove_class", "set_class",
     "has_class", "run_worker", "getLogger", "debug", "info", "warning", "error", "log",
-    "from_markup", "encode", "decode", "TypeError", "NotImplementedError",
+    "from_markup", "encode", "decode", "TypeError", "NotImplementedError", "exception",
+    "compile", "Formatter",  # regexes, log formats
+    "Tampered", "Stale", "StateError", "Expired", "Ended",  # the web state's log-only reasons
 }  # fmt: skip
+HEADER_CALLS = {"get", "getall", "getone", "setdefault"}
+"""Calls whose first argument is a name (a header's, a form field's), not words."""
 RICH_STYLES = {"bold", "dim", "italic", "underline", "reverse", "strike", "blink", "not"}
 WORDY = re.compile(r"[A-Za-z]{2,}")
 # a colour, an environment variable's name, a markup action, a file's suffix
-NOT_WORDS = re.compile(r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$")
+# a file's name or path, an HTTP header's name or value, a URL's scheme, the program's name
+NOT_WORDS = re.compile(
+    r"#[0-9A-Fa-f]{3,8}$|[A-Z0-9_]+$|@click=|\.[a-z]+$|[\w.-]*\.[a-z]+$|/[\w./?-]*$"
+    r"|attachment; filename=|[A-Z][a-z]+(?:-[A-Z][a-z]+)+$|[a-z]+:(?://)?$|wizard: $"
+    r"|<[a-z!/]"  # a piece of HTML; its words are filled in from the vocabulary
+    r"|default-src |; [a-z-]+-src "  # a Content-Security-Policy
+)
 SENTENCE = re.compile(r"[A-Z]|[.?!:…“”]")
 
 
@@ -91,6 +110,8 @@ def _skipped_ids(tree: ast.AST) -> set[int]:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in NOT_FOR_PEOPLE_CALLS:
                 skip(node)
+            if name in HEADER_CALLS and node.args:
+                skip(node.args[0])
             if name == "Binding":  # the keys and the action; the description is for people
                 for argument in node.args[:2]:
                     skip(argument)
@@ -132,6 +153,55 @@ def test_the_front_ends_say_nothing_outside_the_vocabulary() -> None:
     assert found == []
 
 
+TEMPLATES = sorted((WIZARD / "web" / "templates").glob("*.html"))
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+JINJA_STRING = re.compile(r"""(["'])((?:(?!\1).)*)\1""")
+TAG = re.compile(r"<[^>]*>", re.DOTALL)
+READ_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder|value)="([^"]*)"')
+ENTITY = re.compile(r"&[a-z]+;|&#[0-9]+;")
+
+
+def template_words(text: str, name: str = "") -> Iterator[str]:
+    """`name:line: 'text'` for each piece of a template a person reads that is not a blank."""
+    for match in JINJA.finditer(text):
+        for literal in JINJA_STRING.finditer(match.group()):
+            if _for_people(literal.group(2)):
+                line = text.count("\n", 0, match.start()) + 1
+                yield f"{name}:{line}: {literal.group(2)!r} (in an expression)"
+    blanked = JINJA.sub(lambda m: "\n" * m.group().count("\n"), text)
+    for tag in TAG.finditer(blanked):
+        for value in READ_ATTRIBUTES.findall(tag.group()):
+            if _for_people(value):
+                line = blanked.count("\n", 0, tag.start()) + 1
+                yield f"{name}:{line}: {value!r} (an attribute)"
+    between = TAG.sub(lambda m: "\n" * m.group().count("\n"), blanked)
+    for number, line_text in enumerate(between.splitlines(), 1):
+        words = ENTITY.sub(" ", line_text).strip()
+        if words and WORDY.search(words):
+            yield f"{name}:{number}: {words!r}"
+
+
+def test_the_web_templates_say_nothing_outside_the_vocabulary() -> None:
+    assert TEMPLATES, "no templates found"
+    found = [
+        where
+        for path in TEMPLATES
+        for where in template_words(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert found == []
+
+
+def test_the_template_scan_finds_words_around_blanks() -> None:
+    sample = (
+        '<p class="hint">{{ t("pick_any") }}</p>\n'
+        "<p><strong>{{ t('still_there_title') }}</strong> Cleared in {{ countdown }} seconds.</p>\n"
+        '<button title="Go on">{{ next_words|default("Next") }}</button>\n'
+        '<input type="{{ \'radio\' if kind == \'single\' else \'checkbox\' }}" name="option">\n'
+    )
+    found = [where.split(": ", 1)[1] for where in template_words(sample)]
+    assert found == ["'Next' (in an expression)", "'Go on' (an attribute)", "'Cleared in  seconds.'"]
+
+
 def test_the_scan_finds_sentences_and_lets_ids_styles_and_docs_be(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
@@ -161,7 +231,7 @@ def test_every_template_fills_with_its_own_blanks() -> None:
 def test_progress_and_pick_rules_are_worded_once() -> None:
     assert progress_words(Progress(3, 5, 7), True) == "Question 3 of about 6"
     assert progress_words(Progress(4, 5, 5), True) == "Question 4 of 5"
-    assert progress_words(Progress(1, 5, 7), False) == "Step 1 of about 6"
+    assert progress_words(Progress(0, 5, 7), False) == "Questions answered: 0 of about 6"
     assert pick_rule(1, 3, 5) == "Pick 1 to 3."
     assert t_count("summary_progress", 1) == "Summary · 1 answer"
     assert t_count("summary_progress", 2) == "Summary · 2 answers"

@@ -85,17 +85,22 @@ async def test_mouse_session_with_a_red_flag(bundled_app: WizardApp) -> None:
         assert flag.title in str(first.render())
 
 
-async def test_long_lists_scroll_and_number_only_the_first_nine(bundled_app: WizardApp) -> None:
+async def test_long_lists_scroll_and_give_every_answer_a_key(bundled_app: WizardApp) -> None:
     app = bundled_app
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "enter", "enter")
-        await press(pilot, "end", "space", "enter")  # "None of these right now", the last row
+        assert isinstance(app.screen, QuestionScreen) and len(app.screen.node.options) == 11
+        cue = app.screen.query_one("#more-below")
+        assert cue.display and str(cue.render()).startswith("↓ ")  # "None of these" is below
+        assert marked(app)[10].endswith("None of these right now (on its own)")
+        await press(pilot, "b", "enter")  # the 11th answer by its key; Enter on it goes on
+        assert app.session.answered[-1].options == ("none",)
         nervous = next(i for i, o in enumerate(app.screen.node.options) if o.id == "nervous")
         await press(pilot, str(nervous + 1))
         assert isinstance(app.screen, QuestionScreen)
         rows = marked(app)
         assert len(rows) > 9
-        assert rows[9].startswith("    ○ ")
+        assert rows[9].startswith("  a ○ ")  # after 1-9, letters
         await press(pilot, "end")
         answers = app.screen.query_one("#answers")
         assert answers.scroll_offset.y > 0  # scrolled to show the last answer

@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.segment import Segment
 
-from wizard.model.tree import Option
+from wizard.render.pageview import OptionView
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.answer_list import DrawnOnce, row
@@ -52,7 +52,7 @@ async def test_start_parses_no_stylesheet_once_the_welcome_screen_has_shown(
 @pytest.mark.parametrize(("label", "help_text"), LABELS)
 def test_a_kept_row_draws_and_measures_as_the_row_itself(label: str, help_text: str) -> None:
     console = Console(width=120, force_terminal=True, color_system="truecolor")
-    option = Option("a", label, help=help_text)
+    option = OptionView("a", 1, "1", label, help_text, True, "(on its own)", True)
     kept = DrawnOnce(row(option, "› 1 ○", chosen=True))
     for width in (8, 12, 20, 33, 60, 119):
         options = console.options.update_width(width)

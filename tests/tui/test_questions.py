@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from tests.tui.pilots import marked, press, shown_text
+from tests.tui.pilots import click, marked, press, shown_text
 from wizard.render.words import pick_rule as pick_hint
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.widgets.answer_list import AnswerList
 
 SYMPTOMS = ("enter", "enter", "3", "enter", "2")
 
@@ -31,11 +32,24 @@ async def test_max_is_enforced_with_a_message(example_app: WizardApp) -> None:
 async def test_min_is_enforced_with_a_message(example_app: WizardApp) -> None:
     app = example_app
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *SYMPTOMS, "enter")
+        await press(pilot, *SYMPTOMS)
+        await click(pilot, "#continue")
         assert app.screen.node.id == "symptoms"
         assert shown_text(app, "#message") == "⚠ Please pick at least one answer."
-        await press(pilot, "1", "enter")
+        app.screen.query_one(AnswerList).focus()
+        await press(pilot, "1", "enter")  # tick, then Enter on the ticked answer goes on
         assert app.screen.node.id == "humidity"
+
+
+async def test_enter_ticks_the_highlighted_answer_then_goes_on(example_app: WizardApp) -> None:
+    app = example_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *SYMPTOMS, "down", "enter")  # Brown tips, highlighted: ticked
+        assert isinstance(app.screen, QuestionScreen) and app.screen.ticked == ("brown",)
+        await press(pilot, "down", "enter")  # Drooping too
+        assert app.screen.ticked == ("brown", "droop")
+        await press(pilot, "enter")  # on a ticked answer: go on
+        assert app.session.answered[-1].options == ("brown", "droop")
 
 
 async def test_exclusive_option_clears_and_is_cleared(example_app: WizardApp) -> None:

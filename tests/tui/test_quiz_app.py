@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.pilots import press, settle, shown_text
+from tests.tui.pilots import click, press, settle, shown_text
 from wizard.model.quiz import Prediction, Quiz, build_quiz
 from wizard.model.tree import Tree
 from wizard.tui.quiz_app import QuizApp, create_quiz_app
@@ -94,7 +94,7 @@ async def test_an_empty_pick_several_is_refused_in_words(bundled_tree: Tree) -> 
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, QuizQuestionScreen) and app.screen.question.several
-        await press(pilot, "enter")
+        await click(pilot, "#predict")  # Enter on an answer would tick it
         assert shown_text(app, "#message") == "⚠ Pick at least one answer."
 
 

@@ -68,10 +68,11 @@ async def test_help_opens_outside_questions(example_app: WizardApp) -> None:
 
 
 def test_markers_are_characters_not_colours() -> None:
-    assert prefix(1, multi=True, chosen=True, pointed=True) == "› 1 [x]"
-    assert prefix(2, multi=True, chosen=False, pointed=False) == "  2 [ ]"
-    assert prefix(3, multi=False, chosen=True, pointed=False) == "  3 ●"
-    assert prefix(10, multi=False, chosen=False, pointed=False) == "    ○"
+    assert prefix("1", multi=True, chosen=True, pointed=True) == "› 1 [x]"
+    assert prefix("2", multi=True, chosen=False, pointed=False) == "  2 [ ]"
+    assert prefix("3", multi=False, chosen=True, pointed=False) == "  3 ●"
+    assert prefix("a", multi=False, chosen=False, pointed=False) == "  a ○"  # after 1-9, letters
+    assert prefix("", multi=False, chosen=False, pointed=False) == "    ○"  # past the last key
 
 
 def test_new_names_skip_every_file_there(example_tree: Tree, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ async def test_mouse_walk_to_summary_and_back(example_app: WizardApp) -> None:
         await click_answer(pilot, 0)
         await click_answer(pilot, 2)  # "none of these" clears the others
         assert marked(app)[0].endswith("[ ] Smoke from the lamp")
-        assert marked(app)[2].endswith("[x] None of these")
+        assert marked(app)[2].endswith("[x] None of these (on its own)")
         await click(pilot, "#continue")
         assert app.screen.node.id == "kind"
         await click_answer(pilot, 0)  # a click picks a single choice at once
@@ -38,7 +38,7 @@ async def test_mouse_walk_to_summary_and_back(example_app: WizardApp) -> None:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.node.id == "danger"
-        assert marked(app)[2].endswith("[x] None of these")
+        assert marked(app)[2].endswith("[x] None of these (on its own)")
         await click(pilot, "#back")
         await click(pilot, "#back")
         assert isinstance(app.screen, WelcomeScreen)

@@ -224,14 +224,14 @@ async def test_what_if_steps_show_tree_text_literally(hostile_tree: Tree) -> Non
     app = create_app(hostile_tree, educator=True)
     async with app.run_test(size=SIZE) as pilot:
         spy = Spy(app)
-        await press(pilot, "enter", "enter", "enter", "1", "enter", "enter", "enter")
+        await press(pilot, "enter", "enter", "1", "enter", "enter", "enter")
         app.push_screen(WhatIfScreen(app.session))
         await pilot.pause()
         shows(app, f"Question {CLOSER} — Option {SHELL}")
         no_foreign_actions(app)
         await press(pilot, "enter")  # that question: its prompt and its answers
         shows(app, f"Question {CLOSER}", f"Option {SHELL}", f"None {LEAVE}")
-        assert app.screen.query_one(AnswerList).row_text(1).endswith(f"[ ] None {LEAVE}")
+        assert app.screen.query_one(AnswerList).row_text(1).endswith(f"[ ] None {LEAVE} (on its own)")
         no_foreign_actions(app)
         await click_each(pilot, spy, f"Question {CLOSER}")
         assert app.is_running and spy.called == []
@@ -255,7 +255,7 @@ async def test_the_whole_session_shows_tree_text_literally(hostile_tree: Tree) -
     app = create_app(hostile_tree, educator=True)
     async with app.run_test(size=(200, 120)) as pilot:
         spy = Spy(app)
-        await press(pilot, "enter", "enter", "enter", "1", "enter", "enter", "enter", "2")
+        await press(pilot, "enter", "enter", "1", "enter", "enter", "enter", "2")
         assert isinstance(app.screen, SummaryScreen)
         shows(
             app,

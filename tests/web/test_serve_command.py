@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from wizard.model.bundled import DEFAULT_TREE, bundled_dir
-from wizard.web.serve import find_tree, public_url, run_words, serve
+from wizard.model.opening import open_tree
+from wizard.web.serve import public_url, run_words, serve, tree_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_serve(*args: str) -> subprocess.CompletedProcess[str]:
-    """serve(...) in its own process, as the CLI would call it; arguments as Python source."""
-    program = f"import sys; from wizard.web.serve import serve; sys.exit(serve({', '.join(args)}))"
-    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+def run_serve(*words: str) -> subprocess.CompletedProcess[str]:
+    """`wizard serve --terminal WORDS...` in its own process."""
+    return subprocess.run([sys.executable, "-m", "wizard", "serve", "--terminal", *words],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
 
 
 def test_each_tab_runs_this_python_on_the_tree() -> None:
@@ -41,10 +41,9 @@ def test_tree_paths_reach_the_app_as_one_word(name: str) -> None:
 
 
 def test_trees_are_found_like_wizard_run_finds_them() -> None:
-    path, title, _ = find_tree(DEFAULT_TREE)
+    path = tree_file(open_tree(DEFAULT_TREE).tree)
     assert Path(path) == (bundled_dir() / f"{DEFAULT_TREE}.yaml").resolve()
-    assert title
-    assert Path(find_tree("tests/trees/example.yaml")[0]).is_absolute()
+    assert Path(tree_file(open_tree("tests/trees/example.yaml").tree)).is_absolute()
 
 
 def test_listens_on_this_machine_only_by_default() -> None:
@@ -58,7 +57,7 @@ def test_public_address_is_one_a_browser_can_open() -> None:
 
 
 def test_missing_tree_is_one_sentence_and_exit_2() -> None:
-    done = run_serve("'no-such-tree'", "port=1")
+    done = run_serve("no-such-tree", "--port", "1")
     assert done.returncode == 2
     assert done.stderr.startswith("wizard: no tree file or bundled tree named 'no-such-tree'")
     assert done.stderr.count("\n") == 1  # one sentence, the one every command says (tests/cli)
@@ -67,7 +66,7 @@ def test_missing_tree_is_one_sentence_and_exit_2() -> None:
 def test_broken_tree_is_refused_before_listening(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: 1\nid: broken\n", encoding="utf-8")
-    done = run_serve(repr(str(broken)), "port=1")
+    done = run_serve(str(broken), "--port", "1")
     assert done.returncode == 2
     assert "the tree cannot be used" in done.stderr
     assert f"wizard check {broken}" in done.stderr
@@ -79,7 +78,7 @@ def test_a_port_in_use_is_one_sentence_and_exit_2() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = run_serve("'tests/trees/example.yaml'", f"port={port}")
+        done = run_serve("tests/trees/example.yaml", "--port", str(port))
     assert done.returncode == 2
     assert f"wizard: cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
@@ -95,7 +94,7 @@ def test_listening_beyond_this_machine_warns_in_one_sentence() -> None:
         taken.bind(("0.0.0.0", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = run_serve("'tests/trees/example.yaml'", "host='0.0.0.0'", f"port={port}")
+        done = run_serve("tests/trees/example.yaml", "--host", "0.0.0.0", "--port", str(port))
     warning, refusal = done.stderr.splitlines()
     assert warning.startswith("wizard: warning: listening on 0.0.0.0 lets anyone")
     assert warning.count(". ") == 0 and warning.endswith(".")
@@ -107,13 +106,15 @@ def test_loopback_gets_no_warning() -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        done = run_serve("'tests/trees/example.yaml'", f"port={taken.getsockname()[1]}")
+        done = run_serve("tests/trees/example.yaml", "--port", str(taken.getsockname()[1]))
     assert "warning" not in done.stderr
 
 
-def test_max_sessions_below_one_is_refused_by_serve_itself() -> None:
-    done = run_serve("'tests/trees/example.yaml'", "max_sessions=0")
-    assert (done.returncode, done.stderr) == (2, "wizard: --max-sessions must be a whole number of at least 1\n")
+def test_max_sessions_below_one_is_refused_by_serve_itself(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert serve(open_tree("tests/trees/example.yaml").tree, max_sessions=0) == 2
+    assert capsys.readouterr().err == "wizard: --max-sessions must be a whole number of at least 1\n"
 
 
 @pytest.mark.parametrize(("option", "sentence"), [
@@ -125,3 +126,53 @@ def test_unusable_serve_options_are_one_sentence_and_exit_2(option: list[str], s
     done = subprocess.run([sys.executable, "-m", "wizard", "serve", "tests/trees/example.yaml", *option],
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert (done.returncode, done.stderr) == (2, sentence)
+
+
+@pytest.mark.parametrize("mode", [[], ["--terminal"]])
+def test_serve_opens_its_tree_once(mode: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line opens and checks the tree; the server takes that tree as it is."""
+    import wizard.model.opening
+    import wizard.web.run
+    import wizard.web.terminal_server
+    from wizard.cli.main import main
+
+    real_load = wizard.model.opening.load_tree
+    loads: list[object] = []
+    served: list[object] = []
+
+    def counting_load(*args: object, **kwargs: object) -> object:
+        loads.append(args)
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    class FakeServer:
+        def __init__(self, words: list[str], **options: object) -> None:
+            served.append((words, options))
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(wizard.model.opening, "load_tree", counting_load)
+    monkeypatch.setattr(wizard.web.run, "serve_pages",
+                        lambda tree, **options: served.append((tree, options)) or 0)
+    monkeypatch.setattr(wizard.web.terminal_server, "TerminalServer", FakeServer)
+    assert main(["serve", "tests/trees/example.yaml", *mode]) == 0
+    assert len(loads) == 1 and len(served) == 1
+
+
+def test_run_and_serve_share_their_screen_options() -> None:
+    """Kiosk, review date, draft, idle time, print and theme: one declaration, one default."""
+    from wizard.cli.main import build_parser
+    from wizard.render.kiosk import IDLE_TIMEOUT
+
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    shared = ["--theme", "--kiosk", "--allow-overdue", "--allow-draft-translation",
+              "--idle-timeout", "--print-command", "--lang"]
+
+    def option(command: str, flag: str) -> tuple[object, ...]:
+        action = next(a for a in commands[command]._actions if flag in a.option_strings)
+        return (action.default, action.help, action.choices, action.type, action.nargs)
+
+    for flag in shared:
+        assert option("run", flag) == option("serve", flag), flag
+    assert build_parser().parse_args(["serve"]).idle_timeout == IDLE_TIMEOUT
+    assert build_parser().parse_args(["run"]).idle_timeout == IDLE_TIMEOUT

@@ -168,7 +168,7 @@ def test_a_whole_route_with_javascript_off(browser: Browser, server_url: str,
         page.click("text=Continue")
         page.check("text=Smoke from the lamp")
         page.click("text=Next")
-        assert page.locator("[role=alert]").inner_text().startswith("Urgent: get help now")
+        assert page.locator("[role=alert]").inner_text().startswith("URGENT: get help now")
         page.click("text=I have read this: continue")
         page.check("text=A cactus")
         page.click("text=Next")
@@ -274,7 +274,7 @@ def test_kiosk_asks_still_there_and_clears_on_done(browser: Browser, kiosk_url: 
         if scripts:
             assert axe_problems(page) == []
         page.click("text=I am still here")
-        page.wait_for_selector("text=Step 3 of about")  # the same question, a fresh page
+        page.wait_for_selector("text=Question 2 of about")  # the same question, a fresh page
         page.click("text=I'm done")
         page.wait_for_selector("h1:has-text('Helping a tired houseplant')")
         assert page.locator("text=I'm done").count() == 0

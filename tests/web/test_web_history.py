@@ -96,6 +96,38 @@ def test_at_a_kiosk_nothing_brings_back_a_finished_visit(browser: Browser, done_
 
 
 @SCRIPTS
+def test_after_the_idle_reset_nothing_brings_back_the_visit(browser: Browser, done_kiosk_url: str,
+                                                            scripts: bool) -> None:
+    """The fresh start after the idle time plus the countdown (120 s here): with scripts, the
+    page's timer, run on Playwright's clock; without, the <noscript> refresh's address, opened
+    as the refresh would (its delay checked, not waited for). Either way it ends the visit."""
+    context = browser.new_context(java_script_enabled=scripts)
+    if scripts:
+        context.clock.install()
+    page = context.new_page()
+    page.set_default_timeout(SCREEN_SECONDS * 1000)
+    page.route("**/*", loopback_only)
+    try:
+        page.goto(done_kiosk_url)
+        walk_three_questions(page)
+        if scripts:
+            page.clock.fast_forward(121_000)
+        else:
+            refresh = page.locator("noscript").first.inner_html()
+            delay, _, address = refresh.partition(";url=")
+            assert delay.endswith('content="120') and address.startswith("/reset?s="), refresh
+            page.goto(done_kiosk_url.rstrip("/") + address.split('"')[0].replace("&amp;", "&"))
+        page.wait_for_selector("h1:has-text('Helping a tired houseplant')")
+        for move in (page.go_back, page.reload, page.go_back, page.go_forward, page.reload):
+            move()
+            shown = page.locator("body").inner_text()
+            assert "What do you see?" not in shown and "A fern" not in shown, move
+            assert heading(page) in ("This session was cleared", "Helping a tired houseplant")
+    finally:
+        context.close()
+
+
+@SCRIPTS
 def test_an_error_summary_takes_the_focus_and_links_to_the_answer(
         browser: Browser, server_url: str, scripts: bool) -> None:
     page = open_page(browser, server_url, scripts)

@@ -71,7 +71,7 @@ async def test_each_question_kind_is_a_real_form(visitor: Visitor) -> None:
     choice = await visitor.do("answer", "none")
     assert choice.count('<input type="radio" name="option"') == 3
     assert 'aria-describedby="option-1-hint"' in choice  # the cactus' hint: "Spiky and thick."
-    assert "Step 3 of about" in choice
+    assert "Question 2 of about" in choice  # questions are counted, not the welcome page
 
 
 async def test_a_whole_route_ends_in_the_summary_from_the_outline(visitor: Visitor) -> None:
@@ -87,7 +87,7 @@ async def test_a_red_flag_gives_an_alert_page_then_goes_on(visitor: Visitor) -> 
     await visitor.do("start")
     await visitor.do("answer")
     alert = await visitor.do("answer", "fire", "pets")
-    assert 'role="alert"' in alert and "Urgent: get help now" in alert
+    assert 'role="alert"' in alert and "URGENT: get help now" in alert
     assert alert.count("<h2>") == 2  # both flags, each named
     page = await visitor.do("continue")
     assert "What kind of plant is it?" in page
@@ -248,7 +248,7 @@ async def test_kiosk_has_no_save_but_a_way_out_and_an_idle_warning(make_visitor:
     assert 'http-equiv="refresh"' not in welcome  # nothing to forget yet
     page = await walk_to_summary(visitor)
     assert "/save" not in page and "I&#39;m done" in page  # the vocabulary's words, escaped
-    assert '<noscript><meta http-equiv="refresh" content="80;url=/"></noscript>' in page
+    assert '<noscript><meta http-equiv="refresh" content="80;url=/reset?s=' in page
     assert 'data-idle="60" data-forget="80"' in page
     assert "Still there?" in page and 'href="/kiosk.css"' in page
     css = await (await visitor.client.get("/kiosk.css")).text()
@@ -272,6 +272,61 @@ async def test_kiosk_print_command_prints_the_summary_text(make_visitor: Make, t
     page = await visitor.post("/print", state=visitor.state)
     assert 'role="status"' in page and "Sent to the printer" in page
     assert "Water less" in out.read_text()
+
+
+async def test_print_requests_at_once_are_one_job(make_visitor: Make, tmp_path: Path) -> None:
+    """20 /print requests from one visit at the same moment send one job to the printer; the
+    rest are told in words that it is already printing."""
+    import asyncio
+    import shlex
+    import sys
+
+    jobs, release = tmp_path / "jobs", tmp_path / "release"
+    script = (
+        "import pathlib, sys, time; sys.stdin.read(); "
+        f"open({str(jobs)!r}, 'a').write('job\\n'); "
+        f"[time.sleep(0.02) for _ in iter(lambda: pathlib.Path({str(release)!r}).exists(), True)]"
+    )
+    command = shlex.join([sys.executable, "-c", script])
+    visitor = await make_visitor(kiosk=True, print_command=command)  # type: ignore[operator]
+    await walk_to_summary(visitor)
+    state = visitor.state
+    first = asyncio.create_task(visitor.client.post(
+        "/print", data={"state": state}, headers={"Origin": visitor.origin}))
+    while not jobs.exists():  # bounded by the test's timeout: until the job has started
+        await asyncio.sleep(0.02)
+    answers = await asyncio.gather(*(visitor.client.post(
+        "/print", data={"state": state}, headers={"Origin": visitor.origin}) for _ in range(19)))
+    pages = [await answer.text() for answer in answers]
+    assert all("already printing" in page for page in pages)
+    release.touch()
+    assert "Sent to the printer" in await (await first).text()
+    assert jobs.read_text() == "job\n"
+
+
+async def test_every_kiosk_page_resets_and_the_reset_ends_the_visit(make_visitor: Make) -> None:
+    """Each kiosk page, the printable one too, carries a <noscript> refresh (and the script's
+    address) to /reset after the idle time plus the countdown; /reset ends the visit, so the
+    visitor's pages are "cleared" afterwards, as after "I'm done"."""
+    visitor = await make_visitor(kiosk=True, idle_timeout=60.0)  # type: ignore[operator]
+    pages = [await walk_to_summary(visitor)]
+    summary_state = visitor.state
+    pages.append(await visitor.open(f"/print?s={summary_state}"))
+    pages.append(await visitor.post("/print", state=summary_state))
+    for page in pages:
+        assert visitor.status == 200
+        refresh = re.search(r'http-equiv="refresh" content="90;url=(/reset\?s=[^"]+)"', page)
+        assert refresh, page[:400]
+        assert f'data-reset="{refresh.group(1)}"' in page
+        assert "I&#39;m done" in page or "I'm done" in page
+    await visitor.open(unescape(refresh.group(1)))
+    assert visitor.response is not None and visitor.response.url.path == "/"
+    again = await visitor.open(f"/page?s={summary_state}")
+    assert visitor.status == 410 and "Water less" not in again
+    assert "This session was cleared" in again
+    for odd in ("", "not-a-token", "9" * 4000):  # nothing to end: still the welcome page
+        await visitor.open(f"/reset?s={odd}")
+        assert visitor.status == 200 and "Helping a tired houseplant" in visitor.page
 
 
 async def test_the_theme_choice_travels_with_the_answers(visitor: Visitor) -> None:

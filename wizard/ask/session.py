@@ -33,9 +33,10 @@ from wizard.model.replay import change_answer, left_out
 from wizard.model.summary import Summary
 from wizard.model.teach_back import TeachBackRun, teach_back_for
 from wizard.model.tree import Node, RedFlag, Tree
+from wizard.render.pageview import PageView, build_page, urgent_view
 from wizard.render.teach_back import reminder
 from wizard.render.text import render_text, wrap_whole
-from wizard.render.words import pick_rule, progress_words, refusal, t, t_count
+from wizard.render.words import refusal, t, t_count
 
 WIDTH = 78
 PROMPT = "> "
@@ -375,52 +376,48 @@ class _Conversation:
         return lines
 
     def question(self) -> list[str]:
-        node = self.session.current
-        lines = [self.where(node), *wrap(node.heading)]
-        if not node.is_question:
-            if node.text:
-                lines += wrap(node.text)
+        """The current step as lines, drawn from the shared page view (wizard/render/pageview.py):
+        progress ("Question 3 of about 6"), heading, then the page's text or the numbered
+        answers and how to answer."""
+        view = build_page(self.session)
+        lines = [view.progress, *wrap(view.heading)]
+        if not view.question:
+            if view.paragraphs:
+                lines += wrap("\n\n".join(view.paragraphs))
             return [*lines, t("ask_press_enter")]
-        for number, option in enumerate(node.options, 1):
-            alone = t("ask_on_its_own") if option.exclusive and node.traits.exclusive else ""
-            lines.append(f"  {number}. {option.label}{alone}")
-        lines.append(self.how_to_answer(node))
+        for option in view.options:
+            alone = f" {option.alone_words}" if option.alone_words else ""
+            lines.append(f"  {option.number}. {option.label}{alone}")
+        lines.append(self.how_to_answer(view))
         return lines
 
-    def where(self, node: Node) -> str:
-        """Where the person is, e.g. "Question 3 of about 6", from the session's estimate.
-
-        Exact ("of 6") when every route from here is as long.
-        """
-        return progress_words(self.session.progress(), node.is_question)
-
-    def how_to_answer(self, node: Node) -> str:
-        keep = self.kept(node)
-        if node.traits.single:
+    def how_to_answer(self, view: PageView) -> str:
+        keep = self.kept(view)
+        if not view.many:
             return t("ask_one") + keep
-        rule = pick_rule(node.min, node.max_picks, len(node.options))
-        return t("ask_many", rule=rule) + keep
+        return t("ask_many", rule=view.rule) + keep
 
-    def kept(self, node: Node) -> str:
+    def kept(self, view: PageView) -> str:
         """After `back`, Enter keeps the earlier answer: say which numbers that is."""
-        earlier = self.session.preselected
-        if not earlier:
-            return ""
-        numbers = [str(i) for i, option in enumerate(node.options, 1) if option.id in earlier]
-        return t("ask_keep", numbers=" ".join(numbers))
+        numbers = [str(option.number) for option in view.options if option.chosen]
+        return t("ask_keep", numbers=" ".join(numbers)) if numbers else ""
 
     def explain(self, node: Node) -> list[str]:
-        lines = wrap(node.help) if node.help else [t("ask_no_help")]
-        for number, option in enumerate(node.options, 1):
+        view = build_page(self.session)
+        lines = wrap("\n\n".join(view.help)) if view.help else [t("ask_no_help")]
+        for option in view.options:
             if option.help:
-                lines += wrap(f"{number}. {option.label}: {option.help}", "  ")
+                lines += wrap(f"{option.number}. {option.label}: {option.help}", "  ")
+        if view.draft:
+            lines += ["", *wrap(view.draft)]
         return lines
 
     def alerts(self, raised: Iterable[RedFlag]) -> list[str]:
-        """Red flags are said the moment they are raised, before anything else, in plain words."""
+        """Red flags are said the moment they are raised, before anything else, in plain words
+        (the page view's: the next page shows the same advice as urgent)."""
         lines: list[str] = []
-        for flag in raised:
-            lines += ["", t("ask_urgent", title=flag.title), *wrap(flag.advice)]
+        for urgent in map(urgent_view, raised):
+            lines += ["", t("ask_urgent", title=urgent.title), *wrap("\n\n".join(urgent.advice))]
         return lines
 
     def commands(self) -> list[str]:
@@ -432,8 +429,8 @@ class _Conversation:
 
     def stopped(self, why: str) -> list[str]:
         node = self.session.current
-        progress = self.session.progress()
-        return wrap(t("ask_stopped", why=why, step=str(progress.step), heading=node.heading))
+        step = len(self.session.history) + 1
+        return wrap(t("ask_stopped", why=why, step=str(step), heading=node.heading))
 
 
 def _is_tty(stream: TextIO) -> bool:

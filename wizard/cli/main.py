@@ -30,6 +30,7 @@ from wizard.cli.output import (
 from wizard.exits import Exit
 from wizard.model.limits import SEARCH_STATES
 from wizard.model.plain import strip_control
+from wizard.render.kiosk import IDLE_TIMEOUT, LONGEST_IDLE, SHORTEST_IDLE
 from wizard.tui.themes import THEME_NAMES
 
 WALK_FORMATS = ("text", "markdown", "json", "html", "fhir")
@@ -110,9 +111,7 @@ PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
 STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
-# At least 1: the pages count the idle time in whole seconds, so 0.5 became 0, which the page
-# reads as "never reset" (a kiosk that never forgets its visitor).
-IDLE_SECONDS = _seconds("--idle-timeout", 86_400, low=1)
+IDLE_SECONDS = _seconds("--idle-timeout", LONGEST_IDLE, low=SHORTEST_IDLE)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,12 +135,30 @@ def _language_option(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _draft_option(command: argparse.ArgumentParser) -> None:
-    """`--allow-draft-translation`, the same for both kiosks (run and serve)."""
+def _screen_options(command: argparse.ArgumentParser) -> None:
+    """The options `run` and `serve` share (kiosk, review date, draft, idle time, print, theme),
+    declared once so the two can never differ in name, default or meaning; `serve --terminal`
+    passes them on to each tab's `wizard run`."""
+    command.add_argument("--theme", choices=THEME_NAMES, default=None,
+                         help="the colours a person starts with (they can change them)")
+    command.add_argument(
+        "--kiosk", action="store_true",
+        help="for a shared screen: nobody can quit or reach a shell, idle visitors are wiped, "
+        "nothing is saved (run: also WIZARD_KIOSK=1; staff leave with ctrl+x and the PIN in "
+        "WIZARD_ADMIN_PIN)",
+    )
+    command.add_argument("--allow-overdue", action="store_true",
+                         help="kiosk: start even though the tree is past its review date")
     command.add_argument(
         "--allow-draft-translation", action="store_true",
         help="kiosk: start even though the translation is a draft no clinician has reviewed",
     )
+    command.add_argument(
+        "--idle-timeout", type=IDLE_SECONDS, default=IDLE_TIMEOUT, metavar="SECONDS",
+        help=f"kiosk: seconds without input before 'Still there?' (default {IDLE_TIMEOUT:g})",
+    )
+    command.add_argument("--print-command", metavar="CMD",
+                         help="offer Print, piping the summary as plain text to CMD (e.g. lp)")
 
 
 def _quiz_options(command: argparse.ArgumentParser) -> None:
@@ -170,34 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="open the guided session (the default)")
     run.add_argument("tree", nargs="?", help="a tree file or a bundled tree's id")
-    run.add_argument("--theme", choices=THEME_NAMES, default=None)
-    run.add_argument(
-        "--kiosk",
-        action="store_true",
-        help="for a shared screen: no quitting, idle visitors are wiped, nothing is saved "
-        "(also WIZARD_KIOSK=1; staff leave with ctrl+x and the PIN in WIZARD_ADMIN_PIN)",
-    )
-    run.add_argument(
-        "--allow-overdue",
-        action="store_true",
-        help="kiosk: start even though the tree is past its review date",
-    )
+    _screen_options(run)
     run.add_argument(
         "--educator",
         action="store_true",
         help="show the whole tree beside each page, the rule behind each item, and 'what if'",
-    )
-    run.add_argument(
-        "--idle-timeout",
-        type=IDLE_SECONDS,
-        default=90.0,
-        metavar="SECONDS",
-        help="kiosk: seconds without input before 'Still there?' (default 90)",
-    )
-    run.add_argument(
-        "--print-command",
-        metavar="CMD",
-        help="offer Print, piping the summary as plain text to CMD (e.g. lp)",
     )
     run.add_argument(
         "--save-dir",
@@ -215,7 +209,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="Save also writes the answers as a FHIR QuestionnaireResponse (.fhir.json)",
     )
     _language_option(run)
-    _draft_option(run)
     run.set_defaults(func=cmd_run)
 
     check = commands.add_parser("check", help="check tree files or folders for problems")
@@ -323,26 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve the terminal app itself (one process per tab) instead")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=PORT, default=8000)
-    serve.add_argument("--kiosk", action="store_true", help="serve the kiosk mode")
-    serve.add_argument(
-        "--allow-overdue",
-        action="store_true",
-        help="kiosk: serve even though the tree is past its review date",
-    )
-    serve.add_argument(
-        "--idle-timeout", type=IDLE_SECONDS, metavar="SECONDS",
-        help="kiosk: seconds without input before 'Still there?' (default 90)"
-    )
-    serve.add_argument("--print-command", metavar="CMD",
-                       help="kiosk: Print pipes the summary's text to this command")
-    serve.add_argument("--theme", choices=THEME_NAMES,
-                       help="the colours a visitor starts with (they can change them)")
+    _screen_options(serve)
     serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
                        help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     _language_option(serve)
-    _draft_option(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 

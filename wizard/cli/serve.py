@@ -44,22 +44,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         refuse_draft(tree)
     if not args.terminal:
         return serve_pages_mode(
-            args.tree, host=args.host, port=args.port, kiosk=args.kiosk,
+            tree, host=args.host, port=args.port, kiosk=args.kiosk,
             idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
-            public_address=args.public_url, language=language())
+            public_address=args.public_url)
     run_options: list[str] = []
     if args.allow_overdue:
         run_options += ["--allow-overdue"]
     if args.allow_draft_translation:
         run_options += ["--allow-draft-translation"]
-    run_options += ["--lang", language()]
-    if args.idle_timeout is not None:
-        run_options += ["--idle-timeout", str(args.idle_timeout)]
+    run_options += ["--lang", language(), "--idle-timeout", str(args.idle_timeout)]
     if args.print_command is not None:
         run_options += ["--print-command", args.print_command]
     if args.theme is not None:
         run_options += ["--theme", args.theme]
     return serve(
-        args.tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
+        tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
         max_sessions=args.max_sessions, public_address=args.public_url,
     )

@@ -77,7 +77,11 @@ class Answer:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the person is: `step` of somewhere between `fewest` and `most` steps in all."""
+    """Where the person is, in questions: on a question, `step` is its number; on a page to
+    read, the number of questions answered. `fewest` and `most` are the questions of the
+    shortest and longest routes through here. Pages to read are not counted: a person counts
+    the questions they are asked, so the first question is "Question 1" after any welcome page.
+    """
 
     step: int
     fewest: int
@@ -160,7 +164,7 @@ class TreeIndex:
 
     @staticmethod
     def _route_lengths(tree: Tree) -> dict[str, tuple[int, int]]:
-        """Fewest and most steps from each node to an outcome, this node included."""
+        """Fewest and most questions from each node to an outcome, this node included."""
         lengths: dict[str, tuple[int, int]] = {}
         nodes = tree.nodes
         for root in nodes:
@@ -177,7 +181,7 @@ class TreeIndex:
                     stack.extend(pending)
                     continue
                 stack.pop()
-                own = 0 if node.ends else 1
+                own = 1 if node.is_question else 0
                 if targets:
                     lengths[node_id] = (
                         own + min(lengths[t][0] for t in targets),
@@ -286,8 +290,9 @@ class Session:
 
     def progress(self) -> Progress:
         fewest, most = self.index.remaining[self.current.id]
-        done = len(self._answers)
-        return Progress(done + 1 if not self.finished else done, done + fewest, done + most)
+        done = len(self.answered)
+        step = done + 1 if self.current.is_question else done
+        return Progress(step, done + fewest, done + most)
 
     def summary(self) -> Summary:
         return build_summary(self)

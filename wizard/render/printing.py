@@ -7,20 +7,36 @@ or the command line can start a second program. It runs in its own session with 
 (the app owns the terminal), gets the summary on standard input, and is given a time limit, so
 a stuck printer cannot freeze the kiosk. Every outcome is a sentence for the visitor.
 
-No Textual here: the app's summary screen and the web pages (wizard.web.app) await
-`send_to_printer` and show `PrintOutcome.message`.
+No Textual here: the app's summary screen and the web pages (wizard.web.app) each hold one
+`Printer`, await `Printer.send` and show `PrintOutcome.message`. A `Printer` is the kiosk's
+guard on paper: one job per visitor at a time (a second press while one runs is refused, not
+queued), at most `PRINTS_PER_MINUTE` jobs a minute from everyone together, and every print
+process ended (terminated, then killed) when its time is up or its job is cancelled, so a stuck
+or abandoned job never lingers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import shlex
-from dataclasses import dataclass
+import signal
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from wizard.render.words import t
 
 PRINT_TIMEOUT = 30.0
 """Seconds a print command may take before the kiosk gives up on it."""
+
+PRINTS_PER_MINUTE = 6
+"""Jobs one kiosk sends to its printer in any 60 seconds, all visitors together."""
+
+END_GRACE = 2.0
+"""Seconds a print process has to stop after it is asked to (SIGTERM) before it is killed."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +83,73 @@ async def send_to_printer(command: str, text: str, timeout: float = PRINT_TIMEOU
     try:
         await asyncio.wait_for(process.communicate(text.encode("utf-8")), timeout)
     except TimeoutError:
-        process.kill()
-        await process.wait()
         return PrintOutcome(False, t("printer_timeout", staff=staff))
     except OSError:  # the command ended before reading everything (a broken pipe)
         await process.wait()
+    finally:  # timed out or cancelled (the visitor left, the server stops): end it
+        await _end(process)
     if process.returncode == 0:
         return PrintOutcome(True, t("printed"))
     return PrintOutcome(False, t("printer_failed", staff=staff))
+
+
+async def _end(process: asyncio.subprocess.Process) -> None:
+    """Stop a print process that is still running: SIGTERM, then SIGKILL after END_GRACE.
+
+    The signal goes to the process's whole group (it leads its own session), so a wrapper
+    script's children stop too. Shielded, so a job cancelled while it waits here still sees
+    its process gone."""
+    if process.returncode is not None:
+        return
+
+    async def stop() -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), END_GRACE)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            await process.wait()
+
+    await asyncio.shield(stop())
+
+
+@dataclass
+class Printer:
+    """One kiosk's printer: who is printing now and when the last jobs started.
+
+    `visitor` is whatever tells visitors apart (the web's visit id; the terminal kiosk has one
+    visitor at a time and passes one name). `clock` only needs differences, so a test passes
+    a clock it moves by hand.
+    """
+
+    command: str
+    clock: Callable[[], float] = time.monotonic
+    per_minute: int = PRINTS_PER_MINUTE
+    timeout: float = PRINT_TIMEOUT
+    busy: set[str] = field(default_factory=set)
+    started: deque[float] = field(default_factory=deque)
+
+    def refusal(self, visitor: str) -> str | None:
+        """The sentence that refuses a new job now, or None when it may start."""
+        if visitor in self.busy:
+            return t("printer_busy")
+        now = self.clock()
+        while self.started and now - self.started[0] >= 60.0:
+            self.started.popleft()
+        if len(self.started) >= self.per_minute:
+            return t("printer_too_many")
+        return None
+
+    async def send(self, visitor: str, text: str) -> PrintOutcome:
+        """Print `text` for `visitor` unless refused; the job counts from the moment it starts."""
+        refused = self.refusal(visitor)
+        if refused is not None:
+            return PrintOutcome(False, refused)
+        self.busy.add(visitor)
+        self.started.append(self.clock())
+        try:
+            return await send_to_printer(self.command, text, self.timeout)
+        finally:
+            self.busy.discard(visitor)

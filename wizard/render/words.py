@@ -90,10 +90,13 @@ WORDS: dict[str, str] = {
     "refuse_at_node": "{node}: {refusal}",
     # -- the walk, every front end ----------------------------------------------------------
     "progress_question": "Question {step} of {total}",
-    "progress_step": "Step {step} of {total}",
+    "progress_page": "Questions answered: {step} of {total}",
     "total_about": "about {about}",
     "summary_progress_one": "Summary · {count} answer",
     "summary_progress": "Summary · {count} answers",
+    "on_its_own": "(on its own)",
+    "more_below_one": "↓ {count} more answer below",
+    "more_below": "↓ {count} more answers below",
     # the rule of a multi-select (the screen's hint and `ask`'s instruction)
     "pick_any": "Pick all that apply.",
     "pick_at_least": "Pick at least {least}.",
@@ -137,9 +140,12 @@ WORDS: dict[str, str] = {
     ),
     "press_to_start": "Press Enter or click Start to begin.",
     "your_answers": "Your answers: ",
-    "choice_keys": "↑ ↓ move · Enter or a number picks · Esc goes back · ? hides this help",
+    "choice_keys": (
+        "↑ ↓ move · Enter or the key beside an answer picks it · Esc goes back · ? hides this help"
+    ),
     "multi_keys": (
-        "↑ ↓ move · Space or a number ticks · Enter goes on · Esc goes back · ? hides this help"
+        "↑ ↓ move · Space, Enter or the key beside an answer ticks it · Enter on a ticked "
+        "answer goes on · Esc goes back · ? hides this help"
     ),
     "warning_line": "⚠ {message}",
     "flag_note": "This advice stays on the page, and it will be at the top of your summary.",
@@ -191,9 +197,10 @@ WORDS: dict[str, str] = {
     "keys_anywhere": "Anywhere",
     "keys_move": "Move between the answers",
     "keys_enter": "Enter",
-    "keys_pick": "Pick the highlighted answer, or go on",
-    "keys_numbers": "1 to 9",
-    "keys_number": "Pick (or tick) that answer straight away",
+    "keys_pick": "Pick the highlighted answer; where you may pick several, tick it",
+    "keys_go_on": "On a ticked answer, where you may pick several: go on",
+    "keys_numbers": "1 to 9, a, b, …",
+    "keys_number": "The key beside an answer: pick (or tick) it straight away",
     "keys_space": "Space",
     "keys_tick": "Tick or untick, where you may pick several",
     "keys_esc_backspace": "Esc, Backspace",
@@ -285,6 +292,11 @@ WORDS: dict[str, str] = {
     "print_command_empty": "--print-command is empty",
     "printer_unreachable": "The printer could not be reached. {staff}",
     "printer_timeout": "The printer did not answer in time. {staff}",
+    "printer_busy": "Your summary is already printing. Please wait for it.",
+    "printer_too_many": (
+        "The printer has had many summaries to print in the last minute. Please try again in "
+        "a minute."
+    ),
     "printed": "Sent to the printer. Please collect your summary.",
     "printer_failed": (
         "The summary could not be printed (the printer reported a problem). {staff}"
@@ -341,14 +353,12 @@ WORDS: dict[str, str] = {
     "ask_type_number": "Please type the number of your answer, then press Enter.",
     "ask_type_numbers": "Please type the numbers of your answers, for example 1 3.",
     "ask_press_enter": "Press Enter to continue.",
-    "ask_on_its_own": " (on its own)",
     "ask_one": "Type the number of your answer.",
     "ask_many": "{rule} Type their numbers, for example 1 3.",
     "ask_keep": " Press Enter to keep your earlier answer ({numbers}).",
     "ask_no_help": "There is no more help for this question.",
     "ask_urgent": "URGENT: {title}",
     # -- the web pages (wizard/web/templates) ----------------------------------------------
-    "web_urgent": "Urgent",
     "web_please_check": "Please check:",
     "web_check_title": "Error: ",
     "web_problem": "There is a problem",
@@ -397,6 +407,26 @@ WORDS: dict[str, str] = {
         "another server. Please start again from the beginning."
     ),
     "web_welcome": "Welcome",
+    # `wizard serve` (wizard/web/run.py, serve.py, terminal_server.py)
+    "serve_at": "Serving the guide at {url} (Ctrl+C to stop)",
+    "serve_cannot_listen": "wizard: cannot listen on {address}: {why}",
+    "serve_reachable": (
+        "wizard: warning: listening on {host} lets anyone who can reach this machine on port "
+        "{port} open the app, with no password (--host 127.0.0.1 keeps it to this machine)."
+    ),
+    "serve_max_sessions": "--max-sessions must be a whole number of at least 1",
+    "serve_public_url": "--public-url must look like http://host:port or https://host, not '{url}'",
+    "serve_busy_title": "All sessions are in use",
+    "serve_busy_text": (
+        "This server runs at most {limit} sessions at once, and all of them are open. Please try "
+        "again when someone has finished, or close another tab of this page."
+    ),
+    "serve_busy_short": "All sessions are in use; try again later.",
+    "serve_wrong_name": (
+        "This server does not answer to that name; start it with --public-url set to the address "
+        "visitors use."
+    ),
+    "serve_own_pages": "This page may only be opened from this server.",
     "web_start_over_yes": "Yes, start over",
     "take_home_title": "Take your summary home",
     "take_home_text": (
@@ -612,7 +642,7 @@ def progress_words(progress: Progress, question: bool) -> str:
         total = str(progress.most)
     else:
         total = t("total_about", about=str(progress.about))
-    key = "progress_question" if question else "progress_step"
+    key = "progress_question" if question else "progress_page"
     return t(key, step=str(progress.step), total=total)
 
 

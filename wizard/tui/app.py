@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from wizard.render.printing import Printer
 from wizard.render.words import t
 from wizard.tui.check_messages import ChangeRequested, CheckRequested, SummaryRequested
 from wizard.tui.config import AppConfig
@@ -85,6 +86,8 @@ class WizardApp(App[None]):
         question asked again (the app's session is a fork of it, at that question)."""
         self._earlier: tuple[str, ...] = ()
         """The questions answered before the last change, to say which no longer fit."""
+        self.printer = Printer(self.config.print_command) if self.config.print_command else None
+        """Print's one job at a time and limit per minute, kept for the app's whole life."""
         self._use_theme(self.config.theme)
 
     def _use_theme(self, name: str) -> None:
@@ -176,7 +179,7 @@ class WizardApp(App[None]):
         elif traits.ends:
             from wizard.tui.screens.summary import SummaryScreen
 
-            screen = SummaryScreen(self.session, self.config, self.save_folder)
+            screen = SummaryScreen(self.session, self.config, self.save_folder, self.printer)
         elif not traits.question:
             from wizard.tui.screens.info import InfoScreen
 

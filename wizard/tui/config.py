@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
 from wizard.render.saving import default_save_dir
 from wizard.render.words import t
 from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
@@ -52,9 +53,9 @@ class AppConfig:
     only; screens read the capabilities above."""
     watch: bool = False
     """Which app runs: the live preview for tree authors (`run --watch`, wizard/tui/live.py)."""
-    idle_timeout: float = 90.0
+    idle_timeout: float = IDLE_TIMEOUT
     """Kiosk: seconds without input before "Still there?"."""
-    countdown: float = 30.0
+    countdown: float = COUNTDOWN
     """Kiosk: seconds "Still there?" waits before wiping the visitor's session."""
     admin_pin: str | None = None
     """Kiosk: the PIN that, after the admin key, closes the app; None: no way out by keys."""
@@ -72,8 +73,8 @@ class AppConfig:
         theme: str | None = None,
         save_dir: Path | None = None,
         save_fhir: bool = False,
-        idle_timeout: float = 90.0,
-        countdown: float = 30.0,
+        idle_timeout: float = IDLE_TIMEOUT,
+        countdown: float = COUNTDOWN,
         print_command: str | None = None,
         admin_pin: str | None = None,
         watch: bool = False,

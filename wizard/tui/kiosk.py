@@ -107,6 +107,8 @@ class KioskApp(WizardApp):
         super().__init__(tree, config)
         self.add_class("-kiosk")
         self.clock = clock
+        if self.printer is not None:
+            self.printer.clock = clock
         self._last_input = clock()
         self.keys = KeyBudget(clock)
         self.pin_guard = PinGuard(config.admin_pin, clock) if config.admin_pin else None

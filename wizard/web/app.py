@@ -34,8 +34,9 @@ from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
+from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
 from wizard.render.markdown import render_markdown
-from wizard.render.printing import send_to_printer
+from wizard.render.printing import Printer
 from wizard.render.text import render_text
 from wizard.render.words import refusal, t
 from wizard.web import guard
@@ -75,6 +76,7 @@ HERE = Path(__file__).parent
 POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 MAX_FORM_BYTES = 128 * 1024
+KIOSK_CSS = ".still-there {{ animation-delay: {seconds}s; }}\n"
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
 _HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
 """Vocabulary keys (wizard/render/words.py) of the headings of pages for odd requests."""
@@ -87,8 +89,8 @@ class WebConfig:
     tree: Tree
     secret: bytes
     kiosk: bool = False
-    idle_timeout: float = 90.0
-    countdown: float = 30.0
+    idle_timeout: float = IDLE_TIMEOUT
+    countdown: float = COUNTDOWN
     print_command: str | None = None
     theme: str = DEFAULT_THEME
     host: str = "127.0.0.1"
@@ -112,6 +114,7 @@ SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 TAKE_HOME = web.AppKey("take_home", TakeHome)
 NAMES = web.AppKey("names", frozenset)
+PRINTER = web.AppKey("printer", Printer)
 
 
 def make_app(config: WebConfig) -> web.Application:
@@ -130,10 +133,13 @@ def make_app(config: WebConfig) -> web.Application:
     )
     app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
     app[NAMES] = guard.own_names(config.host, config.public_url)
+    if config.print_command:
+        app[PRINTER] = Printer(config.print_command, config.clock)
     app.router.add_get("/", welcome)
     app.router.add_get("/page", show)
     app.router.add_post("/go", go)
     app.router.add_get("/print", printable)
+    app.router.add_get("/reset", reset)
     app.router.add_post("/save", save)
     app.router.add_post("/print", print_summary)
     app.router.add_get("/kiosk.css", kiosk_css)
@@ -159,7 +165,7 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     except (UnicodeDecodeError, RequestPayloadError) as error:
         # a form that is not UTF-8, a body that claims gzip and is not: the sender's mistake,
         # so a 400 page and one line, not a traceback that fills the log
-        log.warning("unusable request: %s %s: %s", request.method, request.path,
+        log.warning("unusable request: %s %s: %s", request.method, _loggable(request.path),
                     type(error).__name__)
         response = _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
         response.force_close()  # the rest of the body cannot be read: end the connection
@@ -196,6 +202,19 @@ async def welcome(request: web.Request) -> web.Response:
     theme = request.query.get("theme", "")
     state = State(theme=theme if theme in THEMES else "")
     return _render(request, welcome_page(Session(config.tree)), state)
+
+
+async def reset(request: web.Request) -> web.Response:
+    """GET /reset?s=TOKEN: the kiosk's idle reset (the script's timer, or the <noscript>
+    refresh, which can only GET). It ends the visit as "I'm done" does, so Back or Reload after
+    it finds "This session was cleared", not the last visitor's page; then the welcome page."""
+    try:
+        state = request.app[SEALER].load(request.query.get("s", ""))
+    except StateError:  # expired, ended or not a state: nothing left to end
+        pass
+    else:
+        request.app[SEALER].end(state.visitor)
+    return _redirect("/")
 
 
 async def show(request: web.Request) -> web.Response:
@@ -349,7 +368,10 @@ async def print_summary(request: web.Request) -> web.Response:
     state, session = loaded
     if not config.print_command:
         return _render(request, print_page(session), state)
-    outcome = await send_to_printer(config.print_command, render_text(session.summary()))
+    # One job per visit at a time (its sealed visit id; outside a kiosk, per address), and
+    # the printer's limit per minute for everyone: 200 requests are not 200 jobs.
+    visitor = state.visitor or (request.remote or "")
+    outcome = await request.app[PRINTER].send(visitor, render_text(session.summary()))
     return _see(request, state.showing("", note=outcome.message))
 
 
@@ -372,7 +394,7 @@ async def take_home(request: web.Request) -> web.Response:
     except Expired:
         return _problem(request, 410, "web_code_expired", "web_code_expired_text")
     except StateError as error:
-        log.info("refused a take-home code: %s", error)
+        log.info("refused a take-home code: %s", _loggable(str(error)))
         return _problem(request, 400, "web_bad_code", "web_bad_code_text")
     state = State.of(session, State(started=True, visitor=new_visitor()))
     return _render(request, summary_page(session), state)
@@ -390,7 +412,7 @@ async def health(request: web.Request) -> web.Response:
 async def kiosk_css(request: web.Request) -> web.Response:
     """When the "Still there?" warning shows: after the kiosk's idle time, without a script."""
     seconds = request.app[CONFIG].idle_timeout
-    css = f".still-there {{ animation-delay: {seconds:.0f}s; }}\n"
+    css = KIOSK_CSS.format(seconds=f"{seconds:.0f}")
     return web.Response(text=css, content_type="text/css")
 
 
@@ -408,10 +430,18 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
             return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 410, "web_expired", "web_expired_text")
     except StateError as error:
-        log.info("refused a state: %s", error)
+        log.info("refused a state: %s", _loggable(str(error)))
         if config.kiosk:  # an earlier epoch's page (a restart) is as cleared as any other
             return _problem(request, 410, "web_cleared", "web_cleared_text")
         return _problem(request, 400, "web_bad_page", "web_bad_page_text")
+
+
+def _loggable(text: str, limit: int = 200) -> str:
+    """Text a request chose, as one short log line: control characters and non-ASCII escaped
+    (a newline in a sealed node id or a %0A in a path cannot add a line to the log) and cut at
+    `limit` (a 4,000-digit number cannot make a 4,000-character line)."""
+    shown = ascii(text)[1:-1]
+    return shown if len(shown) <= limit else shown[:limit] + "..."
 
 
 def _see(request: web.Request, state: State) -> web.Response:
@@ -450,7 +480,8 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
         printer=bool(config.print_command),
         idle=int(config.idle_timeout),
         idle_refresh=int(config.idle_timeout + config.countdown),
-        countdown=int(config.countdown),
+        countdown_words=t("countdown_one" if int(config.countdown) == 1 else "countdown",
+                          seconds=str(int(config.countdown))),
         forgets=config.kiosk and (state.started or bool(state.theme)),
         take_home=_take_home(request, page, state),
     )

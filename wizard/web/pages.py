@@ -1,7 +1,9 @@
 """What each web page shows, worked out from a Session: plain values for the templates.
 
 The templates never reach into the tree or the session; they get these small views, whose
-strings are the tree's text with control characters removed (`strip_control`). Jinja2's
+strings are the tree's text with control characters removed (`strip_control`). A step's page
+(a page to read or a question) is the shared page view (wizard/render/pageview.py) that the
+app and `ask` draw too: heading, progress, pick rule, answers, "on its own", urgent advice. Jinja2's
 autoescape makes every one of them text, never markup; the one piece of ready-made HTML is the
 summary's body, built by the HTML renderer from the one outline (wizard.render.html), which
 escapes tree text itself and links only http(s), mailto and tel addresses of sources.
@@ -19,34 +21,29 @@ from markupsafe import Markup
 
 from wizard.model.machine import Session
 from wizard.model.plain import strip_control
-from wizard.model.tree import Node, RedFlag
+from wizard.model.tree import RedFlag
 from wizard.render.html import render_sections
 from wizard.render.outline import build_outline
+from wizard.render.pageview import (
+    OptionView,
+    UrgentView,
+    build_page,
+    heading,
+    paragraphs,
+    urgent_view,
+)
 from wizard.render.words import t
 
-THEMES: dict[str, str] = {"default": "Dark", "light": "Light", "high-contrast": "High contrast"}
-"""The stylesheet's themes (static/site.css) by name, with the word a visitor sees. The names
-are the app's (`--theme`, wizard.tui.themes; a test keeps them the same), so one option
-means the same colours in both front ends; the web does not import the Textual front end."""
+THEMES: tuple[str, ...] = ("default", "light", "high-contrast")
+"""The stylesheet's themes (static/site.css) by name; a visitor sees the vocabulary's word for
+each (`theme_<name>`). The names are the app's (`--theme`, wizard.tui.themes; a test keeps them
+the same), so one option means the same colours in both front ends; the web does not import
+the Textual front end."""
 DEFAULT_THEME = "default"
 
 PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
                    "confirm", "print", "check"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
-
-
-@dataclass(frozen=True)
-class OptionView:
-    id: str
-    label: str
-    help: str
-    checked: bool
-
-
-@dataclass(frozen=True)
-class FlagView:
-    title: str
-    advice: list[str]
 
 
 @dataclass(frozen=True)
@@ -69,27 +66,21 @@ class Page:
     options: list[OptionView] = field(default_factory=list)
     error: str = ""
     progress: str = ""
-    flags: list[FlagView] = field(default_factory=list)
+    flags: list[UrgentView] = field(default_factory=list)
     summary: Markup = field(default_factory=Markup)
     subtitle: str = ""
     can_go_back: bool = False
     message: str = ""
+    rule: str = ""
+    """A multi-select's pick rule ("Pick 1 to 3.")."""
+    draft: str = ""
     rows: list[CheckRow] = field(default_factory=list)
-
-
-def paragraphs(text: str) -> list[str]:
-    """Tree text split at blank lines, each paragraph on one line, control characters gone."""
-    return [" ".join(p.split()) for p in strip_control(text).strip().split("\n\n") if p.strip()]
 
 
 def language(code: str) -> str:
     """The tree's language as a safe `lang` attribute (a malformed code becomes "en")."""
     code = strip_control(code).strip()
     return code if _LANGUAGE.match(code) else "en"
-
-
-def flag_view(flag: RedFlag) -> FlagView:
-    return FlagView(strip_control(flag.title), paragraphs(flag.advice))
 
 
 def welcome_page(session: Session) -> Page:
@@ -100,26 +91,19 @@ def welcome_page(session: Session) -> Page:
 
 
 def question_page(session: Session, picked: tuple[str, ...], error: str = "") -> Page:
-    """The current node's page: an info page, a single or a multiple choice, or the summary."""
-    node = session.current
+    """The current node's page: an info page, a single or a multiple choice, or the summary.
+
+    `picked`: the answers to show chosen (what the visitor sent, or gave before going back)."""
     if session.finished:
         return summary_page(session)
-    progress = session.progress()
-    step = f"Step {progress.step} of about {progress.about}"
-    flags = [flag_view(flag) for flag in session.red_flags]
-    back = bool(session.history)
-    if node.traits.page:
-        return Page("page", _heading(node), paragraphs(node.text), strip_control(node.help),
-                    progress=step, flags=flags, can_go_back=back)
-    options = [OptionView(o.id, strip_control(o.label), strip_control(o.help), o.id in picked)
-               for o in node.options]
-    kind: PageKind = "single" if node.traits.single else "many"
-    return Page(kind, _heading(node), paragraphs(node.text), strip_control(node.help), options,
-                error, step, flags, can_go_back=back)
+    view = build_page(session, picked)
+    return Page(view.kind, view.heading, list(view.paragraphs), " ".join(view.help),
+                list(view.options), error, view.progress, list(view.urgent),
+                can_go_back=view.can_go_back, rule=view.rule, draft=view.draft)
 
 
 def red_flag_page(raised: tuple[RedFlag, ...]) -> Page:
-    return Page("red_flag", "Urgent: get help now", flags=[flag_view(f) for f in raised])
+    return Page("red_flag", t("urgent"), flags=[urgent_view(f) for f in raised])
 
 
 def summary_page(session: Session, message: str = "") -> Page:
@@ -134,12 +118,12 @@ def check_page(session: Session, no_longer: tuple[str, ...],
     """Every answer given, each with a Change link (`change(node_id)` is its address), and the
     questions whose earlier answers no longer fit after a change."""
     nodes = session.tree.nodes
-    rows = [CheckRow(_heading(nodes[answer.node]),
+    rows = [CheckRow(heading(nodes[answer.node]),
                      ", ".join(strip_control(label) for label in session.labels(answer))
                      or t("check_no_answer"),
                      change(answer.node))
             for answer in session.history if nodes[answer.node].is_question]
-    gone = [_heading(nodes[node]) for node in no_longer if node in nodes]
+    gone = [heading(nodes[node]) for node in no_longer if node in nodes]
     return Page("check", t("check_title"), gone, rows=rows)
 
 
@@ -174,7 +158,3 @@ def take_home_view(code: str, address: str) -> TakeHomeView:
 
 def problem_page(heading: str, text: str) -> Page:
     return Page("problem", heading, [text])
-
-
-def _heading(node: Node) -> str:
-    return strip_control(node.prompt or node.title or node.id)

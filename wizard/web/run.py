@@ -1,8 +1,8 @@
-"""Starting the web pages server: check the tree once, warn when reachable by others, listen.
+"""Starting the web pages server: listen with the tree the command line opened and checked.
 
-The tree is loaded and checked before listening, so a broken tree is one sentence on the
-console (exit 2), not a page that fails for every visitor. aiohttp and Jinja2 are imported only
-here, so the other commands stay fast.
+The tree is opened once, before listening (wizard/cli/serve.py), so a broken tree is one
+sentence on the console (exit 2), not a page that fails for every visitor. aiohttp and Jinja2
+are imported only here, so the other commands stay fast.
 """
 
 from __future__ import annotations
@@ -12,46 +12,41 @@ import os
 import sys
 
 from wizard.exits import Exit
+from wizard.model.tree import Tree
+from wizard.render.kiosk import IDLE_TIMEOUT
+from wizard.render.words import t
 
 
-def serve_pages(tree_path: str, *, host: str = "127.0.0.1", port: int = 8000,
-                kiosk: bool = False, idle_timeout: float | None = None,
+def serve_pages(tree: Tree, *, host: str = "127.0.0.1", port: int = 8000,
+                kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                 print_command: str | None = None, theme: str | None = None,
-                public_url: str | None = None, shown_url: str = "",
-                language: str | None = None) -> int:
+                public_url: str | None = None, shown_url: str = "") -> int:
     """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen."""
     from aiohttp import web
 
-    from wizard.model.loader import load_tree
-    from wizard.model.translation import translate_tree
-    from wizard.render.urgency import urgency_words
-    from wizard.render.words import use_language
     from wizard.web.access import PageLog
     from wizard.web.app import WebConfig, make_app
     from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
-    tree, _ = translate_tree(load_tree(tree_path), language, urgency_words)
-    use_language(language)
     config = WebConfig(
         tree=tree,
         secret=secret_from_env(),
         kiosk=kiosk,
-        idle_timeout=idle_timeout if idle_timeout is not None else 90.0,
+        idle_timeout=idle_timeout,
         print_command=print_command,
         theme=theme or DEFAULT_THEME,
         host=host,
         public_url=public_url,
     )
-    print(f"Serving the guide at {shown_url or f'http://{host}:{port}'} (Ctrl+C to stop)",
-          flush=True)
+    print(t("serve_at", url=shown_url or f"http://{host}:{port}"), flush=True)
     try:
         web.run_app(make_app(config), host=host, port=port, print=None,
                     access_log=_access_log(), access_log_class=PageLog,
                     handle_signals=True)
     except OSError as error:
-        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
-              file=sys.stderr)
+        why = error.strerror or str(error)
+        print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
 

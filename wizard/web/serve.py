@@ -9,8 +9,9 @@ addresses (a kiosk on a clinic network) is a deliberate `--host` choice, and the
 in one sentence what it means. The limits every tab lives within (origin check, session cap,
 bounded input, a private save folder, an app that always ends) are in wizard.web.terminal_server.
 
-The tree is checked here, once, before listening, so a broken or misspelt tree is one sentence
-on the console (exit 2) instead of an app that fails in every visitor's tab. Textual and
+The command line opens and checks the tree once, before listening (wizard/cli/serve.py), so a
+broken or misspelt tree is one sentence on the console (exit 2) instead of an app that fails in
+every visitor's tab; both modes here take that opened tree. Textual and
 textual-serve are imported only when serving, so the other commands stay fast.
 """
 
@@ -20,27 +21,32 @@ import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from wizard.exits import Exit
+from wizard.render.kiosk import IDLE_TIMEOUT
+from wizard.render.words import t
+
+if TYPE_CHECKING:
+    from wizard.model.tree import Tree
 
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
 
 
-def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
+def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
           kiosk: bool = False, run_options: Sequence[str] = (),
           max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None) -> int:
     """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
 
-    Returns 2, with a sentence on stderr, when the tree, `max_sessions` or `public_address`
-    cannot be used or the address cannot be listened on. `run_options` are passed on to each
+    Returns 2, with a sentence on stderr, when `max_sessions` or `public_address` cannot be
+    used or the address cannot be listened on. `run_options` are passed on to each
     tab's `wizard run` (e.g. `--idle-timeout 60`, `--print-command lp`, `--theme light`).
     `public_address` is the URL visitors open (`--public-url`, for a proxy or a name); without
     it each page uses the address its own request came to.
     """
     try:
-        tree_path, title, language = find_tree(tree_arg)
         check_limits(max_sessions, public_address)
     except ValueError as problem:
         print(f"wizard: {problem}", file=sys.stderr)
@@ -51,35 +57,34 @@ def serve(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
     warn_if_reachable(host, port)
 
     server = TerminalServer(
-        run_words(tree_path, kiosk, run_options),
+        run_words(tree_file(tree), kiosk, run_options),
         host=host,
         port=port,
-        title=title,
+        title=tree.title,
         public_url=public_address,
         shown_url=public_url(host, port),
         limits=Limits(max_sessions=max_sessions),
-        language=language,
+        language=tree.language,
     )
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not this machine's
-        print(f"wizard: cannot listen on {host}:{port}: {error.strerror or error}",
-              file=sys.stderr)
+        why = error.strerror or str(error)
+        print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
 
 
-def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 8000,
-                     kiosk: bool = False, idle_timeout: float | None = None,
+def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
+                     kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                      print_command: str | None = None, theme: str | None = None,
-                     public_address: str | None = None, language: str | None = None) -> int:
-    """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), in
-    `language` (the tree through its overlay, the interface through its catalogue).
+                     public_address: str | None = None) -> int:
+    """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), the tree
+    as the command line opened it (in its language, the interface words switched to it).
 
     The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
     """
     try:
-        tree_path, _, _ = find_tree(tree_arg)
         check_limits(1, public_address)
         if print_command is not None:
             from wizard.render.printing import parse_print_command
@@ -91,9 +96,9 @@ def serve_pages_mode(tree_arg: str | None, host: str = "127.0.0.1", port: int = 
     from wizard.web.run import serve_pages
 
     warn_if_reachable(host, port)
-    return serve_pages(tree_path, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
+    return serve_pages(tree, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
                        print_command=print_command, theme=theme, public_url=public_address,
-                       shown_url=public_address or public_url(host, port), language=language)
+                       shown_url=public_address or public_url(host, port))
 
 
 def warn_if_reachable(host: str, port: int) -> None:
@@ -101,9 +106,7 @@ def warn_if_reachable(host: str, port: int) -> None:
     from wizard.web.guard import is_loopback
 
     if not is_loopback(host):
-        print(f"wizard: warning: listening on {host} lets anyone who can reach this machine "
-              f"on port {port} open the app, with no password (--host 127.0.0.1 keeps it to "
-              "this machine).", file=sys.stderr)
+        print(t("serve_reachable", host=host, port=str(port)), file=sys.stderr)
 
 
 def run_words(
@@ -125,7 +128,7 @@ def run_words(
 def check_limits(max_sessions: int, public_address: str | None) -> None:
     """ValueError with a sentence when a serve option cannot be used."""
     if max_sessions < 1:
-        raise ValueError("--max-sessions must be a whole number of at least 1")
+        raise ValueError(t("serve_max_sessions"))
     if public_address is not None:
         try:
             parts = urlsplit(public_address)
@@ -134,21 +137,13 @@ def check_limits(max_sessions: int, public_address: str | None) -> None:
         except ValueError:  # a bad port number or IPv6 literal
             usable = False
         if not usable:
-            raise ValueError(
-                f"--public-url must look like http://host:port or https://host, not "
-                f"'{public_address}'")
+            raise ValueError(t("serve_public_url", url=public_address))
 
 
-def find_tree(tree_arg: str | None) -> tuple[str, str, str]:
-    """The tree's absolute path, title and language; ValueError with a sentence if it cannot be used
-    (wizard/model/opening.py: the same sentences as every other command).
-
-    An absolute path makes each tab's app find the same file whatever its working directory.
-    """
-    from wizard.model.opening import open_tree
-
-    tree, path = open_tree(tree_arg)  # CannotOpen is a ValueError
-    return str(path.resolve()), tree.title, tree.language
+def tree_file(tree: Tree) -> str:
+    """The tree's file as an absolute path: each tab's app then finds the same file whatever
+    its working directory."""
+    return str(Path(tree.path).resolve())
 
 
 def public_url(host: str, port: int) -> str:

@@ -59,6 +59,9 @@ MAX_PAYLOAD_BYTES = 256 * 1024
 """What a token may inflate to; ours never come near (a defence against our own bugs only:
 a token that is not ours never reaches the decompressor)."""
 DAY = 24 * 60 * 60.0
+CLOCK_SLACK = 3600.0
+"""How far in the future a token's time may be (a server clock set back) before it is refused:
+a token dated years ahead would otherwise never expire."""
 MAX_ENDED = 10_000
 """Kiosk visits remembered as ended; beyond this the epoch changes and every visit ends (safe)."""
 
@@ -211,19 +214,23 @@ class Sealer:
             raise Tampered("the state is not sealed with this server's key") from None
         if self.clock() - issued >= self.lifetime:
             raise Expired(f"sealed {self.clock() - issued:.0f} s ago")
+        if issued - self.clock() > CLOCK_SLACK:
+            raise Tampered("the state is dated in the future")
         inflate = zlib.decompressobj()
         try:
             body = inflate.decompress(packed, MAX_PAYLOAD_BYTES)
             data = json.loads(body)
             version = data["v"]
             if version != self.version:
-                raise Stale(f"sealed for tree version {version!r}")
-            route = tuple((str(node), _ids(options)) for node, options in data["r"])
-            remembered = {str(node): _ids(options) for node, options in data["m"].items()}
-            view = _VIEWS.get(data["w"], "")
-            state = State(route, remembered, str(data["t"]), bool(data["s"]), issued,
-                          str(data["k"]), view, _ids(data["o"]), str(data["n"]),
-                          str(data["c"]), _ids(data["e"]))
+                raise Stale(f"sealed for tree version {_text(version)[:40]!r}")
+            route = tuple((_text(node), _ids(options)) for node, options in data["r"])
+            remembered = {_text(node): _ids(options) for node, options in data["m"].items()}
+            view = _VIEWS.get(_text(data["w"]), "")
+            if not isinstance(data["s"], bool):
+                raise TypeError("'started' must be true or false")
+            state = State(route, remembered, _text(data["t"]), data["s"], issued,
+                          _text(data["k"]), view, _ids(data["o"]), _text(data["n"]),
+                          _text(data["c"]), _ids(data["e"]))
         except Stale:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
@@ -255,6 +262,13 @@ def replay(tree: Tree, state: State) -> Session:
         except AnswerError:
             raise Tampered(f"the answer at '{node}' does not fit") from None
     return session
+
+
+def _text(value: object) -> str:
+    """A field that must be a string (a number, however long, is a malformed state)."""
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
 
 
 def _ids(options: object) -> tuple[str, ...]:

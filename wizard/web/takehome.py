@@ -80,6 +80,8 @@ class TakeHome:
         hours = int.from_bytes(body[2:5], "big")
         if self.clock() - hours * 3600 >= self.lifetime + 3600:
             raise Expired("the code is too old")
+        if hours * 3600 - self.clock() > 2 * 3600:  # dated ahead: it would never expire
+            raise Tampered("the code is dated in the future")
         session = Session(self.tree)
         masks = _read_varints(body[5:])
         for mask in masks:

@@ -53,19 +53,26 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server
 
+from wizard.render.words import language, t
 from wizard.web.guard import host_of, is_ip_literal, is_loopback
 
 log = logging.getLogger("wizard.serve")
 
 SAVE_DIR_OPTION = "--save-dir"
 BUSY_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Busy</title></head>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>
 <body style="font-family: sans-serif; max-width: 36em; margin: 4em auto">
-<h1>All sessions are in use</h1>
-<p>This server runs at most {limit} sessions at once, and all of them are open.
-Please try again when someone has finished, or close another tab of this page.</p>
+<h1>{title}</h1>
+<p>{text}</p>
 </body></html>
 """
+
+
+def busy_page(limit: int) -> str:
+    """The page a visitor gets when every session is taken, in the language being spoken."""
+    title = html.escape(t("serve_busy_title"))
+    text = html.escape(t("serve_busy_text", limit=str(limit)))
+    return BUSY_PAGE.format(lang=html.escape(language()), title=title, text=text)
 
 
 @dataclass(frozen=True)
@@ -407,12 +414,10 @@ class TerminalServer(Server):
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         base = self.page_url(request)
         if base is None:
-            raise web.HTTPMisdirectedRequest(
-                text="This server does not answer to that name; start it with --public-url "
-                     "set to the address visitors use.\n")
+            raise web.HTTPMisdirectedRequest(text=t("serve_wrong_name") + "\n")
         if self.is_full:
             return web.Response(status=503, content_type="text/html",
-                                text=BUSY_PAGE.format(limit=self.limits.max_sessions))
+                                text=busy_page(self.limits.max_sessions))
         scheme, rest = base.split(":", 1)
         context = {
             "font_size": clamp(request.query.get("fontsize", "16"), (6, 64), 16),
@@ -428,9 +433,9 @@ class TerminalServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: checks first, then its app, then the message loop; the app always ends."""
         if not self.is_own_origin(request):
-            raise web.HTTPForbidden(text="This page may only be opened from this server.\n")
+            raise web.HTTPForbidden(text=t("serve_own_pages") + "\n")
         if self.is_full:
-            raise web.HTTPServiceUnavailable(text="All sessions are in use; try again later.\n")
+            raise web.HTTPServiceUnavailable(text=t("serve_busy_short") + "\n")
         websocket = web.WebSocketResponse(heartbeat=15,
                                           max_msg_size=self.limits.max_message_bytes)
         width = clamp(request.query.get("width", "80"), self.limits.columns, 80)

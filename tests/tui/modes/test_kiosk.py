@@ -278,3 +278,27 @@ def test_kiosk_defaults_to_high_contrast_unless_a_theme_is_given(example_tree: T
     assert kiosk(example_tree).config.theme == "high-contrast"
     assert kiosk(example_tree, theme="light").config.theme == "light"
     assert create_app(example_tree).config.theme == "default"
+
+
+async def test_forty_presses_of_print_print_one_copy(example_tree: Tree, tmp_path: Path) -> None:
+    """The printer is slow (it waits for the test); every press while it works is refused in
+    words, and the one job that runs is the one copy."""
+    jobs, release = tmp_path / "jobs", tmp_path / "release"
+    script = (
+        "import pathlib, sys, time; sys.stdin.read(); "
+        f"open({str(jobs)!r}, 'a').write('job\\n'); "
+        f"[time.sleep(0.02) for _ in iter(lambda: pathlib.Path({str(release)!r}).exists(), True)]"
+    )
+    app = kiosk(example_tree, print_command=shlex.join([sys.executable, "-c", script]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_keys(pilot, *TO_SUMMARY)
+        await type_keys(pilot, "p")
+        for _ in range(2000):  # a count, not a time: until the fake printer has the job
+            if jobs.exists():
+                break
+            await pilot.pause(0.01)
+        await type_keys(pilot, *["p"] * 39)
+        assert "already printing" in drawn_text(app)
+        release.touch()
+        await wait_for(pilot, lambda: "Sent to the printer" in drawn_text(app))
+    assert jobs.read_text() == "job\n"

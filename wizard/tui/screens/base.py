@@ -4,7 +4,10 @@ the educator mode, the tree panel).
 The page right after a red-flag answer (shown under the alert the answer raised) also keeps each
 flag's title and advice on the page itself (`urgent_advice`), so the advice is still there to
 follow once the alert is closed, and when the person comes Back to that page later: such a page
-may well say "follow the advice on the screen"."""
+may well say "follow the advice on the screen".
+
+What a page says is the shared page view's (wizard/render/pageview.py), built once here: the
+screens only decide how it looks."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from wizard.render.words import progress_words, t
+from wizard.render.pageview import PageView, build_page
+from wizard.render.words import t
 from wizard.tui.messages import BackRequested
 from wizard.tui.widgets.breadcrumb import Breadcrumb
 from wizard.tui.widgets.top_bar import TopBar
@@ -26,7 +30,6 @@ if TYPE_CHECKING:
     from textual.widgets import Static
 
     from wizard.model.machine import Session
-    from wizard.model.tree import RedFlag
     from wizard.tui.config import AppConfig
 
 CRUMB_WIDTH = 28
@@ -35,17 +38,6 @@ CRUMB_WIDTH = 28
 def shorten(text: str, width: int = CRUMB_WIDTH) -> str:
     """A label cut to `width` characters with an ellipsis, for the breadcrumb."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def flags_leading_here(session: Session) -> tuple[RedFlag, ...]:
-    """The red flags raised by the last answer given (the one that led to the current page),
-    in the order they were raised; none when that answer raised none."""
-    if not session.history:
-        return ()
-    last = session.history[-1]
-    picked = set(last.options)
-    named = {o.red_flag for o in session.tree.nodes[last.node].options if o.id in picked}
-    return tuple(flag for flag in session.red_flags if flag.id in named)
 
 
 class WalkScreen(Screen[None]):
@@ -64,12 +56,12 @@ class WalkScreen(Screen[None]):
         """What this run offers (wizard/tui/config.py)."""
         self.node = session.current
         """The node this page shows; the app replaces the page when the session moves on."""
-        self.raised = flags_leading_here(session)
-        """The red flags of the answer that led to this page."""
+        self.view: PageView = build_page(session)
+        """What this page says (heading, progress, options, urgent advice, ...)."""
 
     def where(self) -> str:
         """The progress text for the top bar."""
-        return progress_words(self.session.progress(), self.node.is_question)
+        return self.view.progress
 
     def compose(self) -> ComposeResult:
         crumbs = [
@@ -91,8 +83,8 @@ class WalkScreen(Screen[None]):
 
     def urgent_advice(self) -> Iterator[Static]:
         """A card for each red flag just raised, for pages to place under their prompt."""
-        for flag in self.raised:
-            yield urgent_card(flag)
+        for urgent in self.view.urgent:
+            yield urgent_card(urgent)
 
     def action_go_back(self) -> None:
         self.post_message(BackRequested(self.node.id))

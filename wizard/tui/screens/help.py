@@ -26,6 +26,7 @@ KEYS: Keys = (
             (t("keys_enter"), t("keys_pick")),
             (t("keys_numbers"), t("keys_number")),
             (t("keys_space"), t("keys_tick")),
+            (t("keys_enter"), t("keys_go_on")),
             (t("keys_esc_backspace"), t("keys_back")),
             (t("keys_help_keys"), t("keys_help")),
         ),

@@ -30,9 +30,9 @@ class InfoScreen(WalkScreen):
     def compose_page(self) -> ComposeResult:
         node = self.node
         with VerticalScroll(id="page"):
-            yield Static(literal(node.prompt), id="prompt")
+            yield Static(literal(self.view.heading), id="prompt")
             yield from self.urgent_advice()
-            if node.text:
+            if node.text:  # Markdown, as authors write it; the view's paragraphs are plain
                 yield TreeMarkdown(node.text, id="info-text")
             if node.help:
                 yield TreeMarkdown(node.help, id="info-help")

@@ -3,6 +3,9 @@
 What is ticked, whether an answer is allowed and where it leads are the session's to say: the
 screen keeps only the ticks shown (built with `Session.toggle`), asks `Session.validate` before
 accepting a tick, and shows `AnswerError` messages in words on the page, never as a beep.
+What the page says (prompt, pick rule, answers with their keys, urgent advice) is the shared
+page view's (wizard/render/pageview.py). Every answer has one key (1-9, then letters); when the
+list is longer than the screen, a line under it says how many answers are below.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.model.machine import AnswerError, Session
-from wizard.render.words import pick_rule, refusal, t
+from wizard.render.pageview import OPTION_KEYS
+from wizard.render.words import refusal, t, t_count
 from wizard.tui.config import AppConfig
 from wizard.tui.messages import AnswerGiven, BackRequested
 from wizard.tui.screens.base import WalkScreen
@@ -31,7 +35,7 @@ class QuestionScreen(WalkScreen):
     AUTO_FOCUS = "AnswerList"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "toggle_help", t("help"), key_display="?"),
-        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
+        *(Binding(key, f"number({n})", show=False) for n, key in enumerate(OPTION_KEYS)),
     ]
 
     def __init__(self, session: Session, config: AppConfig) -> None:
@@ -42,27 +46,41 @@ class QuestionScreen(WalkScreen):
         pre-selection and changes only through `Session.toggle`."""
 
     def compose_page(self) -> ComposeResult:
-        node = self.node
-        with VerticalScroll(id="question", classes="-urgent" if self.raised else ""):
-            yield Static(literal(node.prompt), id="prompt")
-            if self.multi:
-                hint = pick_rule(node.min, node.max_picks, len(node.options))
-                yield Static(hint, id="hint", markup=False)
+        node, view = self.node, self.view
+        with VerticalScroll(id="question", classes="-urgent" if view.urgent else ""):
+            yield Static(literal(view.heading), id="prompt")
+            if view.rule:
+                yield Static(view.rule, id="hint", markup=False)
             yield from self.urgent_advice()
             with Vertical(id="help") as help_box:
                 help_box.display = False
                 help_box.border_title = t("help")
-                if node.help:
+                if node.help:  # Markdown, as authors write it; the view's paragraphs are plain
                     yield TreeMarkdown(node.help, id="help-text")
-                yield Static(t("multi_keys" if self.multi else "choice_keys"), id="help-keys")
+                if view.draft:
+                    yield Static(view.draft, id="help-draft", markup=False)
+                yield Static(view.keys_help, id="help-keys", markup=False)
         with Vertical(id="answers-box"):
-            yield AnswerList(
-                node.options, multi=self.multi, chosen=self.session.preselected, id="answers"
-            )
+            yield AnswerList(view.options, multi=self.multi, id="answers")
+            yield Static("", id="more-below", markup=False)
         yield Static("", id="message", markup=False)
         with Horizontal(classes="actions"):
             yield Button(t("continue"), id="continue", variant="primary", compact=True)
             yield Button(t("back"), id="back", compact=True)
+
+    def on_mount(self) -> None:
+        answers = self.answers
+        self.watch(answers, "scroll_y", self._show_more_below, init=False)
+        self.watch(answers, "virtual_size", self._show_more_below, init=False)
+        self.watch(answers, "size", self._show_more_below, init=False)
+        self.call_after_refresh(self._show_more_below)
+
+    def _show_more_below(self) -> None:
+        """The cue under the list when answers are below the fold ("↓ 2 more answers below")."""
+        below = self.answers.hidden_below()
+        cue = self.query_one("#more-below", Static)
+        cue.update(t_count("more_below", below) if below else "")
+        cue.set_class(bool(below), "shown")
 
     # -- what the person did ------------------------------------------------------------------
     @property
@@ -132,9 +150,8 @@ class QuestionScreen(WalkScreen):
         event.stop()
         self.post_message(BackRequested(self.node.id))
 
-    def action_number(self, number: int) -> None:
-        """A digit: pick that answer (single choice) or tick it (multi-select)."""
-        index = number - 1
+    def action_number(self, index: int) -> None:
+        """An answer's key: pick that answer (single choice) or tick it (multi-select)."""
         if index >= len(self.node.options):
             return
         self.answers.point_at(index)

@@ -17,6 +17,7 @@ from textual.widgets import Button, Static
 
 from wizard.model.quiz import Prediction, QuizCase
 from wizard.model.tree import Option
+from wizard.render.pageview import option_views
 from wizard.render.quiz import choice_words, question_words, story
 from wizard.render.words import t
 from wizard.tui.quiz_messages import Predicted, QuizBack
@@ -50,7 +51,9 @@ class QuizQuestionScreen(Screen[None]):
             yield Static(t("quiz_keys"), id="quiz-keys", markup=False)
         choices = [Option(c.id, choice_words(c)) for c in question.choices]
         with Vertical(id="answers-box"):
-            yield AnswerList(choices, multi=question.several, chosen=self.ticked, id="answers")
+            yield AnswerList(
+                option_views(choices, self.ticked), multi=question.several, id="answers"
+            )
         yield Static("", id="message", markup=False)
         with Horizontal(classes="actions"):
             yield Button(t("quiz_predict"), id="predict", variant="primary", compact=True)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 
 from wizard.model.machine import Session
 from wizard.model.teach_back import teach_back_for
+from wizard.render.printing import Printer
 from wizard.render.saving import SummaryFiles, default_files, free_files, write_summary
 from wizard.render.words import t, t_count
 from wizard.tui.check_messages import CheckRequested
@@ -30,6 +31,9 @@ from wizard.tui.screens.base import WalkScreen
 from wizard.tui.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.tui.widgets.summary_view import SummaryView
 from wizard.tui.widgets.tree_text import literal
+
+KIOSK_VISITOR = "terminal"
+"""The terminal has one visitor at a time: one name for the printer's one-job-at-a-time rule."""
 
 
 class SummaryScreen(WalkScreen):
@@ -46,9 +50,12 @@ class SummaryScreen(WalkScreen):
     ]
 
     def __init__(
-        self, session: Session, config: AppConfig, save_folder: Path | None = None
+        self, session: Session, config: AppConfig, save_folder: Path | None = None,
+        printer: Printer | None = None,
     ) -> None:
         super().__init__(session, config)
+        self.printer = printer
+        """The app's one printer (it outlives this screen, so its limits hold across visits)."""
         self.save_folder = save_folder or config.save_dir
         """Where Save offers to put the files: the last folder chosen in this run."""
         self.summary = session.summary()
@@ -144,17 +151,23 @@ class SummaryScreen(WalkScreen):
     # -- Print, What if, I'm done -------------------------------------------------------------
     def action_print(self) -> None:
         """Pipe the plain-text summary to the operator's print command, without waiting for it
-        (a slow printer never freezes the page), and say how it went."""
-        command = self.config.print_command
-        if command:
-            self.run_worker(self._print(command), group="print", exclusive=True)
+        (a slow printer never freezes the page), and say how it went. A press while a copy is
+        printing, or past the printer's limit per minute, is refused in a sentence: 40 presses
+        are one copy, not 40 (never `exclusive`, which would cancel the job that runs)."""
+        printer = self.printer
+        if printer is None:
+            return
+        refused = printer.refusal(KIOSK_VISITOR)
+        if refused is not None:
+            self.tell(refused)
+            return
+        self.tell(t("printing"))
+        self.run_worker(self._print(printer), group="print")
 
-    async def _print(self, command: str) -> None:
-        from wizard.render.printing import send_to_printer
+    async def _print(self, printer: Printer) -> None:
         from wizard.render.text import render_text
 
-        self.tell(t("printing"))
-        outcome = await send_to_printer(command, render_text(self.summary))
+        outcome = await printer.send(KIOSK_VISITOR, render_text(self.summary))
         self.tell(outcome.message)
 
     def action_what_if(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 from wizard.model.summary import Summary
 from wizard.model.teach_back import TeachBackRun, teach_back_for
 from wizard.model.tree import Option
+from wizard.render.pageview import option_views
 from wizard.render.teach_back import reminder
 from wizard.render.words import t, t_count
 from wizard.tui.widgets.answer_list import AnswerList
@@ -60,7 +61,7 @@ class TeachBackScreen(Screen[None]):
         if question is not None:
             with Vertical(id="answers-box"):
                 options = [Option(o.id, o.label) for o in question.options]
-                yield AnswerList(options, multi=False, id="answers")
+                yield AnswerList(option_views(options), multi=False, id="answers")
         with Horizontal(classes="actions"):
             yield Button(t("teach_back_to_summary"), id="close", compact=True)
 

@@ -26,6 +26,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model.machine import AnswerError, Session
+from wizard.render.pageview import build_page
 from wizard.render.words import pieces, refusal, t
 from wizard.tui.educator import WhatIf, answering_at, labels_of, shorten, what_if
 from wizard.tui.widgets.answer_list import AnswerList
@@ -123,7 +124,11 @@ class WhatIfScreen(ModalScreen[None]):
             "answer",
             hint,
             Static(literal(node.heading), id="what-if-prompt"),
-            AnswerList(node.options, multi=self._multi, chosen=given, id="what-if-answers"),
+            AnswerList(
+                build_page(answering_at(self.session, node_id), chosen=given).options,
+                multi=self._multi,
+                id="what-if-answers",
+            ),
         )
 
     def show_result(self, option_ids: tuple[str, ...]) -> None:

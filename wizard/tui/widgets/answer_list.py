@@ -2,8 +2,10 @@
 
 Built on Textual's OptionList (keyboard, mouse, wrapping and scrolling come with it). Every row
 says in characters what colour also shows: `›` marks the highlighted row, `●`/`○` the chosen
-answer of a single choice, `[x]`/`[ ]` the ticks of a multi-select. The list reports what the
-person did as messages; it decides nothing about the tree (the screen asks the session).
+answer of a single choice, `[x]`/`[ ]` the ticks of a multi-select; then the one key that picks
+the answer (1-9, then letters: the page view's) and the label, with "(on its own)" after an
+answer that clears the others. The list reports what the person did as messages; it decides
+nothing about the tree (the screen asks the session).
 """
 
 from __future__ import annotations
@@ -21,18 +23,17 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option as ListOption
 
-from wizard.model.tree import Option
+from wizard.render.pageview import OptionView
 from wizard.render.words import t
 from wizard.tui.widgets.tree_text import plain
 
 
-def prefix(number: int, *, multi: bool, chosen: bool, pointed: bool) -> str:
-    """What goes before a label: the pointer, the number key (1-9), and the marker."""
+def prefix(key: str, *, multi: bool, chosen: bool, pointed: bool) -> str:
+    """What goes before a label: the pointer, the answer's key (1-9, a, b, ...), the marker."""
     pointer = "›" if pointed else " "
-    key = str(number) if number <= 9 else " "
     ticks, dots = ("[x]", "[ ]"), ("●", "○")
     marker = (ticks if multi else dots)[0 if chosen else 1]
-    return f"{pointer} {key} {marker}"
+    return f"{pointer} {key or ' '} {marker}"
 
 
 class DrawnOnce:
@@ -87,8 +88,8 @@ class DrawnOnce:
         return measured
 
 
-def row(option: Option, head: str, *, chosen: bool) -> Table:
-    """One answer: the prefix, then the label with its help under it.
+def row(option: OptionView, head: str, *, chosen: bool) -> Table:
+    """One answer: the prefix, then the label (and "on its own") with its help under it.
 
     A grid keeps wrapped lines of a long label under the label, not under the marker. The
     label and help are the tree's words, so they go in as `Text` (OptionList would read a plain
@@ -98,6 +99,8 @@ def row(option: Option, head: str, *, chosen: bool) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     label = plain(option.label, "bold" if chosen else "")
+    if option.alone_words:
+        label.append_text(plain(" " + option.alone_words, "italic"))
     if option.help:
         label.append_text(plain("\n" + option.help, "italic"))
     grid.add_row(Text(head), label)
@@ -107,7 +110,8 @@ def row(option: Option, head: str, *, chosen: bool) -> Table:
 class AnswerList(OptionList):
     """The options of a choice or multi node.
 
-    Enter picks (choice) or continues (multi); Space picks or ticks; a click picks or ticks.
+    Enter, Space and a click pick (choice) or tick (multi); Enter on an answer already ticked
+    goes on with what is ticked, so a tick and a second Enter answer a multi-select.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,19 +134,18 @@ class AnswerList(OptionList):
             self.option_id = option_id
 
     class Submitted(Message):
-        """Enter on a multi-select: go on with what is ticked."""
+        """Enter on a ticked answer of a multi-select: go on with what is ticked."""
 
     def __init__(
         self,
-        options: Sequence[Option],
+        options: Sequence[OptionView],
         *,
         multi: bool,
-        chosen: Sequence[str] = (),
         id: str | None = None,
     ) -> None:
         self._answers = tuple(options)
         self._multi = multi
-        self._chosen = frozenset(chosen)
+        self._chosen = frozenset(option.id for option in options if option.chosen)
         start = next((i for i, o in enumerate(self._answers) if o.id in self._chosen), 0)
         self._pointed = start
         super().__init__(
@@ -156,7 +159,7 @@ class AnswerList(OptionList):
 
     def _prefix(self, index: int) -> str:
         return prefix(
-            index + 1,
+            self._answers[index].key,
             multi=self._multi,
             chosen=self._answers[index].id in self._chosen,
             pointed=index == self._pointed,
@@ -168,7 +171,9 @@ class AnswerList(OptionList):
 
     def row_text(self, index: int) -> str:
         """A row as plain words and markers, e.g. '› 2 [x] Brown tips' (for tests, logs)."""
-        return f"{self._prefix(index)} {plain(self._answers[index].label)}"
+        option = self._answers[index]
+        alone = f" {option.alone_words}" if option.alone_words else ""
+        return f"{self._prefix(index)} {plain(option.label)}{alone}"
 
     def _redraw(self, *indexes: int) -> None:
         for index in dict.fromkeys(indexes):
@@ -205,10 +210,17 @@ class AnswerList(OptionList):
         self.post_message(self.Toggled(option_id) if self._multi else self.Picked(option_id))
 
     def action_enter(self) -> None:
-        if self._multi:
+        index = self.highlighted
+        if self._multi and index is not None and self._answers[index].id in self._chosen:
             self.post_message(self.Submitted())
         else:
-            self._act(self.highlighted)
+            self._act(index)
+
+    def hidden_below(self) -> int:
+        """How many answers are cut off below the visible part of the list (wholly or not)."""
+        lines = self._lines
+        bottom = round(self.scroll_y) + self.scrollable_content_region.height
+        return len({index for index, _ in lines[bottom:]})
 
     def action_space(self) -> None:
         self._act(self.highlighted)

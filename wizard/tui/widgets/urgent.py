@@ -10,16 +10,15 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.model.tree import RedFlag
+from wizard.render.pageview import UrgentView
 from wizard.render.words import t
-from wizard.tui.widgets.summary_view import tidy
 from wizard.tui.widgets.tree_text import literal
 
 
-def urgent_card(flag: RedFlag) -> Static:
+def urgent_card(urgent: UrgentView) -> Static:
     """The card for one flag (class `urgent-advice`, styled in screens/walk.tcss)."""
     text = Content("\n").join(
-        [literal(t("urgent_line", title=flag.title), "bold"), literal(tidy(flag.advice))]
+        [literal(urgent.heading, "bold"), literal("\n\n".join(urgent.advice))]
     )
     card = Static(text, classes="urgent-advice")
     card.border_title = t("urgent_badge")

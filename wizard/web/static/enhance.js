@@ -5,6 +5,8 @@
 // - Kiosk pages: the "Still there?" notice and the fresh start come from timers here. Without
 //   a script a stylesheet animation shows the notice and a <noscript> refresh starts over, at
 //   the same times (a refresh inside <noscript> is ignored when scripts run).
+// - The fresh start goes through /reset, which ends the visit on the server (as "I'm done"
+//   does), so Back or Reload afterwards shows "This session was cleared".
 // - Kiosk pages brought back from the browser's back-forward cache are fetched again, so the
 //   server can refuse a finished visit's page (browsers keep no-store pages out of that cache
 //   today; this holds if one does not).
@@ -31,5 +33,6 @@ document.addEventListener("click", (event) => {
   });
   const notice = document.querySelector(".still-there");
   window.setTimeout(() => notice && notice.classList.add("showing"), idle * 1000);
-  window.setTimeout(() => window.location.replace("/"), forget * 1000);
+  const reset = document.body.dataset.reset || "/";  // ends the visit on the server first
+  window.setTimeout(() => window.location.replace(reset), forget * 1000);
 })();
