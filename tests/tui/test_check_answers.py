@@ -82,7 +82,7 @@ async def test_answers_that_no_longer_fit_are_named(example_tree: Tree) -> None:
         await press(pilot, "2")
         assert walk_page(app).node.id == "symptoms"  # its earlier answer is offered again
         assert marked(app)[1].endswith("[x] Brown tips")  # as answered before
-        await press(pilot, "2", "enter")  # no brown tips now
+        await press(pilot, "2", "up", "enter")  # no brown tips now; Enter on a ticked answer
         assert isinstance(walk_page(app), CheckScreen)
         kept = {a.node for a in app.session.answered}
         assert {"kind", "cactus_water", "symptoms"} <= kept
