@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.model.machine import AnswerError, MissingAnswer, Session, walk
+from wizard.model.machine import AnswerError, MissingAnswer, OffRoute, Session, replay, walk
 from wizard.model.tree import Tree
 from wizard.render.words import refusal
 
@@ -198,3 +198,17 @@ def test_what_if_changes_a_fork_and_leaves_the_session_alone(example_tree: Tree)
     fern = session.what_if("kind", ["fern"])
     assert fern.current.id == "humidity"  # a question the new route meets, never answered
     assert compare(before, before).unchanged
+
+
+def test_replay_walks_a_recorded_route_or_says_where_it_breaks(example_tree: Tree) -> None:
+    """One strict replay for every saved route (web state, covering routes): it walks exactly
+    as recorded, or names the node where the record stops fitting."""
+    route = [("welcome", ()), ("danger", ("none",)), ("kind", ("fern",))]
+    session = replay(example_tree, route)
+    assert [a.node for a in session.answered] == ["danger", "kind"]  # questions answered
+    with pytest.raises(OffRoute) as off:
+        replay(example_tree, [("welcome", ()), ("kind", ("fern",))])
+    assert (off.value.reason, off.value.node) == ("off_route", "kind")
+    with pytest.raises(AnswerError) as refused:
+        replay(example_tree, [("welcome", ()), ("danger", ("none", "fire"))])
+    assert refused.value.node == "danger" and not isinstance(refused.value, OffRoute)

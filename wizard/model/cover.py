@@ -34,6 +34,7 @@ from typing import Literal
 
 from wizard.model.conditions import can_hold
 from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import replay as replay_route
 from wizard.model.summary import Summary
 from wizard.model.tree import ALWAYS, Condition, Node, Option, Tree
 
@@ -431,15 +432,12 @@ class _GaveUp(Exception):
 
 # -- the cover ------------------------------------------------------------------------------------
 def replay(tree: Tree, steps: Iterable[tuple[str, Sequence[str]]]) -> Session | None:
-    """A session given these answers in turn, or None if the engine refuses one of them."""
-    session = Session(tree)
-    for node_id, options in steps:
-        if session.finished or session.current.id != node_id:
-            return None
-        try:
-            session.answer(options)
-        except AnswerError:
-            return None
+    """A finished session given these answers in turn, or None if the engine refuses one of
+    them or the route stops short."""
+    try:
+        session = replay_route(tree, steps)
+    except AnswerError:
+        return None
     return session if session.finished else None
 
 

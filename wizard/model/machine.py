@@ -21,7 +21,7 @@ walks the tree itself.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -465,6 +465,37 @@ class Session:
         while (guard := when.get(model.state)) is not None and not guard(self._facts):
             self._skipped.append((len(self._answers), model.state))
             model.trigger(SKIP, self._facts)
+
+
+class OffRoute(AnswerError):
+    """`replay` met a step that is not the session's current node (`reason` "off_route"), or
+    one past the end of the walk ("past_end")."""
+
+    def __init__(self, reason: str, node: str) -> None:
+        super().__init__(reason)
+        self.node = node
+
+
+def replay(tree: Tree, route: Iterable[tuple[str, Sequence[str]]]) -> Session:
+    """A fresh session given a route's answers in turn, each at the node it names.
+
+    The one strict replay: a saved or sealed route (the web pages' state, a take-home code, a
+    covering route) either walks exactly as recorded or fails here, with AnswerError (the
+    answer does not fit; `node` set) or OffRoute (the step is elsewhere). Callers decide what a
+    failure means for them: a tampered page, a route to drop.
+    """
+    session = Session(tree)
+    for node_id, options in route:
+        if session.finished:
+            raise OffRoute("past_end", node_id)
+        if session.current.id != node_id:
+            raise OffRoute("off_route", node_id)
+        try:
+            session.answer(options)
+        except AnswerError as error:
+            error.node = node_id
+            raise
+    return session
 
 
 def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:

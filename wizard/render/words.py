@@ -64,6 +64,7 @@ WORDS: dict[str, str] = {
     # sentences
     "subtitle": "{tree}, content version {version}",
     "nothing_listed": "Nothing in this guide is listed for these answers.",
+    "nothing_picked": "(nothing)",
     "reviewed": "Content reviewed {last}; next review due {next}.",
     "change": "change",
     "urgent_badge": "⚠ URGENT",

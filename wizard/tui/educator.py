@@ -121,4 +121,4 @@ def answering_at(session: Session, node_id: str) -> Session:
 def labels_of(node: Node, option_ids: Sequence[str]) -> str:
     """The picked options of `node` in words: 'Yellow leaves, Brown tips'."""
     chosen = set(option_ids)
-    return ", ".join(o.label for o in node.options if o.id in chosen) or "(nothing)"
+    return ", ".join(o.label for o in node.options if o.id in chosen) or t("nothing_picked")

@@ -49,7 +49,8 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import AnswerError, OffRoute, Session
+from wizard.model.machine import replay as replay_route
 from wizard.model.tree import Tree
 
 SECRET_ENV = "WIZARD_SECRET"
@@ -253,15 +254,12 @@ class Sealer:
 
 def replay(tree: Tree, state: State) -> Session:
     """A Session that has walked the state's route; Tampered if the route does not fit."""
-    session = Session(tree)
-    for node, options in state.route:
-        if session.finished or session.current.id != node:
-            raise Tampered(f"the route does not pass '{node}' here")
-        try:
-            session.answer(options)
-        except AnswerError:
-            raise Tampered(f"the answer at '{node}' does not fit") from None
-    return session
+    try:
+        return replay_route(tree, state.route)
+    except OffRoute as error:
+        raise Tampered(f"the route does not pass '{error.node}' here") from None
+    except AnswerError as error:
+        raise Tampered(f"the answer at '{error.node}' does not fit") from None
 
 
 def _text(value: object) -> str:
