@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.pilots import page, press, shown_text
+from tests.tui.pilots import page, press, settle, shown_text
 from wizard.model.loader import load_tree
 from wizard.tui.config import AppConfig
 from wizard.tui.live import LiveApp
@@ -43,11 +43,11 @@ async def test_saving_reloads_and_keeps_the_place(tree_file: Path, tmp_path: Pat
         app.start_session()
         app.submit_answer("flags", ["none"])
         app.submit_answer("road", ["left"])
-        await pilot.pause()
+        await settle(pilot)
         assert app.check_tree_file() is False  # nothing saved yet
         _edit(tree_file, "prompt: Pick some", "prompt: Pick a few")
         assert app.check_tree_file() is True
-        await pilot.pause()
+        await settle(pilot)
         screen = page(app)
         assert isinstance(screen, QuestionScreen) and screen.node.id == "picks"
         assert shown_text(app, "#prompt") == "Pick a few"
@@ -62,22 +62,22 @@ async def test_errors_are_shown_and_the_old_tree_keeps_running(
     async with app.run_test() as pilot:
         app.start_session()
         app.submit_answer("flags", ["none"])
-        await pilot.pause()
+        await settle(pilot)
         _edit(tree_file, "next: picks", "next: nowhere")
         app.check_tree_file()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ProblemsModal)
         assert any("node 'nowhere' does not exist" in p for p in app.problems)
         assert "nowhere" in shown_text(app, "#problems")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         app.submit_answer("road", ["left"])  # the old tree still works
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.current.id == "picks"
         # Fixed and saved again: the dialog goes, the answers stay.
         _edit(tree_file, "next: nowhere", "next: picks")
         app.check_tree_file()
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ProblemsModal)
         assert app.problems == ()
         assert app.session.current.id == "picks"
@@ -89,10 +89,10 @@ async def test_an_answer_gone_is_dropped_and_said(tree_file: Path, tmp_path: Pat
         app.start_session()
         app.submit_answer("flags", ["none"])
         app.submit_answer("road", ["left"])
-        await pilot.pause()
+        await settle(pilot)
         _edit(tree_file, "{id: left, label: Left,", "{id: ahead, label: Ahead,")
         app.check_tree_file()
-        await pilot.pause()
+        await settle(pilot)
         assert app.session.current.id == "road"
         assert any("left is no longer in the tree" in n.message for n in app._notifications)
 
@@ -132,20 +132,20 @@ async def test_a_slow_check_runs_beside_the_app_and_then_shows_its_first_problem
     app.tree_file.poll = slow_poll  # type: ignore[method-assign]
     async with app.run_test() as pilot:
         app.start_session()
-        await pilot.pause()
+        await settle(pilot)
         app.poll_in_background()
         app.poll_in_background()  # a second tick while the first check runs starts nothing
         for _ in range(1000):  # the worker starts from the app's loop: let it run
             if started.is_set():
                 break
-            await pilot.pause()
+            await settle(pilot)
         assert started.is_set()
         theme = app.theme
         await press(pilot, "ctrl+t")  # the app still answers keys while the check runs
         assert app.theme != theme and app.polling
         release.set()
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ProblemsModal) and not app.polling
         assert len(app.problems) == MOST_SHOWN and app.problems[0].endswith("problem 1")
         assert "problem 50\n" in shown_text(app, "#problems") + "\n"

@@ -451,7 +451,7 @@ WORDS: dict[str, str] = {
     "check_from_summary": "Check or change your answers",
     "check_no_answer": "None",
     "check_keys_how": "Press the key beside an answer to change it, or Enter to see your summary.",
-    "check_from_summary_key": "Check or change your answers (a)",
+    "check_from_summary_key": "Your answers (a)",
     "check_no_longer": "These earlier answers no longer fit, so they are left out:",
     "web_back_to_summary": "Back to the summary",
     "web_print_hint": (
@@ -539,7 +539,7 @@ WORDS: dict[str, str] = {
     "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
     # -- teach-back (after the summary) -------------------------------------------------------
     "teach_offer": "Check what you understood",
-    "teach_offer_key": "Check what you understood (k)",
+    "teach_offer_key": "Check you understood (k)",
     "teach_intro": (
         "A few questions about your own summary. It is not a test. If an answer is not right, "
         "you see that part of your summary again."

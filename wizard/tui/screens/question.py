@@ -76,9 +76,17 @@ class QuestionScreen(WalkScreen):
         self.call_after_refresh(self._show_more_below)
 
     def _show_more_below(self) -> None:
-        """The cue under the list when answers are below the fold ("↓ 2 more answers below")."""
-        below = self.answers.hidden_below()
-        cue = self.query_one("#more-below", Static)
+        """The cue under the list when answers are below the fold ("↓ 2 more answers below").
+
+        Called after a refresh and by watchers, so it can come when the screen has already been
+        replaced and its widgets removed (a fast answer, a live reload): then there is no cue to
+        draw.
+        """
+        lists, cues = self.query(AnswerList), self.query("#more-below").results(Static)
+        cue = next(cues, None)
+        if not lists or cue is None:
+            return
+        below = lists.first().hidden_below()
         cue.update(t_count("more_below", below) if below else "")
         cue.set_class(bool(below), "shown")
 
