@@ -27,15 +27,15 @@ COMMANDS = {
 
 
 def test_check_and_walk_vs_importing_yaml_and_transitions(benchmark: Any) -> None:
-    """Goal 1.3x for each."""
+    """Goals (issue 16): `check` at most 2x, `walk` at most 1.5x; reported, never asserted."""
     result: dict[str, float] = {}
     benchmark.pedantic(
         lambda: result.update(median_cpu(COMMANDS, RUNS, str(ROOT))), rounds=1, iterations=1
     )
     benchmark.extra_info.update(result)
-    for name in ("check", "walk"):
+    for name, goal in (("check", "2x"), ("walk", "1.5x")):
         ratio = result[name] / result["baseline"]
         RATIOS[f"wizard {name} (bundled tree) vs python -c 'import yaml, transitions' (CPU)"] = (
-            f"{ratio:.2f}x (goal 1.3x; {result[name] * 1e3:.0f} ms vs "
+            f"{ratio:.2f}x (goal {goal}; {result[name] * 1e3:.0f} ms vs "
             f"{result['baseline'] * 1e3:.0f} ms)"
         )
