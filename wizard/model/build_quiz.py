@@ -9,12 +9,12 @@ checked in check_quiz.py.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wizard.model.errors import did_you_mean
 from wizard.model.marked import MarkedDict, MarkedList, YamlMark
-from wizard.model.spec import ITEM_ID, NODE_ID
+from wizard.model.spec import ITEM_ID, NODE_ID, fits
 from wizard.model.tree import (
     ALWAYS,
     QUIZ_KINDS,
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 ABOUT_KINDS = ("treatment", "resource", "red_flag")
 """What a teach-back question may be about: a part of the summary, by kind and id."""
-_NODE = re.compile(NODE_ID)
-_ITEM = re.compile(ITEM_ID)
 
 
 def build_quiz(
@@ -67,19 +65,28 @@ def _kinds(b: _Builder, raw: Any, mark: YamlMark | None) -> tuple[str, ...]:
     return tuple(k for k in QUIZ_KINDS if k in kinds) or QUIZ_KINDS
 
 
-def _cases(b: _Builder, raw: Any, mark: YamlMark | None) -> tuple[Case, ...]:
-    cases: list[Case] = []
+def _with_ids(
+    b: _Builder, raw: Any, mark: YamlMark | None, key: str, spec_object: str, what: str
+) -> Iterator[tuple[dict[str, Any], MarkedDict, YamlMark | None, str]]:
+    """The well-formed entries of a list whose entries each carry a unique `id` (cases,
+    teach-back questions): each entry's checked fields, raw mapping, mark and "what 'id'" for
+    messages. Entries without an id, or repeating one, are reported and left out."""
     seen: set[str] = set()
-    for item, item_mark in b.list_items(raw, mark, "'cases'"):
-        clean = b.fields(item, "case", "a case", item_mark)
+    for item, item_mark in b.list_items(raw, mark, f"'{key}'"):
+        clean = b.fields(item, spec_object, f"a {what}", item_mark)
         if clean is None or "id" not in clean:
             continue
         assert isinstance(item, MarkedDict)
-        where = f"case '{clean['id']}'"
         if clean["id"] in seen:
-            b.error(item.value_marks["id"], f"duplicate case id '{clean['id']}'")
+            b.error(item.value_marks["id"], f"duplicate {what} id '{clean['id']}'")
             continue
         seen.add(clean["id"])
+        yield clean, item, item_mark, f"{what} '{clean['id']}'"
+
+
+def _cases(b: _Builder, raw: Any, mark: YamlMark | None) -> tuple[Case, ...]:
+    cases: list[Case] = []
+    for clean, item, item_mark, where in _with_ids(b, raw, mark, "cases", "case", "case"):
         answers, marks = _answers(b, clean.get("answers"), item.value_marks.get("answers"), where)
         if "story" not in clean or "answers" not in clean:
             continue
@@ -109,12 +116,12 @@ def _answers(
     marks: dict[str, Mark] = {}
     for node_id, value in raw.items():
         value_mark = raw.value_marks[node_id]
-        if not _NODE.fullmatch(str(node_id)):
+        if not fits(NODE_ID, str(node_id)):
             b.error(raw.key_marks[node_id], f"'{node_id}' in {where} is not a node id")
             continue
         picked = list(value) if isinstance(value, MarkedList) else [value]
         if not picked or any(
-            not isinstance(o, str) or isinstance(o, bool) or not _ITEM.fullmatch(o) for o in picked
+            not isinstance(o, str) or isinstance(o, bool) or not fits(ITEM_ID, o) for o in picked
         ):
             b.error(
                 value_mark,
@@ -128,17 +135,9 @@ def _answers(
 
 def _teach_back(b: _Builder, raw: Any, mark: YamlMark | None) -> tuple[TeachBack, ...]:
     questions: list[TeachBack] = []
-    seen: set[str] = set()
-    for item, item_mark in b.list_items(raw, mark, "'teach_back'"):
-        clean = b.fields(item, "teach_back", "a teach-back question", item_mark)
-        if clean is None or "id" not in clean:
-            continue
-        assert isinstance(item, MarkedDict)
-        where = f"teach-back question '{clean['id']}'"
-        if clean["id"] in seen:
-            b.error(item.value_marks["id"], f"duplicate teach-back id '{clean['id']}'")
-            continue
-        seen.add(clean["id"])
+    for clean, item, item_mark, where in _with_ids(
+        b, raw, mark, "teach_back", "teach_back", "teach-back question"
+    ):
         when = b.optional_condition(clean, item, where)
         options = _teach_options(b, clean, item, where)
         about = clean.get("about", "")
