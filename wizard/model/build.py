@@ -6,7 +6,7 @@ mistake does not hide the next and graph checks can still run on what is there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from wizard.model.build_quiz import build_quiz
@@ -788,6 +788,26 @@ class _Builder:
             self.promise(clean, raw, "a question"),
         )
 
+    def lines_with_conditions(
+        self, clean: dict[str, Any], raw: MarkedDict, key: str, spec_object: str, what: str,
+        where: str,
+    ) -> Iterator[tuple[dict[str, Any], Condition, YamlMark | None]]:
+        """The usable entries of a list of one-line texts, each shown when its optional `when`
+        holds (the safety net's signs, the things to bring): the entry's checked fields, its
+        condition (always, when none is given) and its mark. Broken entries are reported by
+        `fields` and `optional_condition`, and left out."""
+        for item, item_mark in self.list_items(
+            clean.get(key), raw.value_marks.get(key), f"'{key}' of {where}"
+        ):
+            fields = self.fields(item, spec_object, f"{what} of {where}", item_mark)
+            if fields is None or "text" not in fields:
+                continue
+            assert isinstance(item, MarkedDict)
+            when = self.optional_condition(fields, item, f"{what} of {where}")
+            if "when" in fields and when is None:
+                continue
+            yield fields, when or ALWAYS, item_mark
+
     def safety_net(self, raw: Any, mark: YamlMark | None) -> SafetyNet | None:
         """`safety_net`: its heading, intro, signs (each maybe with contacts) and write-in line."""
         if raw is None:
@@ -797,26 +817,18 @@ class _Builder:
         if clean is None:
             return None
         assert isinstance(raw, MarkedDict)
-        signs: list[Sign] = []
-        for item, item_mark in self.list_items(
-            clean.get("signs"), raw.value_marks.get("signs"), f"'signs' of {where}"
-        ):
-            s = self.fields(item, "sign", f"a sign of {where}", item_mark)
-            if s is None or "text" not in s:
-                continue
-            assert isinstance(item, MarkedDict)
-            when = self.optional_condition(s, item, f"a sign of {where}")
-            if "when" in s and when is None:
-                continue
-            signs.append(
-                Sign(
-                    s["text"],
-                    when or ALWAYS,
-                    tuple(text for text, _ in s.get("contacts", ())),
-                    self.cited(s, f"a sign of {where}"),
-                    self.mark(item_mark),
-                )
+        signs = [
+            Sign(
+                s["text"],
+                when,
+                tuple(text for text, _ in s.get("contacts", ())),
+                self.cited(s, f"a sign of {where}"),
+                self.mark(item_mark),
             )
+            for s, when, item_mark in self.lines_with_conditions(
+                clean, raw, "signs", "sign", "a sign", where
+            )
+        ]
         if isinstance(clean.get("signs"), MarkedList) and not clean["signs"]:
             self.error(raw.value_marks["signs"], f"{where} has no signs; add at least one")
         return SafetyNet(
@@ -837,18 +849,12 @@ class _Builder:
         if clean is None:
             return None
         assert isinstance(raw, MarkedDict)
-        items: list[BringItem] = []
-        for item, item_mark in self.list_items(
-            clean.get("items"), raw.value_marks.get("items"), f"'items' of {where}"
-        ):
-            b = self.fields(item, "bring_item", f"an item of {where}", item_mark)
-            if b is None or "text" not in b:
-                continue
-            assert isinstance(item, MarkedDict)
-            when = self.optional_condition(b, item, f"an item of {where}")
-            if "when" in b and when is None:
-                continue
-            items.append(BringItem(b["text"], when or ALWAYS, self.mark(item_mark)))
+        items = [
+            BringItem(b["text"], when, self.mark(item_mark))
+            for b, when, item_mark in self.lines_with_conditions(
+                clean, raw, "items", "bring_item", "an item", where
+            )
+        ]
         return Bring(
             tuple(items), clean.get("heading", ""), clean.get("intro", ""), self.mark(mark)
         )
