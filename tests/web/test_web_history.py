@@ -111,6 +111,10 @@ def test_after_the_idle_reset_nothing_brings_back_the_visit(browser: Browser, do
         page.goto(done_kiosk_url)
         walk_three_questions(page)
         if scripts:
+            # The script is deferred: its timers exist only once the page has loaded, and a
+            # fast-forward before that would skip nothing.
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.classList.contains('scripted')")
             page.clock.fast_forward(121_000)
         else:
             refresh = page.locator("noscript").first.inner_html()
