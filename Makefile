@@ -69,7 +69,8 @@ clean:
 
 # The interface catalogues, with Babel's own command line: pybabel extracts the vocabulary
 # (wizard/render/words.py, through the extraction method in wizard/render/catalogue.py) to
-# messages.pot, brings each language's .po up to date (without fuzzy matching: a translation
+# messages.pot (without source line numbers, which churned on every edit and clashed on merges),
+# brings each language's .po up to date (without fuzzy matching: a translation
 # whose English changed is dropped, so the catalogue test names it, never kept as a guess) and
 # compiles the .mo files the package ships. A new language: $(BIN)/pybabel init -l LANG
 # -i wizard/locale/messages.pot -d wizard/locale -D messages, then `make locale`.
@@ -77,7 +78,7 @@ locale: $(STAMP)
 	printf '[extractors]\nwords = wizard.render.catalogue:extract_words\n[words: wizard/render/words.py]\n' \
 	  > $(VENV)/babel.cfg
 	$(BIN)/pybabel extract -F $(VENV)/babel.cfg -o wizard/locale/messages.pot -w 100 \
-	  --project triage-wizard .
+	  --no-location --project triage-wizard .
 	$(BIN)/pybabel update -i wizard/locale/messages.pot -d wizard/locale -D messages -w 100 \
 	  --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d wizard/locale -D messages --statistics
