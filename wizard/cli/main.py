@@ -161,8 +161,9 @@ def _screen_options(command: argparse.ArgumentParser) -> None:
                          help="offer Print, piping the summary as plain text to CMD (e.g. lp)")
 
 
-def _quiz_options(command: argparse.ArgumentParser) -> None:
-    """`--cases`, `--seed` and `--results`, the same wherever a quiz runs."""
+def _quiz_options(command: argparse.ArgumentParser, results: bool = True) -> None:
+    """`--cases`, `--seed` and `--results`, the same wherever a quiz runs (no `--results` for
+    the web pages: each learner saves their own)."""
     command.add_argument(
         "--cases", type=_whole("--cases", 1, 10_000), metavar="N",
         help="how many cases (default all)",
@@ -171,6 +172,8 @@ def _quiz_options(command: argparse.ArgumentParser) -> None:
         "--seed", type=_whole("--seed", 0, 2**63), metavar="S",
         help="the same seed gives the same cases in the same order (default: a new one)",
     )
+    if not results:
+        return
     command.add_argument(
         "--results", metavar="FILE",
         help="save the results there at the end: .json (with xAPI statements), .md or .html",
@@ -322,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     _language_option(serve)
+    serve.add_argument("--quiz", action="store_true",
+                       help="the case quiz as web pages, instead of the guide")
+    _quiz_options(serve, results=False)
     serve.set_defaults(func=cmd_serve)
     return parser
 
