@@ -28,9 +28,12 @@ def test_the_quiz_with_its_cases_and_seed(monkeypatch: pytest.MonkeyPatch) -> No
      "learners, a kiosk for patients one after another\n"),
     (["--quiz", "--terminal"], "wizard: --quiz cannot be used with --terminal: for the quiz in "
      "a terminal, run wizard quiz\n"),
-    (["--seed", "4"], "wizard: --cases and --seed choose the quiz's cases: add --quiz\n"),
-    (["--cases", "4", "--kiosk"], "wizard: --cases and --seed choose the quiz's cases: add "
-     "--quiz\n"),
+    (["--quiz", "--classroom"], "wizard: --quiz and --classroom are two ways to run the quiz: "
+     "choose one (--quiz, each learner on their own; --classroom, the room together)\n"),
+    (["--seed", "4"], "wizard: --cases and --seed choose a quiz's cases: add --quiz or "
+     "--classroom\n"),
+    (["--cases", "4", "--kiosk"], "wizard: --cases and --seed choose a quiz's cases: add --quiz "
+     "or --classroom\n"),
 ])
 def test_what_the_quiz_cannot_be_is_one_sentence_and_exit_2(
         words: list[str], sentence: str, capsys: pytest.CaptureFixture[str],
