@@ -44,7 +44,7 @@ def test_each_learner_counts_once_and_a_change_replaces_the_old_prediction(quiz:
     tally = room.tally()[0]
     assert tally.answered == 2 and tally.right == 2
     assert dict(zip((c.id for c in first.choices), tally.counts, strict=True))[wrong] == 0
-    assert room.predicted == 2 and room.learners == 2
+    assert room.predicted == 2
 
 
 def test_a_question_left_empty_keeps_the_earlier_answer(quiz: Quiz) -> None:
@@ -70,7 +70,7 @@ def test_a_prediction_the_question_cannot_take_is_refused_and_the_rest_taken(qui
     assert room.picks(learner(1)) == {several: tuple(right_picks(questions[several]))}
     refused = room.predict(learner(2), 0, {several: ["no-such-choice"]})
     assert refused[several].reason == "unknown" and room.picks(learner(2)) == {}
-    assert room.learners == 1  # a learner whose every answer was refused took no place
+    assert room.predicted == 1  # a learner whose every answer was refused took no place
 
 
 def test_nothing_urgent_cannot_go_with_an_urgent_sign(example_tree: Tree) -> None:
@@ -113,7 +113,6 @@ def test_next_case_only_after_the_reveal_and_it_forgets_the_predictions(quiz: Qu
     assert room.case_index == 1 and not room.revealed
     assert room.picks(learner(1)) == {} and room.predicted == 0
     assert all(t.answered == 0 for t in room.tally())
-    assert room.learners == 1  # still one of the room, for its size
     while not room.finished:
         room.reveal()
         room.next_case()
@@ -132,7 +131,11 @@ def test_the_room_is_bounded(quiz: Quiz) -> None:
     with pytest.raises(RoomFull):
         room.predict(learner(99), 0, {0: right_picks(first)})
     room.predict(learner(0), 0, {0: [wrong_choice(first)]})  # one already in may change
-    assert room.learners == 3
+    assert room.predicted == 3
+    room.reveal()
+    room.next_case()  # the next case is open to anyone again: only its predictions are kept
+    room.predict(learner(99), 1, {0: right_picks(quiz.cases[1].questions[0])})
+    assert room.predicted == 1
 
 
 @pytest.mark.parametrize("token", ["", "short", "x" * 23, "learner00000000000000\n",
@@ -141,7 +144,7 @@ def test_only_tokens_the_server_makes_count(quiz: Quiz, token: str) -> None:
     room = Room(quiz)
     with pytest.raises(ValueError):
         room.predict(token, 0, {0: right_picks(quiz.cases[0].questions[0])})
-    assert room.learners == 0
+    assert room.predicted == 0
 
 
 def test_shares_are_of_those_who_answered(quiz: Quiz) -> None:

@@ -241,3 +241,24 @@ async def test_the_page_text_is_the_quizs_own(classroom: Any, quiz: Quiz) -> Non
     case = quiz.cases[0]
     assert story(case) in page
     assert all(question_words(case, q) in page for q in case.questions)
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    (["--kiosk"], "--classroom is a mode of its own"),
+    (["--terminal"], "--classroom is a mode of its own"),
+    (["--max-learners", "0"], "--max-learners must be a whole number from 1 to 5000"),
+    (["--public-url", "ftp://x"], "--public-url must look like"),
+])
+def test_refusals_before_listening_are_one_sentence_and_exit_2(
+        words: list[str], said: str) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-m", "wizard", "serve", "tests/trees/example.yaml",
+                           "--classroom", *words], capture_output=True, text=True, cwd=ROOT,
+                          timeout=60)
+    assert done.returncode == 2
+    assert said in done.stderr and "Traceback" not in done.stderr
+    assert "teach?key=" not in done.stdout  # nothing was served
