@@ -34,9 +34,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.cli.language import open_in_language, refuse_draft
     from wizard.cli.run import refuse_overdue
     from wizard.render.words import language
+    from wizard.web.limits import ConnectionLimits
     from wizard.web.serve import serve, serve_pages_mode
 
     refuse_unusable_secrets(kiosk=args.kiosk and args.terminal, pages=not args.terminal)
+    connections = ConnectionLimits(per_client=args.max_connections_per_client,
+                                   head_seconds=args.header_timeout,
+                                   body_seconds=args.body_timeout)
     tree = open_in_language(args.tree, args.lang)
     if args.kiosk and not args.allow_overdue:
         refuse_overdue(tree)
@@ -46,7 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return serve_pages_mode(
             tree, host=args.host, port=args.port, kiosk=args.kiosk,
             idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
-            public_address=args.public_url)
+            public_address=args.public_url, connections=connections)
     run_options: list[str] = []
     if args.allow_overdue:
         run_options += ["--allow-overdue"]
@@ -60,4 +64,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(
         tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
         max_sessions=args.max_sessions, public_address=args.public_url,
+        connections=connections,
     )

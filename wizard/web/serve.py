@@ -30,6 +30,7 @@ from wizard.render.words import t
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
+    from wizard.web.limits import ConnectionLimits
 
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
@@ -37,14 +38,16 @@ DEFAULT_MAX_SESSIONS = 20
 
 def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
           kiosk: bool = False, run_options: Sequence[str] = (),
-          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None) -> int:
+          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None,
+          connections: ConnectionLimits | None = None) -> int:
     """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
 
     Returns 2, with a sentence on stderr, when `max_sessions` or `public_address` cannot be
     used or the address cannot be listened on. `run_options` are passed on to each
     tab's `wizard run` (e.g. `--idle-timeout 60`, `--print-command lp`, `--theme light`).
     `public_address` is the URL visitors open (`--public-url`, for a proxy or a name); without
-    it each page uses the address its own request came to.
+    it each page uses the address its own request came to. `connections`: what one client
+    may hold, and how long a request may take to arrive (wizard.web.limits).
     """
     try:
         check_limits(max_sessions, public_address)
@@ -65,6 +68,7 @@ def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
         shown_url=public_url(host, port),
         limits=Limits(max_sessions=max_sessions),
         language=tree.language,
+        connections=connections,
     )
     try:
         server.serve()
@@ -78,7 +82,8 @@ def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
 def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
                      kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                      print_command: str | None = None, theme: str | None = None,
-                     public_address: str | None = None) -> int:
+                     public_address: str | None = None,
+                     connections: ConnectionLimits | None = None) -> int:
     """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), the tree
     as the command line opened it (in its language, the interface words switched to it).
 
@@ -98,7 +103,7 @@ def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
     warn_if_reachable(host, port)
     return serve_pages(tree, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
                        print_command=print_command, theme=theme, public_url=public_address,
-                       shown_url=public_address or public_url(host, port))
+                       shown_url=public_address or public_url(host, port), limits=connections)
 
 
 def warn_if_reachable(host: str, port: int) -> None:
