@@ -24,7 +24,7 @@ import pytest
 from tests.web.test_serve_e2e import ROOT, TREE, free_port, stop, wait_for_port
 
 HANG_GUARD_SECONDS = 30
-MODES = {"pages": [], "terminal": ["--terminal"]}
+MODES = {"pages": [], "terminal": ["--terminal"], "classroom": ["--classroom"]}
 
 
 @contextmanager

@@ -56,7 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         return serve_classroom(make_quiz(args, tree), host=args.host, port=args.port,
                                theme=args.theme, public_address=args.public_url,
-                               max_learners=args.max_learners)
+                               max_learners=args.max_learners, connections=connections)
     if not args.terminal:
         return serve_pages_mode(
             tree, host=args.host, port=args.port, kiosk=args.kiosk,
