@@ -4,8 +4,12 @@ after it, forgotten at the next case, and a room that stays within its size."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.conftest import EXAMPLE
 from wizard.model.classroom import Room, RoomFull
+from wizard.model.loader import load_tree
 from wizard.model.quiz import NOTHING, Prediction, Quiz, QuizError, build_quiz
 from wizard.model.tree import Tree
 
@@ -44,7 +48,7 @@ def test_each_learner_counts_once_and_a_change_replaces_the_old_prediction(quiz:
     tally = room.tally()[0]
     assert tally.answered == 2 and tally.right == 2
     assert dict(zip((c.id for c in first.choices), tally.counts, strict=True))[wrong] == 0
-    assert room.predicted == 2 and room.learners == 2
+    assert room.predicted == 2
 
 
 def test_a_question_left_empty_keeps_the_earlier_answer(quiz: Quiz) -> None:
@@ -70,7 +74,7 @@ def test_a_prediction_the_question_cannot_take_is_refused_and_the_rest_taken(qui
     assert room.picks(learner(1)) == {several: tuple(right_picks(questions[several]))}
     refused = room.predict(learner(2), 0, {several: ["no-such-choice"]})
     assert refused[several].reason == "unknown" and room.picks(learner(2)) == {}
-    assert room.learners == 1  # a learner whose every answer was refused took no place
+    assert room.predicted == 1  # a learner whose every answer was refused took no place
 
 
 def test_nothing_urgent_cannot_go_with_an_urgent_sign(example_tree: Tree) -> None:
@@ -113,7 +117,6 @@ def test_next_case_only_after_the_reveal_and_it_forgets_the_predictions(quiz: Qu
     assert room.case_index == 1 and not room.revealed
     assert room.picks(learner(1)) == {} and room.predicted == 0
     assert all(t.answered == 0 for t in room.tally())
-    assert room.learners == 1  # still one of the room, for its size
     while not room.finished:
         room.reveal()
         room.next_case()
@@ -132,7 +135,11 @@ def test_the_room_is_bounded(quiz: Quiz) -> None:
     with pytest.raises(RoomFull):
         room.predict(learner(99), 0, {0: right_picks(first)})
     room.predict(learner(0), 0, {0: [wrong_choice(first)]})  # one already in may change
-    assert room.learners == 3
+    assert room.predicted == 3
+    room.reveal()
+    room.next_case()  # the next case is open to anyone again: only its predictions are kept
+    room.predict(learner(99), 1, {0: right_picks(quiz.cases[1].questions[0])})
+    assert room.predicted == 1
 
 
 @pytest.mark.parametrize("token", ["", "short", "x" * 23, "learner00000000000000\n",
@@ -141,7 +148,7 @@ def test_only_tokens_the_server_makes_count(quiz: Quiz, token: str) -> None:
     room = Room(quiz)
     with pytest.raises(ValueError):
         room.predict(token, 0, {0: right_picks(quiz.cases[0].questions[0])})
-    assert room.learners == 0
+    assert room.predicted == 0
 
 
 def test_shares_are_of_those_who_answered(quiz: Quiz) -> None:
@@ -152,3 +159,33 @@ def test_shares_are_of_those_who_answered(quiz: Quiz) -> None:
         room.predict(learner(n), 0, {0: right_picks(first) if n else [wrong_choice(first)]})
     tally = room.tally()[0]
     assert tally.share(1) == 33 and tally.share(2) == 67 and tally.share(3) == 100
+
+
+EXAMPLE_QUIZ = build_quiz(load_tree(EXAMPLE), seed=11)
+SOME_IDS = st.sampled_from(sorted({c.id for case in EXAMPLE_QUIZ.cases for q in case.questions
+                                   for c in q.choices} | {"", "x", NOTHING}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.dictionaries(
+    st.integers(-2, 8), st.lists(SOME_IDS | st.text(max_size=8), max_size=5), max_size=5)),
+    max_size=12))
+def test_any_predictions_keep_the_tally_consistent(
+        sent: list[tuple[int, dict[int, list[str]]]]) -> None:
+    """Whatever learners send, a prediction is taken or refused with a reason, and the tally
+    counts each learner at most once per question, within the choices shown."""
+    room = Room(EXAMPLE_QUIZ, max_learners=4)
+    for who, picked in sent:
+        try:
+            refused = room.predict(learner(who), 0, picked)
+        except RoomFull:
+            assert room.predicted == 4
+            continue
+        assert all(error.reason in {"pick_one", "pick_some", "unknown", "exclusive"}
+                   for error in refused.values())
+    assert room.predicted <= 4
+    for tally in room.tally():
+        assert tally.answered <= room.predicted and tally.right <= tally.answered
+        assert all(0 <= count <= tally.answered for count in tally.counts)
+        if not tally.question.several:
+            assert sum(tally.counts) == tally.answered

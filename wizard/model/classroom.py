@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from wizard.model.quiz import Prediction, Quiz, QuizCase, QuizError, checked_picks
 
 MAX_LEARNERS = 500
-"""Learners one room takes by default (`--max-learners`): a lecture theatre, bounded."""
+"""Learners predicting one case, at most, by default (`--max-learners`): a lecture theatre."""
 LEARNER = re.compile(r"[A-Za-z0-9_-]{22}")
 """A learner's token as the server makes them (secrets.token_urlsafe(16)); nothing else counts."""
 
@@ -53,7 +53,6 @@ class Room:
         self.max_learners = max_learners
         self.case_index = 0
         self.revealed = False
-        self._learners: set[str] = set()
         self._picks: dict[str, dict[int, tuple[str, ...]]] = {}
 
     @property
@@ -68,11 +67,6 @@ class Room:
     def phase(self) -> str:
         """Changes exactly when the page a learner sees must change: a new case, or a reveal."""
         return f"{self.case_index}-{int(self.revealed)}"
-
-    @property
-    def learners(self) -> int:
-        """Learners who have predicted in this room (since the server started)."""
-        return len(self._learners)
 
     @property
     def predicted(self) -> int:
@@ -90,15 +84,16 @@ class Room:
         left empty keeps it. Returns the questions refused and why (the others are taken).
 
         QuizError("revealed") when that case is no longer open (shown, or moved on from);
-        RoomFull for a new learner in a full room; ValueError for a token the server never
-        makes.
+        RoomFull for a learner new to this case when `max_learners` have predicted it (the
+        bound of what the room holds: only this case's predictions are kept); ValueError for
+        a token the server never makes.
         """
         if not LEARNER.fullmatch(learner):
             raise ValueError("not a learner token")
         case = self.case
         if case is None or case_index != self.case_index or self.revealed:
             raise QuizError("revealed")
-        if learner not in self._learners and len(self._learners) >= self.max_learners:
+        if learner not in self._picks and len(self._picks) >= self.max_learners:
             raise RoomFull
         refused: dict[int, QuizError] = {}
         taken: dict[int, tuple[str, ...]] = {}
@@ -111,7 +106,6 @@ class Room:
             except QuizError as error:
                 refused[number] = error
         if taken:
-            self._learners.add(learner)
             self._picks.setdefault(learner, {}).update(taken)
         return refused
 

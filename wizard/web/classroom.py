@@ -45,6 +45,7 @@ from wizard.web import guard
 from wizard.web.app import POLICY
 from wizard.web.classroom_pages import (
     ClassPage,
+    Join,
     educator_page,
     join_view,
     learner_page,
@@ -81,6 +82,7 @@ CONFIG = web.AppKey("classroom_config", ClassConfig)
 ROOM = web.AppKey("room", Room)
 TEMPLATES = web.AppKey("classroom_templates", jinja2.Environment)
 NAMES = web.AppKey("classroom_names", frozenset)
+JOIN = web.AppKey("join", Join)
 _HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
 
 
@@ -98,6 +100,7 @@ def make_classroom_app(room: Room, config: ClassConfig) -> web.Application:
     )
     app[TEMPLATES].globals["t"] = t
     app[NAMES] = guard.own_names(config.host, config.public_url)
+    app[JOIN] = join_view(config.join_address, config.unreachable)  # drawn once, not per poll
     app.router.add_get("/", learner)
     app.router.add_post("/predict", predict)
     app.router.add_get("/phase", phase)
@@ -224,9 +227,8 @@ async def teach(request: web.Request) -> web.Response:
     """GET /teach?key=KEY: the projector's page."""
     if not _is_educator(request, request.query.get("key", "")):
         return _problem(request, 403, "class_not_educator_title", "class_not_educator_text")
-    config = request.app[CONFIG]
-    page = educator_page(request.app[ROOM], join_view(config.join_address, config.unreachable))
-    return _render(request, page, teach_address=_teach_address(config))
+    page = educator_page(request.app[ROOM], request.app[JOIN])
+    return _render(request, page, teach_address=_teach_address(request.app[CONFIG]))
 
 
 async def teach_action(request: web.Request) -> web.Response:
@@ -277,5 +279,6 @@ def _render(request: web.Request, page: ClassPage, teach_address: str = "") -> w
         lang=language(room.quiz.tree.language),
         theme=config.theme if config.theme in THEMES else "default",
         tree_title=strip_control(room.quiz.tree.title),
+        draft=t("draft_translation") if room.quiz.tree.translation == "draft" else "",
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
