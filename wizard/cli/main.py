@@ -328,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     _language_option(serve)
+    serve.add_argument("--quiz", action="store_true",
+                       help="the case quiz as web pages, each learner on their own")
     serve.add_argument(
         "--classroom", action="store_true",
         help="a class predicts together: cases on the educator's screen, learners on phones",
