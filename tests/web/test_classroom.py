@@ -102,6 +102,7 @@ async def test_join_predict_change_reveal_and_next(classroom: Any, quiz: Quiz) -
     first = quiz.cases[0].questions[0]
     educator, ana, ben = await classroom(), await classroom(), await classroom()
     page = await educator.open(f"/teach?key={KEY}")
+    assert "draft" not in page  # the example tree is no translation
     assert educator.status == 200 and "Case 1 of 2" in page and "0 learners have predicted" in page
     assert "http://127.0.0.1:8000/" in page and "<svg" in page  # the join box
     assert KEY in page  # its own forms carry the key ...
@@ -262,3 +263,25 @@ def test_refusals_before_listening_are_one_sentence_and_exit_2(
     assert done.returncode == 2
     assert said in done.stderr and "Traceback" not in done.stderr
     assert "teach?key=" not in done.stdout  # nothing was served
+
+
+async def test_a_draft_translation_says_so_on_both_pages() -> None:
+    """Spanish (a draft no clinician has reviewed) in front of a class says it is a draft."""
+    from wizard.model.bundled import resolve_tree
+    from wizard.model.loader import load_tree
+    from wizard.model.translation import translate_tree
+    from wizard.render.words import t
+
+    tree, _ = translate_tree(load_tree(resolve_tree(None)), "es")
+    assert tree.translation == "draft"
+    room = Room(build_quiz(tree, seed=1, cases=1))
+    client: TestClient = TestClient(TestServer(make_classroom_app(  # type: ignore[type-arg]
+        room, ClassConfig(key=KEY, join_address="http://127.0.0.1:8000/"))))
+    await client.start_server()
+    try:
+        for path in ("/", f"/teach?key={KEY}"):
+            page = unescape(await (await client.get(path)).text())
+            assert 'lang="es"' in page
+            assert f'<p class="hint draft">{t("draft_translation")}</p>' in page
+    finally:
+        await client.close()

@@ -339,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--body-timeout", type=BODY_SECONDS, default=30.0, metavar="SECONDS",
                        help="time to send a request's body (default 30)")
     _language_option(serve)
+    serve.add_argument("--quiz", action="store_true",
+                       help="the case quiz as web pages, each learner on their own")
     serve.add_argument(
         "--classroom", action="store_true",
         help="a class predicts together: cases on the educator's screen, learners on phones",

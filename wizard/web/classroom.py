@@ -279,5 +279,6 @@ def _render(request: web.Request, page: ClassPage, teach_address: str = "") -> w
         lang=language(room.quiz.tree.language),
         theme=config.theme if config.theme in THEMES else "default",
         tree_title=strip_control(room.quiz.tree.title),
+        draft=t("draft_translation") if room.quiz.tree.translation == "draft" else "",
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")

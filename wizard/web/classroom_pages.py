@@ -83,7 +83,7 @@ class ClassPage:
 
 
 def join_view(address: str, unreachable: bool) -> Join:
-    return Join(address, qr_svg(address), unreachable)
+    return Join(address, qr_svg(address, fit=True), unreachable)
 
 
 def _case_heading(room: Room) -> str:

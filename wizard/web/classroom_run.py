@@ -44,7 +44,7 @@ def serve_classroom(quiz: Quiz, *, host: str = "127.0.0.1", port: int = 8000,
         print(f"wizard: {problem}", file=sys.stderr)
         return Exit.UNUSABLE
     warn_if_reachable(host, port)
-    join = (public_address or public_url(host, port)).rstrip("/") + "/"
+    join = (public_address or public_url(room_host(host), port)).rstrip("/") + "/"
     key = secrets.token_urlsafe(24)
     config = ClassConfig(
         key=key, join_address=join,
@@ -63,3 +63,21 @@ def serve_classroom(quiz: Quiz, *, host: str = "127.0.0.1", port: int = 8000,
         print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)
         return Exit.UNUSABLE
     return Exit.OK
+
+
+def room_host(host: str) -> str:
+    """The address phones in the room can open when listening on every address: this
+    computer's own address on the network its default route leaves by (a UDP socket's
+    "connect" picks it and sends nothing), else `host` as given (the name `public_url` finds).
+    A name such as `laptop.local` may not resolve on a phone; an address always does."""
+    import socket
+
+    if host not in ("", "0.0.0.0"):
+        return host
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere real
+            found: str = probe.getsockname()[0]
+    except OSError:
+        return host
+    return host if found.startswith("127.") or found == "0.0.0.0" else found

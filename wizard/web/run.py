@@ -16,6 +16,7 @@ from wizard.exits import Exit
 from wizard.model.tree import Tree
 from wizard.render.kiosk import IDLE_TIMEOUT
 from wizard.render.words import t
+from wizard.web.quiz_state import QuizSettings
 
 if TYPE_CHECKING:
     from wizard.web.limits import ConnectionLimits
@@ -25,6 +26,7 @@ def serve_pages(tree: Tree, *, host: str = "127.0.0.1", port: int = 8000,
                 kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                 print_command: str | None = None, theme: str | None = None,
                 public_url: str | None = None, shown_url: str = "",
+                quiz: QuizSettings | None = None,
                 limits: ConnectionLimits | None = None) -> int:
     """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen.
 
@@ -45,8 +47,10 @@ def serve_pages(tree: Tree, *, host: str = "127.0.0.1", port: int = 8000,
         theme=theme or DEFAULT_THEME,
         host=host,
         public_url=public_url,
+        quiz=quiz,
     )
-    print(t("serve_at", url=shown_url or f"http://{host}:{port}"), flush=True)
+    shown = shown_url or f"http://{host}:{port}"
+    print(t("quiz_serve_at" if quiz else "serve_at", url=shown), flush=True)
     try:
         run(make_app(config), host, port, limits or ConnectionLimits(),
             access_log=_access_log(), access_log_class=PageLog)

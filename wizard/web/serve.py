@@ -31,6 +31,7 @@ from wizard.render.words import t
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
     from wizard.web.limits import ConnectionLimits
+    from wizard.web.quiz_state import QuizSettings
 
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
@@ -82,10 +83,11 @@ def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
 def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
                      kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                      print_command: str | None = None, theme: str | None = None,
-                     public_address: str | None = None,
+                     public_address: str | None = None, quiz: QuizSettings | None = None,
                      connections: ConnectionLimits | None = None) -> int:
     """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), the tree
-    as the command line opened it (in its language, the interface words switched to it).
+    as the command line opened it (in its language, the interface words switched to it); with
+    `quiz`, the case quiz's pages instead (wizard.web.quiz_pages).
 
     The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
     """
@@ -103,7 +105,8 @@ def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
     warn_if_reachable(host, port)
     return serve_pages(tree, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
                        print_command=print_command, theme=theme, public_url=public_address,
-                       shown_url=public_address or public_url(host, port), limits=connections)
+                       shown_url=public_address or public_url(host, port), quiz=quiz,
+                       limits=connections)
 
 
 def warn_if_reachable(host: str, port: int) -> None:
