@@ -156,6 +156,10 @@ async def test_join_predict_change_reveal_and_next(classroom: Any, quiz: Quiz) -
     await educator.post("/teach", [("key", KEY), ("phase", phase_of(educator.page)),
                                    ("do", "next")])
     assert "That was the last case" in educator.page
+    # the end: each case with how many were right, counts only (Ana and Ben got case 1's first
+    # question right; nobody predicted case 2)
+    assert "Case 1 of 2" in educator.page and "Case 2 of 2" in educator.page
+    assert "Right: 2 of 2" in educator.page and "Right: 0 of 0" in educator.page
     assert "That was the last case" in await ana.open("/")
 
 
