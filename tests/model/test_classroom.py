@@ -121,6 +121,8 @@ def test_next_case_only_after_the_reveal_and_it_forgets_the_predictions(quiz: Qu
         room.reveal()
         room.next_case()
     assert room.case is None and room.tally() == ()
+    assert [case for case, _ in room.results] == list(quiz.cases)
+    assert room.results[0][1][0].answered == 1 and room.results[0][1][0].right == 1
     room.reveal()
     room.next_case()  # nothing more to do, and no error
     with pytest.raises(QuizError):

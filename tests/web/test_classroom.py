@@ -156,6 +156,10 @@ async def test_join_predict_change_reveal_and_next(classroom: Any, quiz: Quiz) -
     await educator.post("/teach", [("key", KEY), ("phase", phase_of(educator.page)),
                                    ("do", "next")])
     assert "That was the last case" in educator.page
+    # the end: each case with how many were right, counts only (Ana and Ben got case 1's first
+    # question right; nobody predicted case 2)
+    assert "Case 1 of 2" in educator.page and "Case 2 of 2" in educator.page
+    assert "Right: 2 of 2" in educator.page and "Right: 0 of 0" in educator.page
     assert "That was the last case" in await ana.open("/")
 
 
@@ -285,3 +289,24 @@ async def test_a_draft_translation_says_so_on_both_pages() -> None:
             assert f'<p class="hint draft">{t("draft_translation")}</p>' in page
     finally:
         await client.close()
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    (b"case=abc&q0=x", 400),
+    (b"case=" + b"9" * 5000 + b"&q0=x", 400),
+    (b"case=99&q0=x", 303),  # a case long gone: "not counted"
+    (b"case=0&q999=x&q-1=y&qq=z&" + b"q0=%FF%FE", 303),
+    (b"case=0&q0=\xff\xfe", 400),
+    (b"\x00\x01\x02", 400),
+], ids=["not-a-number", "a-huge-number", "gone", "odd-names", "not-utf8", "not-a-form"])
+async def test_odd_predictions_are_a_page_never_a_traceback(
+        classroom: Any, body: bytes, status: int, caplog: pytest.LogCaptureFixture) -> None:
+    learner = await classroom()
+    await learner.open("/")
+    response = await learner.client.post(
+        "/predict", data=body, allow_redirects=False,
+        headers={"Origin": learner.origin,
+                 "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+    assert response.status == status
+    assert classroom.room.predicted == 0
+    assert "Traceback" not in caplog.text and "request failed" not in caplog.text

@@ -108,6 +108,12 @@ def test_a_class_from_the_qr_code_to_the_reveal(browser: Browser,
         projector.wait_for_selector("h1:has-text('Case 2 of 2')")
         phone.wait_for_selector("h1:has-text('Case 2 of 2')")
         assert projector.locator("text=0 learners have predicted").count() == 1
+        projector.click("button:has-text('Show the answers')")
+        projector.click("button:has-text('End the class')")
+        projector.wait_for_selector("h1:has-text('That was the last case')")
+        assert projector.locator("text=Right: 0 of 2").count() >= 1  # case 1, counts only
+        assert axe_problems(projector) == []
+        phone.wait_for_selector("h1:has-text('That was the last case')")
 
         # the log names pages, never the educator's key (beyond the line printed at start)
         # nor a learner's token
