@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
+from tests.web.conftest import SECRET, Clock
+from tests.web.test_web_pages import walk_to_summary
+from tests.web.visitor import Visitor
 from wizard.model.loader import load_tree
 from wizard.web.app import WebConfig, make_app
 from wizard.web.limits import (
@@ -246,3 +251,48 @@ def test_running_out_of_files_is_said_once_not_a_traceback_a_try(
     finally:
         loop.close()
     assert len(caplog.records) == 2 and caplog.records[1].name == "asyncio"
+
+
+@pytest.mark.parametrize("hang_up", ["before reading", "mid-answer"])
+async def test_a_visitor_who_leaves_before_the_page_arrives_leaves_an_access_line_only(
+        visitor: Visitor, clock: Clock, caplog: pytest.LogCaptureFixture, hang_up: str) -> None:
+    """Every kind of page, the client gone before reading it or while it comes (reset): the
+    log holds aiohttp's access lines and nothing else (no "Error handling request", no
+    traceback)."""
+    await walk_to_summary(visitor)
+    state = quote(visitor.state, safe="")
+    form = f"state={state}&format=md".encode()
+    requests: list[tuple[str, str, bytes]] = [
+        ("GET", "/", b""), ("GET", f"/page?s={state}", b""), ("GET", f"/print?s={state}", b""),
+        ("GET", "/static/site.css", b""), ("GET", "/health", b""), ("GET", "/nowhere", b""),
+        ("POST", "/save", form), ("POST", "/go", f"state={state}&do=back".encode()),
+    ]
+    app = make_app(WebConfig(load_tree(EXAMPLE), SECRET, clock=clock))  # the visitor's server
+    listening = await listen(app, HOST, 0, ConnectionLimits(report_seconds=3600))
+    served = listening.runner.server
+    assert served is not None
+    try:
+        with caplog.at_level(logging.DEBUG):
+            for method, path, body in requests:
+                request = (f"{method} {path} HTTP/1.1\r\nHost: {HOST}:{listening.port}\r\n"
+                           f"Origin: http://{HOST}:{listening.port}\r\n"
+                           "Content-Type: application/x-www-form-urlencoded\r\n"
+                           f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+                reader, writer = await connect(listening)
+                if hang_up == "before reading":
+                    writer.write(request)
+                    await writer.drain()
+                    writer.close()
+                else:  # the same page asked for 20 times, the first bytes read, then a reset
+                    writer.transport.get_extra_info("socket").setsockopt(
+                        socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+                    writer.write(request * 20)
+                    await writer.drain()
+                    await reader.read(1)
+                    writer.transport.abort()
+                await until(lambda: not served.connections)
+    finally:
+        await listening.close()
+    others = [record for record in caplog.records  # (transitions reports every step)
+              if record.name != "aiohttp.access" and not record.name.startswith("transitions")]
+    assert others == [] and not any(record.exc_info for record in caplog.records), caplog.text
