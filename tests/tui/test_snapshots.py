@@ -48,7 +48,7 @@ def test_screen(
         if screen == "multi_min_message":
             # What Continue does, without the button's pressed look (a timer of Textual's,
             # which a snapshot would catch or not depending on the machine's speed).
-            app.screen.go_on()
+            app.screen.action_go_on()
             await press(pilot)
 
     assert snap_compare(app, run_before=keys, terminal_size=SIZES[size])

@@ -28,6 +28,7 @@ from wizard.cli.output import (
     tolerant_output,
 )
 from wizard.exits import Exit
+from wizard.model.classroom import MAX_LEARNERS
 from wizard.model.limits import SEARCH_STATES
 from wizard.model.plain import strip_control
 from wizard.render.kiosk import IDLE_TIMEOUT, LONGEST_IDLE, SHORTEST_IDLE
@@ -163,6 +164,15 @@ def _screen_options(command: argparse.ArgumentParser) -> None:
 
 def _quiz_options(command: argparse.ArgumentParser) -> None:
     """`--cases`, `--seed` and `--results`, the same wherever a quiz runs."""
+    _case_options(command)
+    command.add_argument(
+        "--results", metavar="FILE",
+        help="save the results there at the end: .json (with xAPI statements), .md or .html",
+    )
+
+
+def _case_options(command: argparse.ArgumentParser) -> None:
+    """`--cases` and `--seed`: which cases a quiz asks, for one learner or a whole room."""
     command.add_argument(
         "--cases", type=_whole("--cases", 1, 10_000), metavar="N",
         help="how many cases (default all)",
@@ -170,10 +180,6 @@ def _quiz_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--seed", type=_whole("--seed", 0, 2**63), metavar="S",
         help="the same seed gives the same cases in the same order (default: a new one)",
-    )
-    command.add_argument(
-        "--results", metavar="FILE",
-        help="save the results there at the end: .json (with xAPI statements), .md or .html",
     )
 
 
@@ -322,6 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
     _language_option(serve)
+    serve.add_argument(
+        "--classroom", action="store_true",
+        help="a class predicts together: cases on the educator's screen, learners on phones",
+    )
+    serve.add_argument(
+        "--max-learners", type=_whole("--max-learners", 1, 5000), default=MAX_LEARNERS,
+        metavar="N", help=f"classroom: the most learners one room takes (default {MAX_LEARNERS})",
+    )
+    _case_options(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -36,12 +36,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.render.words import language
     from wizard.web.serve import serve, serve_pages_mode
 
+    if args.classroom and (args.terminal or args.kiosk):
+        from wizard.render.words import t
+
+        raise UsageError(t("class_alone"))
     refuse_unusable_secrets(kiosk=args.kiosk and args.terminal, pages=not args.terminal)
     tree = open_in_language(args.tree, args.lang)
     if args.kiosk and not args.allow_overdue:
         refuse_overdue(tree)
     if args.kiosk and not args.allow_draft_translation:
         refuse_draft(tree)
+    if args.classroom:
+        from wizard.cli.quiz import make_quiz
+        from wizard.web.classroom_run import serve_classroom
+
+        return serve_classroom(make_quiz(args, tree), host=args.host, port=args.port,
+                               theme=args.theme, public_address=args.public_url,
+                               max_learners=args.max_learners)
     if not args.terminal:
         return serve_pages_mode(
             tree, host=args.host, port=args.port, kiosk=args.kiosk,

@@ -226,6 +226,22 @@ def _next(tree: Tree, summary: Summary, next_at: str, rng: random.Random) -> Pre
     return Prediction("next", choices, frozenset({after}), at=at)
 
 
+def checked_picks(question: Prediction, picked: Sequence[str]) -> tuple[str, ...]:
+    """A prediction the question can take, in the order its choices are shown; QuizError naming
+    why not. One rule for a learner alone (QuizRun) and a room predicting together (classroom)."""
+    ids = {c.id for c in question.choices}
+    chosen = tuple(dict.fromkeys(picked))
+    if not chosen:
+        raise QuizError("pick_some" if question.several else "pick_one")
+    if any(c not in ids for c in chosen):
+        raise QuizError("unknown")
+    if not question.several and len(chosen) > 1:
+        raise QuizError("pick_one")
+    if NOTHING in chosen and len(chosen) > 1:
+        raise QuizError("exclusive")
+    return tuple(c.id for c in question.choices if c.id in chosen)
+
+
 class QuizRun:
     """One learner going through a quiz: predictions, Back, reveals, the score.
 
@@ -269,17 +285,7 @@ class QuizRun:
         question = self.question
         if question is None:
             raise QuizError("revealed" if self.revealed else "not_ready")
-        ids = {c.id for c in question.choices}
-        chosen = tuple(dict.fromkeys(picked))
-        if not chosen:
-            raise QuizError("pick_some" if question.several else "pick_one")
-        if any(c not in ids for c in chosen):
-            raise QuizError("unknown")
-        if not question.several and len(chosen) > 1:
-            raise QuizError("pick_one")
-        if NOTHING in chosen and len(chosen) > 1:
-            raise QuizError("exclusive")
-        self._picks[self.question_index] = tuple(c.id for c in question.choices if c.id in chosen)
+        self._picks[self.question_index] = checked_picks(question, picked)
         self.question_index += 1
 
     def back(self) -> bool:

@@ -555,6 +555,51 @@ WORDS: dict[str, str] = {
         "Would you like to check what you understood? Type yes, or press Enter to finish."
     ),
     "teach_ask_how": "Type the number of your answer.",
+    # -- the classroom (`wizard serve --classroom`): a projector and the room's phones -------
+    "class_title": "Class",
+    "class_join": "Join on your phone",
+    "class_join_text": "Open this address, or point your phone's camera at the code:",
+    "class_join_qr": "QR code of the address to join",
+    "class_anonymous": (
+        "Anonymous: no names are asked or kept, and every prediction is forgotten when the "
+        "class ends."
+    ),
+    "class_predicted": "{count} learners have predicted",
+    "class_predicted_one": "1 learner has predicted",
+    "class_count": "{count} ({share}%)",
+    "class_right_count": "Right: {right} of {answered}",
+    "class_end": "End the class",
+    "class_is_right": "✓ the guide's answer",
+    "class_was_picked": "your prediction",
+    "class_choices": "What the room predicted",
+    "class_over": "That was the last case",
+    "class_over_text": "Thank you. Every prediction is forgotten when the server stops.",
+    "class_send": "Send my prediction",
+    "class_change": "Change my prediction",
+    "class_sent": "Your prediction is in. You can change it until the answers are shown.",
+    "class_closed": "The answers are shown: predictions for this case are closed.",
+    "class_refresh": "Check for the answers or the next case",
+    "class_wait": "Predict below. The answers are shown when your educator reveals them.",
+    "class_not_predicted": "You did not predict this one.",
+    "class_stale": "That case was already revealed, so your prediction was not counted.",
+    "class_full_title": "This room is full",
+    "class_full_text": (
+        "The room takes at most {count} learners. Please follow on the shared screen."
+    ),
+    "class_cookie_title": "Your prediction could not be counted",
+    "class_cookie_text": (
+        "This page keeps one random number in a cookie, so that each person's prediction is "
+        "counted once. Please allow cookies for this site, then try again."
+    ),
+    "class_not_educator_title": "Only the educator can do this",
+    "class_not_educator_text": "This needs the educator's own address.",
+    "class_loopback": (
+        "Phones cannot open this address. Start again with --host 0.0.0.0 and --public-url "
+        "set to this computer's address on the room's network."
+    ),
+    "class_alone": "--classroom is a mode of its own: leave out --terminal and --kiosk",
+    "class_serving": "Classroom: learners join at {url} (Ctrl+C to stop)",
+    "class_educator_at": "Your screen, for the projector (keep this address to yourself): {url}",
 }
 
 

@@ -147,13 +147,18 @@ class TakeHomeView:
 
 
 def take_home_view(code: str, address: str) -> TakeHomeView:
-    """The QR code as inline SVG made by segno from `address` alone (our own url-safe text),
-    dark on light whatever the theme, with the quiet zone readers need."""
+    return TakeHomeView(code, address, qr_svg(address))
+
+
+def qr_svg(address: str, scale: int = 4) -> Markup:
+    """A QR code of `address` as inline SVG made by segno from the address alone (our own
+    url-safe text), dark on light whatever the theme, with the quiet zone readers need. The
+    take-home code and the classroom's join box both draw it."""
     import segno
 
-    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
+    svg = segno.make(address, error="m").svg_inline(scale=scale, dark="#000", light="#fff",
                                                     border=4, omitsize=False)
-    return TakeHomeView(code, address, Markup(svg))  # made here from url-safe text only
+    return Markup(svg)  # made here from url-safe text only
 
 
 def problem_page(heading: str, text: str) -> Page:

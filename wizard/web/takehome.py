@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import AnswerError, Mode, OffRoute, Session
 from wizard.model.tree import Tree
 from wizard.web.state import DAY, Expired, Stale, Tampered
 
@@ -82,16 +82,21 @@ class TakeHome:
             raise Expired("the code is too old")
         if hours * 3600 - self.clock() > 2 * 3600:  # dated ahead: it would never expire
             raise Tampered("the code is dated in the future")
-        session = Session(self.tree)
         masks = _read_varints(body[5:])
-        for mask in masks:
-            if session.finished:
-                raise Tampered("the code has more answers than the route")
-            options = session.current.options
-            try:
-                session.answer([o.id for i, o in enumerate(options) if mask >> i & 1])
-            except AnswerError:
-                raise Tampered("an answer in the code does not fit") from None
+        session = Session(self.tree)
+
+        def route() -> Iterator[tuple[str, list[str]]]:
+            """Each mask read against the node it answers, as the replay reaches it."""
+            for mask in masks:
+                options = session.current.options
+                yield session.current.id, [o.id for i, o in enumerate(options) if mask >> i & 1]
+
+        try:
+            session.replay(route(), Mode.ROUTE)
+        except OffRoute:
+            raise Tampered("the code has more answers than the route") from None
+        except AnswerError:
+            raise Tampered("an answer in the code does not fit") from None
         return session
 
 
