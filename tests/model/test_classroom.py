@@ -4,8 +4,12 @@ after it, forgotten at the next case, and a room that stays within its size."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.conftest import EXAMPLE
 from wizard.model.classroom import Room, RoomFull
+from wizard.model.loader import load_tree
 from wizard.model.quiz import NOTHING, Prediction, Quiz, QuizError, build_quiz
 from wizard.model.tree import Tree
 
@@ -117,6 +121,8 @@ def test_next_case_only_after_the_reveal_and_it_forgets_the_predictions(quiz: Qu
         room.reveal()
         room.next_case()
     assert room.case is None and room.tally() == ()
+    assert [case for case, _ in room.results] == list(quiz.cases)
+    assert room.results[0][1][0].answered == 1 and room.results[0][1][0].right == 1
     room.reveal()
     room.next_case()  # nothing more to do, and no error
     with pytest.raises(QuizError):
@@ -155,3 +161,33 @@ def test_shares_are_of_those_who_answered(quiz: Quiz) -> None:
         room.predict(learner(n), 0, {0: right_picks(first) if n else [wrong_choice(first)]})
     tally = room.tally()[0]
     assert tally.share(1) == 33 and tally.share(2) == 67 and tally.share(3) == 100
+
+
+EXAMPLE_QUIZ = build_quiz(load_tree(EXAMPLE), seed=11)
+SOME_IDS = st.sampled_from(sorted({c.id for case in EXAMPLE_QUIZ.cases for q in case.questions
+                                   for c in q.choices} | {"", "x", NOTHING}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.dictionaries(
+    st.integers(-2, 8), st.lists(SOME_IDS | st.text(max_size=8), max_size=5), max_size=5)),
+    max_size=12))
+def test_any_predictions_keep_the_tally_consistent(
+        sent: list[tuple[int, dict[int, list[str]]]]) -> None:
+    """Whatever learners send, a prediction is taken or refused with a reason, and the tally
+    counts each learner at most once per question, within the choices shown."""
+    room = Room(EXAMPLE_QUIZ, max_learners=4)
+    for who, picked in sent:
+        try:
+            refused = room.predict(learner(who), 0, picked)
+        except RoomFull:
+            assert room.predicted == 4
+            continue
+        assert all(error.reason in {"pick_one", "pick_some", "unknown", "exclusive"}
+                   for error in refused.values())
+    assert room.predicted <= 4
+    for tally in room.tally():
+        assert tally.answered <= room.predicted and tally.right <= tally.answered
+        assert all(0 <= count <= tally.answered for count in tally.counts)
+        if not tally.question.several:
+            assert sum(tally.counts) == tally.answered

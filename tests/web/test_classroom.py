@@ -102,6 +102,7 @@ async def test_join_predict_change_reveal_and_next(classroom: Any, quiz: Quiz) -
     first = quiz.cases[0].questions[0]
     educator, ana, ben = await classroom(), await classroom(), await classroom()
     page = await educator.open(f"/teach?key={KEY}")
+    assert "draft" not in page  # the example tree is no translation
     assert educator.status == 200 and "Case 1 of 2" in page and "0 learners have predicted" in page
     assert "http://127.0.0.1:8000/" in page and "<svg" in page  # the join box
     assert KEY in page  # its own forms carry the key ...
@@ -155,6 +156,10 @@ async def test_join_predict_change_reveal_and_next(classroom: Any, quiz: Quiz) -
     await educator.post("/teach", [("key", KEY), ("phase", phase_of(educator.page)),
                                    ("do", "next")])
     assert "That was the last case" in educator.page
+    # the end: each case with how many were right, counts only (Ana and Ben got case 1's first
+    # question right; nobody predicted case 2)
+    assert "Case 1 of 2" in educator.page and "Case 2 of 2" in educator.page
+    assert "Right: 2 of 2" in educator.page and "Right: 0 of 0" in educator.page
     assert "That was the last case" in await ana.open("/")
 
 
@@ -262,3 +267,46 @@ def test_refusals_before_listening_are_one_sentence_and_exit_2(
     assert done.returncode == 2
     assert said in done.stderr and "Traceback" not in done.stderr
     assert "teach?key=" not in done.stdout  # nothing was served
+
+
+async def test_a_draft_translation_says_so_on_both_pages() -> None:
+    """Spanish (a draft no clinician has reviewed) in front of a class says it is a draft."""
+    from wizard.model.bundled import resolve_tree
+    from wizard.model.loader import load_tree
+    from wizard.model.translation import translate_tree
+    from wizard.render.words import t
+
+    tree, _ = translate_tree(load_tree(resolve_tree(None)), "es")
+    assert tree.translation == "draft"
+    room = Room(build_quiz(tree, seed=1, cases=1))
+    client: TestClient = TestClient(TestServer(make_classroom_app(  # type: ignore[type-arg]
+        room, ClassConfig(key=KEY, join_address="http://127.0.0.1:8000/"))))
+    await client.start_server()
+    try:
+        for path in ("/", f"/teach?key={KEY}"):
+            page = unescape(await (await client.get(path)).text())
+            assert 'lang="es"' in page
+            assert f'<p class="hint draft">{t("draft_translation")}</p>' in page
+    finally:
+        await client.close()
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    (b"case=abc&q0=x", 400),
+    (b"case=" + b"9" * 5000 + b"&q0=x", 400),
+    (b"case=99&q0=x", 303),  # a case long gone: "not counted"
+    (b"case=0&q999=x&q-1=y&qq=z&" + b"q0=%FF%FE", 303),
+    (b"case=0&q0=\xff\xfe", 400),
+    (b"\x00\x01\x02", 400),
+], ids=["not-a-number", "a-huge-number", "gone", "odd-names", "not-utf8", "not-a-form"])
+async def test_odd_predictions_are_a_page_never_a_traceback(
+        classroom: Any, body: bytes, status: int, caplog: pytest.LogCaptureFixture) -> None:
+    learner = await classroom()
+    await learner.open("/")
+    response = await learner.client.post(
+        "/predict", data=body, allow_redirects=False,
+        headers={"Origin": learner.origin,
+                 "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+    assert response.status == status
+    assert classroom.room.predicted == 0
+    assert "Traceback" not in caplog.text and "request failed" not in caplog.text

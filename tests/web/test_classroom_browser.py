@@ -27,8 +27,9 @@ EDUCATOR = re.compile(r"(http://\S+/teach\?key=\S+)")
 
 @pytest.fixture(scope="module", params=["default", "high-contrast"])
 def classroom(request: pytest.FixtureRequest,
-              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """(the learners' address, the educator's) of a class on the bundled tree's cases."""
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:
+    """(the learners' address, the educator's, the server's log) of a class on the bundled
+    tree's cases."""
     folder = tmp_path_factory.mktemp("classroom")
     server = start_server(folder, "--classroom", "--seed", "3", "--cases", "2", "--theme",
                           request.param, tree_path="paraneoplastic")
@@ -36,7 +37,7 @@ def classroom(request: pytest.FixtureRequest,
     found = EDUCATOR.search((Path(folder) / "server.log").read_text())
     assert found, "the educator's address is printed at start"
     try:
-        yield learners, found.group(1)
+        yield learners, found.group(1), Path(folder) / "server.log"
     finally:
         server.close()
 
@@ -61,11 +62,11 @@ def predict_first_choices(phone: Page) -> None:
 
 
 def test_a_class_from_the_qr_code_to_the_reveal(browser: Browser,
-                                                classroom: tuple[str, str]) -> None:
+                                                classroom: tuple[str, str, Path]) -> None:
     import zxingcpp
     from PIL import Image
 
-    learners, educator_address = classroom
+    learners, educator_address, log = classroom
     projector = open_page(browser, educator_address)
     projector.wait_for_load_state("load")  # the tally's script is deferred
     phones: list[Page] = []
@@ -107,6 +108,20 @@ def test_a_class_from_the_qr_code_to_the_reveal(browser: Browser,
         projector.wait_for_selector("h1:has-text('Case 2 of 2')")
         phone.wait_for_selector("h1:has-text('Case 2 of 2')")
         assert projector.locator("text=0 learners have predicted").count() == 1
+        projector.click("button:has-text('Show the answers')")
+        projector.click("button:has-text('End the class')")
+        projector.wait_for_selector("h1:has-text('That was the last case')")
+        assert projector.locator("text=Right: 0 of 2").count() >= 1  # case 1, counts only
+        assert axe_problems(projector) == []
+        phone.wait_for_selector("h1:has-text('That was the last case')")
+
+        # the log names pages, never the educator's key (beyond the line printed at start)
+        # nor a learner's token
+        written = log.read_text()
+        assert "POST /predict 303" in written and "GET /teach 200" in written
+        assert written.count(educator_address.split("key=")[1]) == 1
+        tokens = [c["value"] for page in (phone, quiet) for c in page.context.cookies()]
+        assert len(tokens) == 2 and not any(token in written for token in tokens)
     finally:
         for page in [projector, *phones]:
             page.context.close()

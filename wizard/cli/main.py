@@ -112,6 +112,9 @@ PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
 STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
+PER_CLIENT = _whole("--max-connections-per-client", 1, 100_000)
+HEADER_SECONDS = _seconds("--header-timeout", 3600)
+BODY_SECONDS = _seconds("--body-timeout", 3600)
 IDLE_SECONDS = _seconds("--idle-timeout", LONGEST_IDLE, low=SHORTEST_IDLE)
 
 
@@ -327,7 +330,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="--terminal: most browser tabs (app processes) at once")
     serve.add_argument("--public-url", metavar="URL",
                        help="the address visitors open, e.g. behind a proxy")
+    serve.add_argument(
+        "--max-connections-per-client", type=PER_CLIENT, default=32, metavar="N",
+        help="connections open at once from one address; behind a proxy, every visitor's "
+        "(default 32)")
+    serve.add_argument("--header-timeout", type=HEADER_SECONDS, default=10.0, metavar="SECONDS",
+                       help="time to send a request's head (default 10)")
+    serve.add_argument("--body-timeout", type=BODY_SECONDS, default=30.0, metavar="SECONDS",
+                       help="time to send a request's body (default 30)")
     _language_option(serve)
+    serve.add_argument("--quiz", action="store_true",
+                       help="the case quiz as web pages, each learner on their own")
     serve.add_argument(
         "--classroom", action="store_true",
         help="a class predicts together: cases on the educator's screen, learners on phones",

@@ -54,6 +54,8 @@ class Room:
         self.case_index = 0
         self.revealed = False
         self._picks: dict[str, dict[int, tuple[str, ...]]] = {}
+        self.results: list[tuple[QuizCase, tuple[Tally, ...]]] = []
+        """Each finished case's tally: counts only, never who picked what (for the end)."""
 
     @property
     def finished(self) -> bool:
@@ -141,6 +143,8 @@ class Room:
             return
         if not self.revealed:
             raise QuizError("not_ready")
+        if (case := self.case) is not None:
+            self.results.append((case, self.tally()))
         self.case_index += 1
         self.revealed = False
         self._picks = {}

@@ -277,6 +277,13 @@ class QuizRun:
         return self._picks.get(self.question_index, ())
 
     @property
+    def case_picks(self) -> tuple[tuple[str, ...], ...]:
+        """Every prediction of this case so far, in question order (after Back, those past the
+        current question too): what the web pages seal and replay, keeping no run between
+        requests."""
+        return tuple(self._picks[n] for n in sorted(self._picks))
+
+    @property
     def score(self) -> tuple[int, int]:
         """(right, asked) over the revealed cases."""
         return sum(r.score for r in self.results), sum(r.total for r in self.results)

@@ -540,6 +540,39 @@ WORDS: dict[str, str] = {
     "quiz_predict": "Next",
     "quiz_keys": "Space ticks, Enter goes on, Escape goes back before the answers are shown.",
     "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
+    # the quiz's web pages (serve --quiz)
+    "quiz_web_how": (
+        "Each case has a few questions. Back changes a prediction until the answers are shown, "
+        "never after. Nothing is kept: you can save your results at the end."
+    ),
+    "quiz_web_same": "Everyone here gets the same {count} cases, in the same order (seed {seed}).",
+    "quiz_web_same_one": "Everyone here gets the same case (seed {seed}).",
+    "quiz_web_start": "Start the quiz",
+    "quiz_web_progress": "{case} · Question {number} of {total}",
+    "quiz_web_seed": "Seed {seed}: Start again gives the same cases in the same order.",
+    "quiz_web_new": "Start a new quiz",
+    "quiz_web_save_json": "Save for a learning system (JSON with xAPI)",
+    "quiz_mark_right": "In the guide's answer:",
+    "quiz_mark_not": "Not in the guide's answer:",
+    "quiz_mark_picked": "(you picked it)",
+    "quiz_web_ended": "This quiz page cannot be used",
+    "quiz_web_ended_text": (
+        "Quiz pages open for a day, and only on the server that made them while it runs. Nothing "
+        "was kept, so please start the quiz again: the same seed gives the same cases."
+    ),
+    "quiz_web_no_kiosk": (
+        "--quiz cannot be used with --kiosk: the quiz is for learners, a kiosk for patients one "
+        "after another"
+    ),
+    "quiz_serve_at": "Serving the quiz at {url} (Ctrl+C to stop)",
+    "quiz_web_needs_quiz": "--cases and --seed choose a quiz's cases: add --quiz or --classroom",
+    "quiz_web_or_classroom": (
+        "--quiz and --classroom are two ways to run the quiz: choose one (--quiz, each learner "
+        "on their own; --classroom, the room together)"
+    ),
+    "quiz_web_no_terminal": (
+        "--quiz cannot be used with --terminal: for the quiz in a terminal, run wizard quiz"
+    ),
     # -- teach-back (after the summary) -------------------------------------------------------
     "teach_offer": "Check what you understood",
     "teach_offer_key": "Check you understood (k)",

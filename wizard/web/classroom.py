@@ -62,6 +62,7 @@ MAX_FORM_BYTES = 16 * 1024
 """A whole case's predictions are a few hundred bytes; anything far larger is refused (413)."""
 COOKIE = "learner"
 _QUESTION = re.compile(r"q([0-9]{1,2})")
+_CASE = re.compile(r"[0-9]{1,5}")
 _REFUSALS = frozenset({"pick_one", "pick_some", "unknown", "exclusive"})
 
 
@@ -189,10 +190,10 @@ async def predict(request: web.Request) -> web.Response:
     token = request.cookies.get(COOKIE, "")
     if not LEARNER.fullmatch(token):
         return _problem(request, 400, "class_cookie_title", "class_cookie_text")
-    try:
-        case_index = int(str(form.get("case", "")))
-    except ValueError:
+    case = str(form.get("case", ""))
+    if not _CASE.fullmatch(case):
         return _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
+    case_index = int(case)
     picked: dict[int, list[str]] = {}
     for name, value in form.items():
         found = _QUESTION.fullmatch(name)
@@ -279,5 +280,6 @@ def _render(request: web.Request, page: ClassPage, teach_address: str = "") -> w
         lang=language(room.quiz.tree.language),
         theme=config.theme if config.theme in THEMES else "default",
         tree_title=strip_control(room.quiz.tree.title),
+        draft=t("draft_translation") if room.quiz.tree.translation == "draft" else "",
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")

@@ -54,6 +54,17 @@ class QuestionView:
 
 
 @dataclass(frozen=True)
+class CaseResults:
+    """One finished case at the end of the class: how many of the room were right, by
+    question (counts only)."""
+
+    heading: str
+    story: str
+    questions: tuple[tuple[str, str], ...]
+    """(the question's words, "Right: 12 of 30")."""
+
+
+@dataclass(frozen=True)
 class Join:
     """How a learner joins: the short address and a QR code of it."""
 
@@ -80,10 +91,11 @@ class ClassPage:
     sent: bool = False
     paragraphs: tuple[str, ...] = ()
     join: Join | None = None
+    results: tuple[CaseResults, ...] = ()
 
 
 def join_view(address: str, unreachable: bool) -> Join:
-    return Join(address, qr_svg(address), unreachable)
+    return Join(address, qr_svg(address, fit=True), unreachable)
 
 
 def _case_heading(room: Room) -> str:
@@ -95,12 +107,26 @@ def educator_page(room: Room, join: Join) -> ClassPage:
     case = room.case
     if case is None:
         return ClassPage("educator", t("class_over"), room.phase, finished=True,
-                         paragraphs=(t("class_over_text"),), join=join)
+                         paragraphs=(t("class_over_text"),), join=join,
+                         results=_results(room))
     questions = tuple(_tallied(case, tally, room.revealed) for tally in room.tally())
     return ClassPage(
         "educator", _case_heading(room), room.phase, room.case_index, story(case), questions,
         room.revealed, last=room.case_index == len(room.quiz.cases) - 1,
         predicted=t_count("class_predicted", room.predicted), join=join,
+    )
+
+
+def _results(room: Room) -> tuple[CaseResults, ...]:
+    total = str(len(room.quiz.cases))
+    return tuple(
+        CaseResults(
+            t("quiz_case", number=str(number), total=total), story(case),
+            tuple((question_words(case, tally.question),
+                   t("class_right_count", right=str(tally.right), answered=str(tally.answered)))
+                  for tally in tallies),
+        )
+        for number, (case, tallies) in enumerate(room.results, 1)
     )
 
 

@@ -150,14 +150,15 @@ def take_home_view(code: str, address: str) -> TakeHomeView:
     return TakeHomeView(code, address, qr_svg(address))
 
 
-def qr_svg(address: str, scale: int = 4) -> Markup:
+def qr_svg(address: str, fit: bool = False) -> Markup:
     """A QR code of `address` as inline SVG made by segno from the address alone (our own
     url-safe text), dark on light whatever the theme, with the quiet zone readers need. The
-    take-home code and the classroom's join box both draw it."""
+    take-home code and the classroom's join box both draw it; `fit`: no size of its own (a
+    viewBox), so the stylesheet sizes it (large, for a projector)."""
     import segno
 
-    svg = segno.make(address, error="m").svg_inline(scale=scale, dark="#000", light="#fff",
-                                                    border=4, omitsize=False)
+    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
+                                                    border=4, omitsize=fit)
     return Markup(svg)  # made here from url-safe text only
 
 

@@ -43,7 +43,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -158,9 +158,42 @@ def tree_version(tree: Tree) -> str:
 
 
 def _fernet(secret: bytes, epoch: bytes) -> Fernet:
+    return derive_fernet(secret, b"page state" + epoch)
+
+
+def derive_fernet(secret: bytes, purpose: bytes) -> Fernet:
+    """The Fernet key for one kind of sealed state: `purpose` keeps kinds apart (a guide's page
+    never opens as a quiz's, wizard/web/quiz_state.py), and may carry a process's epoch."""
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"triage-wizard/state",
-               info=b"page state" + epoch).derive(secret)
+               info=purpose).derive(secret)
     return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal(fernet: Fernet, data: object, now: float) -> str:
+    """`data` as compressed JSON, sealed with its issue time, as url-safe text."""
+    body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    return fernet.encrypt_at_time(zlib.compress(body, 9), int(now)).decode("ascii").rstrip("=")
+
+
+def unseal(fernet: Fernet, token: str, now: float, lifetime: float) -> tuple[Any, int]:
+    """The JSON a token holds and when it was sealed; Tampered or Expired when it cannot be
+    used (too long, not ours, dated ahead, not JSON), checked in that order."""
+    if len(token) > MAX_STATE_BYTES:
+        raise Tampered("the state is too long")
+    try:
+        sealed = (token + "=" * (-len(token) % 4)).encode("ascii")
+        packed = fernet.decrypt(sealed)
+        issued = fernet.extract_timestamp(sealed)
+    except (InvalidToken, UnicodeEncodeError, ValueError):
+        raise Tampered("the state is not sealed with this server's key") from None
+    if now - issued >= lifetime:
+        raise Expired(f"sealed {now - issued:.0f} s ago")
+    if issued - now > CLOCK_SLACK:
+        raise Tampered("the state is dated in the future")
+    try:
+        return json.loads(zlib.decompressobj().decompress(packed, MAX_PAYLOAD_BYTES)), issued
+    except (ValueError, zlib.error):
+        raise Tampered("the state's contents are malformed") from None
 
 
 class Sealer:
@@ -197,30 +230,14 @@ class Sealer:
             "c": state.changing,
             "e": list(state.earlier),
         }
-        body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-        token = self._fernet.encrypt_at_time(zlib.compress(body, 9), int(self.clock()))
-        return token.decode("ascii").rstrip("=")
+        return seal(self._fernet, data, self.clock())
 
     def load(self, token: str) -> State:
         """The State in `token`; Tampered, Stale, Expired or Ended when it cannot be used."""
         if not token:
             return State()
-        if len(token) > MAX_STATE_BYTES:
-            raise Tampered("the state is too long")
+        data, issued = unseal(self._fernet, token, self.clock(), self.lifetime)
         try:
-            sealed = (token + "=" * (-len(token) % 4)).encode("ascii")
-            packed = self._fernet.decrypt(sealed)
-            issued = self._fernet.extract_timestamp(sealed)
-        except (InvalidToken, UnicodeEncodeError, ValueError):
-            raise Tampered("the state is not sealed with this server's key") from None
-        if self.clock() - issued >= self.lifetime:
-            raise Expired(f"sealed {self.clock() - issued:.0f} s ago")
-        if issued - self.clock() > CLOCK_SLACK:
-            raise Tampered("the state is dated in the future")
-        inflate = zlib.decompressobj()
-        try:
-            body = inflate.decompress(packed, MAX_PAYLOAD_BYTES)
-            data = json.loads(body)
             version = data["v"]
             if version != self.version:
                 raise Stale(f"sealed for tree version {_text(version)[:40]!r}")
