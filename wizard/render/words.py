@@ -349,6 +349,9 @@ WORDS: dict[str, str] = {
     "ask_check_how": (
         "Type the number of an answer to change it, or press Enter to see your summary."
     ),
+    "ask_change_word": "change",
+    "ask_change_offer": "Type {word} to check or change your answers, or press Enter to finish.",
+    "ask_change_offer_teach": "Type {word} to check or change your answers.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
