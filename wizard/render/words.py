@@ -550,7 +550,7 @@ WORDS: dict[str, str] = {
     # the quiz's web pages (serve --quiz)
     "quiz_web_how": (
         "Each case has a few questions. Back changes a prediction until the answers are shown, "
-        "never after. Nothing is kept: you can save your results at the end."
+        "never after. Nothing is saved: to keep your results, save them at the end."
     ),
     "quiz_web_same": "Everyone here gets the same {count} cases, in the same order (seed {seed}).",
     "quiz_web_same_one": "Everyone here gets the same case (seed {seed}).",
