@@ -439,6 +439,13 @@ WORDS: dict[str, str] = {
         "only this guide can read them, and it works for one day."
     ),
     "take_home_qr": "A QR code that opens this summary on a phone",
+    "run_public_url_kiosk": (
+        "--public-url is for a kiosk (--kiosk): its summary then offers a take-home code"
+    ),
+    "run_public_url_secret": (
+        "--public-url needs {name}, the same secret as the wizard serve at that address, so "
+        "the take-home codes open there"
+    ),
     "web_code_expired": "This code has expired",
     "web_code_expired_text": (
         "A code works for one day after it is made. Please go through the guide again."
