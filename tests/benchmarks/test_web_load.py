@@ -149,8 +149,9 @@ def start_servers(folder: Path, count: int) -> list[tuple[subprocess.Popen[bytes
     for number in range(count):
         port = free_port()
         log = folder / f"server-{number}.log"
+        # all the visitors come from 127.0.0.1, one connection each: one client to the server
         command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)),
-                   "--port", str(port)]
+                   "--port", str(port), "--max-connections-per-client", str(2 * VISITORS)]
         with log.open("wb") as output:
             process = subprocess.Popen(command, cwd=ROOT, stdout=output, env=env,
                                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.model.test_generated import FACTS, conditions
+from tests.model.test_generated import FACTS, conditions, forward_nodes
 from wizard.model.diff import diff_trees
 from wizard.model.loader import check_text
 from wizard.model.machine import AnswerError, Session
@@ -27,44 +27,10 @@ MOST_ROUTES = 3000  # per tree: the brute force below must stay quick
 
 @st.composite
 def small_trees(draw: st.DrawFn) -> dict[str, Any]:
-    """A forward-only tree (as test_generated's) with items, notes, a resource, questions and
+    """A forward-only tree (test_generated's nodes) with items, notes, a resource, questions and
     a red flag, small enough to walk every route of by brute force."""
-    count = draw(st.integers(min_value=3, max_value=5))
-    names = [f"n{i}" for i in range(count)]
-    nodes: dict[str, Any] = {
-        "n0": {
-            "kind": "multi",
-            "prompt": "Facts?",
-            "options": [{"id": f, "label": f"Label {f}", "sets": [f]} for f in FACTS]
-            + [{"id": "none", "label": "None", "exclusive": True}],
-            "next": "n1",
-        }
-    }
-    for i in range(1, count - 1):
-        later = names[i + 1 :]
-        kind = draw(st.sampled_from(["info", "choice", "multi"]))
-        node: dict[str, Any] = {"kind": kind, "prompt": f"Question {i}?"}
-        if i > 1 and draw(st.integers(0, 3)) == 0:
-            node["when"] = draw(conditions())
-        if kind != "info":
-            options = []
-            for k in range(draw(st.integers(min_value=1, max_value=3))):
-                option: dict[str, Any] = {"id": f"o{k}", "label": f"Option {i}.{k}"}
-                if draw(st.booleans()):
-                    option["sets"] = [draw(st.sampled_from(FACTS))]
-                if k == 0 and i == 1:
-                    option["red_flag"] = "rf"
-                if kind == "choice" and k > 0 and draw(st.integers(0, 2)) == 0:
-                    option["next"] = draw(st.sampled_from(later))
-                options.append(option)
-            node["options"] = options
-        routes: list[dict[str, Any]] = []
-        if draw(st.booleans()):
-            routes.append({"when": draw(conditions()), "go": draw(st.sampled_from(later))})
-        routes.append({"go": names[i + 1]})
-        node["next"] = routes if len(routes) > 1 else routes[0]["go"]
-        nodes[names[i]] = node
-    nodes[names[-1]] = {"kind": "outcome", "title": "Done", "text": "The end."}
+    nodes = forward_nodes(draw, draw(st.integers(min_value=3, max_value=5)), most_options=3,
+                          red_flag="rf")
     treatments = {
         f"t{k}": {
             "name": f"Treatment {k}",

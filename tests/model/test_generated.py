@@ -24,17 +24,17 @@ def conditions(draw: st.DrawFn, depth: int = 0) -> Any:
     return {op: draw(st.lists(conditions(depth + 1), min_size=1, max_size=3))}
 
 
-@st.composite
-def trees(draw: st.DrawFn) -> dict[str, Any]:
-    """A DAG: node i links only forward, always falls back to i+1, and the last is an outcome."""
-    count = draw(st.integers(min_value=3, max_value=12))
+def forward_nodes(draw: st.DrawFn, count: int, most_options: int,
+                  red_flag: str | None = None) -> dict[str, Any]:
+    """The nodes of a DAG: node i links only forward, always falls back to i+1, and the last is
+    an outcome. The first question sets every fact somewhere, so conditions always read set
+    facts; `red_flag`, when given, is raised by the first option of the second question."""
     names = [f"n{i}" for i in range(count)]
     nodes: dict[str, Any] = {
-        # The first question sets every fact somewhere, so conditions always read set facts.
         "n0": {
             "kind": "multi",
             "prompt": "Facts?",
-            "options": [{"id": f, "label": f, "sets": [f]} for f in FACTS]
+            "options": [{"id": f, "label": f"Label {f}", "sets": [f]} for f in FACTS]
             + [{"id": "none", "label": "None", "exclusive": True}],
             "next": "n1",
         }
@@ -46,12 +46,13 @@ def trees(draw: st.DrawFn) -> dict[str, Any]:
         if i > 1 and draw(st.integers(0, 3)) == 0:
             node["when"] = draw(conditions())
         if kind != "info":
-            size = draw(st.integers(min_value=1, max_value=4))
             options = []
-            for k in range(size):
-                option: dict[str, Any] = {"id": f"o{k}", "label": f"Option {k}"}
+            for k in range(draw(st.integers(min_value=1, max_value=most_options))):
+                option: dict[str, Any] = {"id": f"o{k}", "label": f"Option {i}.{k}"}
                 if draw(st.booleans()):
                     option["sets"] = [draw(st.sampled_from(FACTS))]
+                if red_flag and k == 0 and i == 1:
+                    option["red_flag"] = red_flag
                 # The first option always uses the node's `next`, so i+1 stays reachable.
                 if kind == "choice" and k > 0 and draw(st.integers(0, 2)) == 0:
                     option["next"] = draw(st.sampled_from(later))
@@ -63,7 +64,14 @@ def trees(draw: st.DrawFn) -> dict[str, Any]:
         routes.append({"go": names[i + 1]})
         node["next"] = routes if len(routes) > 1 else routes[0]["go"]
         nodes[names[i]] = node
-    nodes[names[-1]] = {"kind": "outcome", "title": "Done"}
+    nodes[names[-1]] = {"kind": "outcome", "title": "Done", "text": "The end."}
+    return nodes
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> dict[str, Any]:
+    """A forward-only tree of 3 to 12 nodes with one treatment."""
+    nodes = forward_nodes(draw, draw(st.integers(min_value=3, max_value=12)), most_options=4)
     return {
         "format": 1,
         "id": "generated",

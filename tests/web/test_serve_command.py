@@ -128,10 +128,12 @@ def test_unusable_serve_options_are_one_sentence_and_exit_2(option: list[str], s
     assert (done.returncode, done.stderr) == (2, sentence)
 
 
-@pytest.mark.parametrize("mode", [[], ["--terminal"]])
+@pytest.mark.parametrize("mode", [[], ["--terminal"], ["--classroom"]])
 def test_serve_opens_its_tree_once(mode: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line opens and checks the tree; the server takes that tree as it is."""
+    """The command line opens and checks the tree; the server takes that tree as it is, in
+    every mode (the classroom's quiz is built on it too)."""
     import wizard.model.opening
+    import wizard.web.classroom_run
     import wizard.web.run
     import wizard.web.terminal_server
     from wizard.cli.main import main
@@ -155,6 +157,8 @@ def test_serve_opens_its_tree_once(mode: list[str], monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(wizard.web.run, "serve_pages",
                         lambda tree, **options: served.append((tree, options)) or 0)
     monkeypatch.setattr(wizard.web.terminal_server, "TerminalServer", FakeServer)
+    monkeypatch.setattr(wizard.web.classroom_run, "serve_classroom",
+                        lambda quiz, **options: served.append((quiz, options)) or 0)
     assert main(["serve", "tests/trees/example.yaml", *mode]) == 0
     assert len(loads) == 1 and len(served) == 1
 

@@ -28,6 +28,7 @@ from wizard.cli.output import (
     tolerant_output,
 )
 from wizard.exits import Exit
+from wizard.model.classroom import MAX_LEARNERS
 from wizard.model.limits import SEARCH_STATES
 from wizard.model.plain import strip_control
 from wizard.render.kiosk import IDLE_TIMEOUT, LONGEST_IDLE, SHORTEST_IDLE
@@ -111,6 +112,9 @@ PORT = _whole("--port", 1, 65535)
 ROUTE_LIMIT = _whole("--limit", 1, 1_000_000)
 STATES = _whole("--states", 1, 10_000_000)
 MAX_SESSIONS = _whole("--max-sessions", 1, 1000)
+PER_CLIENT = _whole("--max-connections-per-client", 1, 100_000)
+HEADER_SECONDS = _seconds("--header-timeout", 3600)
+BODY_SECONDS = _seconds("--body-timeout", 3600)
 IDLE_SECONDS = _seconds("--idle-timeout", LONGEST_IDLE, low=SHORTEST_IDLE)
 
 
@@ -159,10 +163,25 @@ def _screen_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--print-command", metavar="CMD",
                          help="offer Print, piping the summary as plain text to CMD (e.g. lp)")
+    command.add_argument(
+        "--public-url", metavar="URL",
+        help="serve: the address visitors open, e.g. behind a proxy; a kiosk's summary then "
+        "offers a take-home code opened there (run --kiosk: the address of the clinic's "
+        "wizard serve, which shares WIZARD_SECRET)",
+    )
 
 
 def _quiz_options(command: argparse.ArgumentParser) -> None:
     """`--cases`, `--seed` and `--results`, the same wherever a quiz runs."""
+    _case_options(command)
+    command.add_argument(
+        "--results", metavar="FILE",
+        help="save the results there at the end: .json (with xAPI statements), .md or .html",
+    )
+
+
+def _case_options(command: argparse.ArgumentParser) -> None:
+    """`--cases` and `--seed`: which cases a quiz asks, for one learner or a whole room."""
     command.add_argument(
         "--cases", type=_whole("--cases", 1, 10_000), metavar="N",
         help="how many cases (default all)",
@@ -170,10 +189,6 @@ def _quiz_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--seed", type=_whole("--seed", 0, 2**63), metavar="S",
         help="the same seed gives the same cases in the same order (default: a new one)",
-    )
-    command.add_argument(
-        "--results", metavar="FILE",
-        help="save the results there at the end: .json (with xAPI statements), .md or .html",
     )
 
 
@@ -319,9 +334,26 @@ def build_parser() -> argparse.ArgumentParser:
     _screen_options(serve)
     serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
                        help="--terminal: most browser tabs (app processes) at once")
-    serve.add_argument("--public-url", metavar="URL",
-                       help="the address visitors open, e.g. behind a proxy")
+    serve.add_argument(
+        "--max-connections-per-client", type=PER_CLIENT, default=32, metavar="N",
+        help="connections open at once from one address; behind a proxy, every visitor's "
+        "(default 32)")
+    serve.add_argument("--header-timeout", type=HEADER_SECONDS, default=10.0, metavar="SECONDS",
+                       help="time to send a request's head (default 10)")
+    serve.add_argument("--body-timeout", type=BODY_SECONDS, default=30.0, metavar="SECONDS",
+                       help="time to send a request's body (default 30)")
     _language_option(serve)
+    serve.add_argument("--quiz", action="store_true",
+                       help="the case quiz as web pages, each learner on their own")
+    serve.add_argument(
+        "--classroom", action="store_true",
+        help="a class predicts together: cases on the educator's screen, learners on phones",
+    )
+    serve.add_argument(
+        "--max-learners", type=_whole("--max-learners", 1, 5000), default=MAX_LEARNERS,
+        metavar="N", help=f"classroom: the most learners one room takes (default {MAX_LEARNERS})",
+    )
+    _case_options(serve)
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -13,6 +13,7 @@ from wizard.cli.language import open_in_language
 from wizard.cli.output import UsageError
 from wizard.exits import Exit
 from wizard.model.quiz import Quiz, build_quiz
+from wizard.model.tree import Tree
 
 
 def results_path(typed: str | None) -> Path | None:
@@ -26,10 +27,11 @@ def results_path(typed: str | None) -> Path | None:
     return path
 
 
-def make_quiz(args: argparse.Namespace) -> Quiz:
-    """The quiz the arguments ask for. Without --seed, a fresh one from the system's randomness
-    (never the clock), shown with the results so the same quiz can be run again."""
-    tree = open_in_language(args.tree, args.lang)
+def make_quiz(args: argparse.Namespace, tree: Tree | None = None) -> Quiz:
+    """The quiz the arguments ask for (on `tree`, when the caller opened it already). Without
+    --seed, a fresh one from the system's randomness (never the clock), shown with the results
+    so the same quiz can be run again."""
+    tree = tree or open_in_language(args.tree, args.lang)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     return build_quiz(tree, seed=seed, cases=args.cases)
 

@@ -30,23 +30,59 @@ def refuse_unusable_secrets(*, kiosk: bool, pages: bool) -> None:
             raise UsageError(t("secret_not_utf8")) from None
 
 
+def refuse_quiz_combinations(args: argparse.Namespace) -> None:
+    """UsageError, in one sentence, for `--quiz` with what it cannot be: a kiosk (the quiz is
+    for learners; a kiosk's next visitor must see nothing of the last, and a quiz's pages are
+    the learner's to go back over and save) or the terminal mode (`wizard quiz` is that); and
+    for `--cases` or `--seed` without a quiz (`--quiz` or `--classroom`)."""
+    from wizard.render.words import t
+
+    if args.quiz and args.kiosk:
+        raise UsageError(t("quiz_web_no_kiosk"))
+    if args.quiz and args.terminal:
+        raise UsageError(t("quiz_web_no_terminal"))
+    if args.quiz and args.classroom:
+        raise UsageError(t("quiz_web_or_classroom"))
+    if not (args.quiz or args.classroom) and (args.cases is not None or args.seed is not None):
+        raise UsageError(t("quiz_web_needs_quiz"))
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from wizard.cli.language import open_in_language, refuse_draft
     from wizard.cli.run import refuse_overdue
     from wizard.render.words import language
+    from wizard.web.limits import ConnectionLimits
     from wizard.web.serve import serve, serve_pages_mode
 
+    refuse_quiz_combinations(args)
+    if args.classroom and (args.terminal or args.kiosk):
+        from wizard.render.words import t
+
+        raise UsageError(t("class_alone"))
     refuse_unusable_secrets(kiosk=args.kiosk and args.terminal, pages=not args.terminal)
+    connections = ConnectionLimits(per_client=args.max_connections_per_client,
+                                   head_seconds=args.header_timeout,
+                                   body_seconds=args.body_timeout)
     tree = open_in_language(args.tree, args.lang)
     if args.kiosk and not args.allow_overdue:
         refuse_overdue(tree)
     if args.kiosk and not args.allow_draft_translation:
         refuse_draft(tree)
+    if args.classroom:
+        from wizard.cli.quiz import make_quiz
+        from wizard.web.classroom_run import serve_classroom
+
+        return serve_classroom(make_quiz(args, tree), host=args.host, port=args.port,
+                               theme=args.theme, public_address=args.public_url,
+                               max_learners=args.max_learners, connections=connections)
     if not args.terminal:
+        from wizard.web.quiz_state import QuizSettings
+
         return serve_pages_mode(
             tree, host=args.host, port=args.port, kiosk=args.kiosk,
             idle_timeout=args.idle_timeout, print_command=args.print_command, theme=args.theme,
-            public_address=args.public_url)
+            public_address=args.public_url, connections=connections,
+            quiz=QuizSettings(args.seed, args.cases) if args.quiz else None)
     run_options: list[str] = []
     if args.allow_overdue:
         run_options += ["--allow-overdue"]
@@ -60,4 +96,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(
         tree, host=args.host, port=args.port, kiosk=args.kiosk, run_options=run_options,
         max_sessions=args.max_sessions, public_address=args.public_url,
+        connections=connections,
     )

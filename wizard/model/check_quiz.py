@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from wizard.model.conditions import can_hold
 from wizard.model.errors import Diagnostic, Severity, did_you_mean
-from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import AnswerError, MissingAnswer, walk
 from wizard.model.tree import ALWAYS, Case, Condition, Mark, TeachBack, Tree
 
 
@@ -75,35 +75,27 @@ def _case_route(tree: Tree, case: Case) -> Iterator[Diagnostic]:
     """Walk the case's answers through a real Session: the route must end at an outcome."""
     where = f"case '{case.id}'"
     given = dict(case.answers)
-    asked: list[str] = []
-    session = Session(tree)
     try:
-        while not session.finished:
-            node = session.current
-            if node.id in given:
-                try:
-                    session.answer(given[node.id])
-                except AnswerError as error:
-                    yield _diag(
-                        case.marks.get(node.id, case.mark),
-                        "error",
-                        f"{where}: node '{node.id}' refuses this answer ({error.reason})",
-                    )
-                    return
-                asked.append(node.id)
-            elif not node.is_question:
-                session.answer(())
-            else:
-                options = ", ".join(o.id for o in node.options)
-                yield _diag(
-                    case.mark,
-                    "error",
-                    f"{where} stops at question '{node.id}' ({node.heading}); add an answer "
-                    f"for it: one of {options}",
-                )
-                return
-    finally:
-        session.close()
+        session = walk(tree, given)
+    except MissingAnswer as missing:
+        node = missing.node
+        options = ", ".join(o.id for o in node.options)
+        yield _diag(
+            case.mark,
+            "error",
+            f"{where} stops at question '{node.id}' ({node.heading}); add an answer "
+            f"for it: one of {options}",
+        )
+        return
+    except AnswerError as error:
+        yield _diag(
+            case.marks.get(error.node, case.mark),
+            "error",
+            f"{where}: node '{error.node}' refuses this answer ({error.reason})",
+        )
+        return
+    asked = [answer.node for answer in session.history if answer.node in given]
+    session.close()
     for node_id, _ in case.answers:
         if node_id not in asked:
             yield _diag(

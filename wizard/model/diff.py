@@ -33,7 +33,7 @@ from typing import Any
 
 from wizard.model.cover import Steps, build_cover
 from wizard.model.limits import FOUND_MOST, MULTI_KINDS, SEARCH_STATES
-from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import AnswerError, Mode, Session
 from wizard.model.spec import OBJECTS
 from wizard.model.summary import Listed, Summary
 from wizard.model.texts import PEOPLE, object_texts, person_texts, values_of
@@ -236,36 +236,28 @@ def _fixed(node: Node) -> tuple[str, ...]:
 
 
 def walk_route(tree: Tree, steps: Steps) -> Walked:
-    """Answer as `steps` say wherever they fit this version; elsewhere use the fixed answer."""
+    """Answer as `steps` say wherever they fit this version (`Session.replay`, Mode.FILL); a
+    question they do not answer is answered with nothing (one that may be left blank stays
+    blank), and where that or their answer is refused, the fixed answer instead."""
     answers = {node: options for node, options in steps}
-    session = Session(tree)
+    blank = {node.id: () for node in tree.nodes.values() if node.is_question}
+    replayed = Session(tree).replay({**blank, **answers}.items(), Mode.FILL, _fixed)
     notes: list[str] = []
     pages: list[View] = []
-    for _ in range(len(tree.nodes) + 1):
-        if session.finished:
-            break
-        node = session.current
-        wanted = answers.get(node.id)
-        given: tuple[str, ...] = ()
+    for step in replayed.steps:
+        node = tree.nodes[step.node]
         if not node.traits.page:
-            known = {o.id for o in node.options}
-            given = tuple(o for o in wanted or () if o in known)
-            if wanted is None:
+            if step.node not in answers:
                 notes.append(f"'{node.id}' is not answered on this route")
-            elif given != tuple(wanted):
-                gone = ", ".join(o for o in wanted if o not in known)
-                notes.append(f"'{node.id}' has no option {gone}")
-        try:
-            raised = session.answer(given)
-        except AnswerError:
-            given = _fixed(node)
-            notes.append(f"'{node.id}' answered {','.join(given) or '(nothing)'} instead")
-            try:
-                raised = session.answer(given)
-            except AnswerError:
-                break
-        pages.append((page_view(node), given, tuple(flag_view(tree, f) for f in raised)))
-    return _walked(session, notes, pages)
+            elif step.left_out:
+                notes.append(f"'{node.id}' has no option {', '.join(step.left_out)}")
+        if step.filled:
+            notes.append(f"'{node.id}' answered {','.join(step.answer) or '(nothing)'} instead")
+        if step.refused is not None:
+            break
+        flags = tuple(flag_view(tree, f) for f in step.raised)
+        pages.append((page_view(node), step.answer, flags))
+    return _walked(replayed.session, notes, pages)
 
 
 def _walked(session: Session, notes: list[str], pages: list[View]) -> Walked:
@@ -489,17 +481,9 @@ def _complete(a: Session, b: Session, steps: Steps) -> Steps:
     """A route that reached a difference, carried on to an outcome with the fixed answers."""
     taken = list(steps)
     for session in (a.fork(), b.fork()):
-        for _ in range(len(session.tree.nodes) + 1):
-            if session.finished:
-                break
-            node = session.current
-            answer = () if node.traits.page else _fixed(node)
-            try:
-                session.answer(answer)
-            except AnswerError:
-                break
-            if all(node.id != done for done, _ in taken):
-                taken.append((node.id, answer))
+        for step in session.replay((), Mode.FILL, _fixed).steps:
+            if step.refused is None and all(step.node != done for done, _ in taken):
+                taken.append((step.node, step.answer))
     return tuple(taken)
 
 

@@ -15,15 +15,18 @@ holding many sessions, or What-if forking one per keypress, never builds a secon
 never leaves a model behind.
 
 This is the one API every front end uses (Textual app, line prompts, `wizard walk`); none of them
-walks the tree itself.
+walks the tree itself. Answers given all at once (a saved route, a test case, answers carried to
+a changed route or a new edition) go in through one replay, `Session.replay`, in one of its
+`Mode`s; no other code feeds a list of answers into a session by hand.
 """
 
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Any, NamedTuple
 
 from transitions import Machine
 
@@ -91,6 +94,81 @@ class Progress:
     def about(self) -> int:
         """A single total to show ("Question 3 of about 6"): the midpoint, rounded up."""
         return (self.fewest + self.most + 1) // 2
+
+
+class Mode(Enum):
+    """How `Session.replay` treats the answers it is given: the one replay has these modes
+    because its callers mean different things by a failure, not because they walk differently.
+    """
+
+    ROUTE = "route"
+    """A recorded route, step by step (a web page's sealed state, a take-home code, a covering
+    route, a branch of `wizard paths`): each step must name the node the session is at
+    (OffRoute "off_route"), none may come after an outcome (OffRoute "past_end"), and every
+    answer must fit (AnswerError, `node` set). The session stops where the route ends."""
+
+    WALK = "walk"
+    """Answers keyed by node id (`wizard walk`, a quiz case, tests): each is used when its node
+    comes; a page nobody answered goes on by itself; a question with no answer raises
+    MissingAnswer, an answer that does not fit AnswerError (`node` set). Ends at an outcome;
+    answers for nodes the route never meets are left unused."""
+
+    CARRY = "carry"
+    """A person's answers carried to a changed route or a new edition of the tree (Check your
+    answers' Change, What if, live preview): keyed by node id, each used while it still fits.
+    Options the tree no longer has are left out (`Step.left_out`). The replay stops, raising
+    nothing, at the first node it has no answer for, a page included (the person has not read
+    it), or at the first answer refused (`Step.refused`), so a front end can say which answers
+    no longer fit: `Replayed.refused`, `Step.left_out` and `Replayed.unused`."""
+
+    FILL = "fill"
+    """Every route walked to an outcome (`wizard diff`): keyed answers where they fit (unknown
+    options left out), pages go on by themselves, and a question with no answer, or whose answer
+    is refused, gets `fill(node)` instead (`Step.filled`). Stops only when that is refused too."""
+
+
+class Step(NamedTuple):
+    """One node `Session.replay` met, and what it did there. A named tuple, not a dataclass:
+    `wizard paths` replays a route per branch, and a frozen dataclass cost it 15% more."""
+
+    node: str
+    given: tuple[str, ...] | None
+    """The answer the replay was given for this node; None when it had none (a page that goes
+    on by itself, or a question FILL filled)."""
+    answer: tuple[str, ...]
+    """The answer tried last: `given` without `left_out`, or FILL's fill."""
+    left_out: tuple[str, ...] = ()
+    """Options of `given` the node does not have (CARRY and FILL leave them out)."""
+    filled: bool = False
+    """`answer` is FILL's fill: no answer was given, or the one given was refused."""
+    raised: tuple[RedFlag, ...] = ()
+    refused: AnswerError | None = None
+    """Why `answer` did not fit (CARRY, FILL): the replay stopped here, the node unanswered."""
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """What `Session.replay` did: the session, where it now stands, and every step met."""
+
+    session: Session
+    steps: tuple[Step, ...]
+    unused: tuple[str, ...] = ()
+    """Nodes given an answer that the replay never met (keyed modes), in the order given."""
+
+    @property
+    def refused(self) -> Step | None:
+        """The step whose answer did not fit, where a lenient replay stopped; None if none."""
+        last = self.steps[-1] if self.steps else None
+        return last if last is not None and last.refused is not None else None
+
+    @property
+    def raised(self) -> tuple[RedFlag, ...]:
+        """The red flags the replayed answers raised, first raised first."""
+        return tuple(flag for step in self.steps for flag in step.raised)
+
+
+Fill = Callable[[Node], tuple[str, ...]]
+"""FILL's answer for a question the replay has no fitting answer for."""
 
 
 class _TreeMachine(Machine):
@@ -381,24 +459,88 @@ class Session:
         return False
 
     def change_answer(self, node_id: str, option_ids: Sequence[str]) -> tuple[RedFlag, ...]:
-        """Change an earlier answer and replay the later ones that still apply.
+        """Change an earlier answer and replay the later ones that still apply (Mode.CARRY).
 
         Later answers are kept while the new route still meets their questions; the walk stops
         at the first question the new route reaches that has no answer yet.
         """
-        later = {a.node: a.options for a in self._answers}
+        later = [(a.node, a.options) for a in self._answers]
         position = next((i for i, a in enumerate(self._answers) if a.node == node_id), None)
         if position is None:
             raise AnswerError("not_answered", node=node_id)
         self.validate(self.tree.nodes[node_id], option_ids)  # refuse before changing anything
         self._truncate(position)
-        raised = list(self.answer(option_ids))
-        while not self.finished and self.current.id in later:
-            try:
-                raised.extend(self.answer(later[self.current.id]))
-            except AnswerError:
+        raised = self.answer(option_ids)
+        return (*raised, *self.replay(later, Mode.CARRY).raised)
+
+    def replay(
+        self,
+        answers: Iterable[tuple[str, Sequence[str]]],
+        mode: Mode = Mode.ROUTE,
+        fill: Fill | None = None,
+    ) -> Replayed:
+        """Give this session `answers` (node id, option ids) from where it stands: the one
+        replay of answers into a session. `mode` says what they are and what a failure means
+        (see Mode); ROUTE and WALK raise, CARRY and FILL stop and report. `fill` is FILL's
+        answer for a question without a fitting one, and only FILL takes it.
+        """
+        if (mode is Mode.FILL) != (fill is not None):
+            raise TypeError("Mode.FILL, and only it, takes a fill")
+        steps: list[Step] = []
+        if mode is Mode.ROUTE:
+            for node_id, options in answers:  # lazily: a take-home code reads each at its node
+                node = self.current
+                if node.ends:
+                    raise OffRoute("past_end", node_id)
+                if node.id != node_id:
+                    raise OffRoute("off_route", node_id)
+                steps.append(self._replay_one(node, tuple(options), mode, fill))
+            return Replayed(self, tuple(steps))
+        given = {node_id: tuple(options) for node_id, options in answers}
+        for _ in range(len(self.tree.nodes) + 1):  # a checked tree meets no node twice
+            if self.finished:
                 break
-        return tuple(raised)
+            node = self.current
+            wanted = given.get(node.id)
+            if wanted is None and mode is Mode.CARRY:
+                break
+            if wanted is None and mode is Mode.WALK and node.is_question:
+                raise MissingAnswer(node)
+            step = self._replay_one(node, wanted, mode, fill)
+            steps.append(step)
+            if step.refused is not None:
+                break
+        met = {step.node for step in steps}
+        return Replayed(self, tuple(steps), tuple(n for n in given if n not in met))
+
+    def _replay_one(
+        self, node: Node, given: tuple[str, ...] | None, mode: Mode, fill: Fill | None
+    ) -> Step:
+        """Answer `node` (the current one) as `mode` says; `Session.replay` does the rest."""
+        answer: tuple[str, ...] = given or ()
+        if mode is Mode.ROUTE or mode is Mode.WALK:  # strict: the answer as given, or raise
+            try:
+                return Step(node.id, given, answer, raised=self.answer(answer))
+            except AnswerError as error:
+                error.node = node.id
+                raise
+        left_out: tuple[str, ...] = ()
+        filled = False
+        if given:  # CARRY and FILL leave out options the tree no longer has
+            known = {option.id for option in node.options}
+            answer = tuple(o for o in given if o in known)
+            left_out = tuple(o for o in given if o not in known)
+        if given is None and fill is not None and node.is_question:
+            answer, filled = fill(node), True
+        while True:  # twice at most: FILL tries its fill after a refused answer
+            try:
+                raised = self.answer(answer)
+            except AnswerError as error:
+                if fill is None or filled:
+                    return Step(node.id, given, answer, left_out, filled, refused=error)
+                answer, filled = fill(node), True
+                continue
+            return Step(node.id, given, answer, left_out, filled, raised)
 
     def fork(self) -> Session:
         """An independent copy at the same point: for "what if" without touching this one."""
@@ -468,7 +610,7 @@ class Session:
 
 
 class OffRoute(AnswerError):
-    """`replay` met a step that is not the session's current node (`reason` "off_route"), or
+    """Mode.ROUTE met a step that is not the session's current node (`reason` "off_route"), or
     one past the end of the walk ("past_end")."""
 
     def __init__(self, reason: str, node: str) -> None:
@@ -477,44 +619,21 @@ class OffRoute(AnswerError):
 
 
 def replay(tree: Tree, route: Iterable[tuple[str, Sequence[str]]]) -> Session:
-    """A fresh session given a route's answers in turn, each at the node it names.
+    """A fresh session given a recorded route strictly (`Session.replay`, Mode.ROUTE).
 
-    The one strict replay: a saved or sealed route (the web pages' state, a take-home code, a
-    covering route) either walks exactly as recorded or fails here, with AnswerError (the
-    answer does not fit; `node` set) or OffRoute (the step is elsewhere). Callers decide what a
-    failure means for them: a tampered page, a route to drop.
+    A saved or sealed route (the web pages' state, a covering route) either walks exactly as
+    recorded or fails here, with AnswerError (the answer does not fit; `node` set) or OffRoute
+    (the step is elsewhere). Callers decide what a failure means for them: a tampered page, a
+    route to drop.
     """
-    session = Session(tree)
-    for node_id, options in route:
-        if session.finished:
-            raise OffRoute("past_end", node_id)
-        if session.current.id != node_id:
-            raise OffRoute("off_route", node_id)
-        try:
-            session.answer(options)
-        except AnswerError as error:
-            error.node = node_id
-            raise
-    return session
+    return Session(tree).replay(route, Mode.ROUTE).session
 
 
 def walk(tree: Tree, answers: Mapping[str, Sequence[str]]) -> Session:
-    """A session driven by answers keyed by node id, as `wizard walk` and tests use it.
+    """A session driven by answers keyed by node id (`Session.replay`, Mode.WALK), as `wizard
+    walk`, quiz cases and tests use it.
 
     Info nodes continue by themselves unless the mapping names them. Stops at an outcome, or
     raises MissingAnswer at the first question with no answer.
     """
-    session = Session(tree)
-    while not session.finished:
-        node = session.current
-        if node.id in answers:
-            try:
-                session.answer(answers[node.id])
-            except AnswerError as error:
-                error.node = node.id
-                raise
-        elif not node.is_question:
-            session.answer(())
-        else:
-            raise MissingAnswer(node)
-    return session
+    return Session(tree).replay(answers.items(), Mode.WALK).session

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wizard.model.cover import Cover, build_cover
-from wizard.model.machine import AnswerError, Session
+from wizard.model.machine import AnswerError, Session, replay
 from wizard.model.summary import AnsweredQuestion, Summary
 from wizard.model.tree import Node, Tree
 
@@ -118,31 +118,24 @@ def iter_paths(tree: Tree, *, multi: MultiRule = "fixed") -> Iterator[Route]:
 
 
 def _walk(
-    tree: Tree, session: Session, given: list[tuple[str, ...]], multi: MultiRule
+    tree: Tree, session: Session, given: list[tuple[str, tuple[str, ...]]], multi: MultiRule
 ) -> Iterator[Route]:
-    """Routes that go on from `session` (which has had the answers `given`), in option order.
+    """Routes that go on from `session` (which has walked the route `given`), in option order.
 
-    At a branch every answer but the last is explored in a fresh session replaying `given`,
-    and the last carries on in this one, so no session is ever rewound.
+    At a branch every answer but the last is explored in a fresh session replaying `given`
+    (machine.replay), and the last carries on in this one, so no session is ever rewound.
     """
     while not session.finished:
         answers = _answers_to_try(session, multi)
         if not answers:
             return  # nothing the session accepts here; `wizard check` reports such trees
+        node = session.current.id
         for answer in answers[:-1]:
-            branch = [*given, answer]
-            yield from _walk(tree, _replay(tree, branch), branch, multi)
+            branch = [*given, (node, answer)]
+            yield from _walk(tree, replay(tree, branch), branch, multi)
         session.answer(answers[-1])
-        given = [*given, answers[-1]]
+        given = [*given, (node, answers[-1])]
     yield _route(session.summary())
-
-
-def _replay(tree: Tree, answers: Sequence[tuple[str, ...]]) -> Session:
-    """A fresh session given these answers in turn: each branch owns its session."""
-    session = Session(tree)
-    for answer in answers:
-        session.answer(answer)
-    return session
 
 
 def _answers_to_try(session: Session, multi: MultiRule) -> list[tuple[str, ...]]:

@@ -226,6 +226,22 @@ def _next(tree: Tree, summary: Summary, next_at: str, rng: random.Random) -> Pre
     return Prediction("next", choices, frozenset({after}), at=at)
 
 
+def checked_picks(question: Prediction, picked: Sequence[str]) -> tuple[str, ...]:
+    """A prediction the question can take, in the order its choices are shown; QuizError naming
+    why not. One rule for a learner alone (QuizRun) and a room predicting together (classroom)."""
+    ids = {c.id for c in question.choices}
+    chosen = tuple(dict.fromkeys(picked))
+    if not chosen:
+        raise QuizError("pick_some" if question.several else "pick_one")
+    if any(c not in ids for c in chosen):
+        raise QuizError("unknown")
+    if not question.several and len(chosen) > 1:
+        raise QuizError("pick_one")
+    if NOTHING in chosen and len(chosen) > 1:
+        raise QuizError("exclusive")
+    return tuple(c.id for c in question.choices if c.id in chosen)
+
+
 class QuizRun:
     """One learner going through a quiz: predictions, Back, reveals, the score.
 
@@ -261,6 +277,13 @@ class QuizRun:
         return self._picks.get(self.question_index, ())
 
     @property
+    def case_picks(self) -> tuple[tuple[str, ...], ...]:
+        """Every prediction of this case so far, in question order (after Back, those past the
+        current question too): what the web pages seal and replay, keeping no run between
+        requests."""
+        return tuple(self._picks[n] for n in sorted(self._picks))
+
+    @property
     def score(self) -> tuple[int, int]:
         """(right, asked) over the revealed cases."""
         return sum(r.score for r in self.results), sum(r.total for r in self.results)
@@ -269,17 +292,7 @@ class QuizRun:
         question = self.question
         if question is None:
             raise QuizError("revealed" if self.revealed else "not_ready")
-        ids = {c.id for c in question.choices}
-        chosen = tuple(dict.fromkeys(picked))
-        if not chosen:
-            raise QuizError("pick_some" if question.several else "pick_one")
-        if any(c not in ids for c in chosen):
-            raise QuizError("unknown")
-        if not question.several and len(chosen) > 1:
-            raise QuizError("pick_one")
-        if NOTHING in chosen and len(chosen) > 1:
-            raise QuizError("exclusive")
-        self._picks[self.question_index] = tuple(c.id for c in question.choices if c.id in chosen)
+        self._picks[self.question_index] = checked_picks(question, picked)
         self.question_index += 1
 
     def back(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wizard.model.machine import Answer, AnswerError, Session
+from wizard.model.machine import Answer, AnswerError, Mode, Session
 from wizard.model.tree import RedFlag, Tree
 
 
@@ -25,35 +25,24 @@ class Replayed:
 
 
 def replay_answers(tree: Tree, history: Sequence[Answer]) -> Replayed:
-    """A session of `tree` given the `history` of another session wherever it still fits."""
-    answers = {answer.node: answer.options for answer in history}
-    session = Session(tree)
+    """A session of `tree` given the `history` of another session wherever it still fits
+    (`Session.replay`, Mode.CARRY), with a sentence for each answer it could not keep."""
+    carried = Session(tree).replay([(a.node, a.options) for a in history], Mode.CARRY)
     dropped: list[str] = []
-    used: set[str] = set()
-    for _ in range(len(tree.nodes) + 1):
-        if session.finished or session.current.id not in answers:
-            break
-        node = session.current
-        wanted = answers[node.id]
-        known = {option.id for option in node.options}
-        kept = tuple(option for option in wanted if option in known)
-        if len(kept) < len(wanted):
-            gone = ", ".join(option for option in wanted if option not in known)
-            dropped.append(f"'{node.id}': the answer {gone} is no longer in the tree")
-        used.add(node.id)
-        try:
-            session.answer(kept)
-        except AnswerError as error:
-            dropped.append(f"'{node.id}': the answer no longer fits ({error}); answer it again")
-            break
-    for answer in history:
-        if answer.node in used:
-            continue
-        if answer.node not in tree.nodes:
-            dropped.append(f"'{answer.node}' is no longer in the tree; its answer is dropped")
-        elif tree.nodes[answer.node].is_question:
-            dropped.append(f"'{answer.node}' is not on this route any more")
-    return Replayed(session, tuple(dropped))
+    for step in carried.steps:
+        if step.left_out:
+            gone = ", ".join(step.left_out)
+            dropped.append(f"'{step.node}': the answer {gone} is no longer in the tree")
+        if step.refused is not None:
+            dropped.append(
+                f"'{step.node}': the answer no longer fits ({step.refused}); answer it again"
+            )
+    for node in carried.unused:
+        if node not in tree.nodes:
+            dropped.append(f"'{node}' is no longer in the tree; its answer is dropped")
+        elif tree.nodes[node].is_question:
+            dropped.append(f"'{node}' is not on this route any more")
+    return Replayed(carried.session, tuple(dropped))
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def reason(case: QuizCase, question: Prediction, choice_id: str) -> str:
         if listed is not None:
             return t(
                 "quiz_listed",
-                because="; ".join(because(listed)) + ".",
+                because="; ".join(because(listed)).rstrip(".") + ".",  # one full stop
                 rule=describe(listed.condition, labels),
             )
         return t("quiz_not_listed", rule=describe(tree.treatments[choice_id].when, labels))

@@ -354,6 +354,9 @@ WORDS: dict[str, str] = {
     "ask_check_how": (
         "Type the number of an answer to change it, or press Enter to see your summary."
     ),
+    "ask_change_word": "change",
+    "ask_change_offer": "Type {word} to check or change your answers, or press Enter to finish.",
+    "ask_change_offer_teach": "Type {word} to check or change your answers.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -441,6 +444,13 @@ WORDS: dict[str, str] = {
         "only this guide can read them, and it works for one day."
     ),
     "take_home_qr": "A QR code that opens this summary on a phone",
+    "run_public_url_kiosk": (
+        "--public-url is for a kiosk (--kiosk): its summary then offers a take-home code"
+    ),
+    "run_public_url_secret": (
+        "--public-url needs {name}, the same secret as the wizard serve at that address, so "
+        "the take-home codes open there"
+    ),
     "web_code_expired": "This code has expired",
     "web_code_expired_text": (
         "A code works for one day after it is made. Please go through the guide again."
@@ -542,6 +552,39 @@ WORDS: dict[str, str] = {
     "quiz_predict": "Next",
     "quiz_keys": "Space ticks, Enter goes on, Escape goes back before the answers are shown.",
     "quiz_ready": "Every question of this case is answered. Show the guide's answers?",
+    # the quiz's web pages (serve --quiz)
+    "quiz_web_how": (
+        "Each case has a few questions. Back changes a prediction until the answers are shown, "
+        "never after. Nothing is saved: to keep your results, save them at the end."
+    ),
+    "quiz_web_same": "Everyone here gets the same {count} cases, in the same order (seed {seed}).",
+    "quiz_web_same_one": "Everyone here gets the same case (seed {seed}).",
+    "quiz_web_start": "Start the quiz",
+    "quiz_web_progress": "{case} · Question {number} of {total}",
+    "quiz_web_seed": "Seed {seed}: Start again gives the same cases in the same order.",
+    "quiz_web_new": "Start a new quiz",
+    "quiz_web_save_json": "Save for a learning system (JSON with xAPI)",
+    "quiz_mark_right": "In the guide's answer:",
+    "quiz_mark_not": "Not in the guide's answer:",
+    "quiz_mark_picked": "(you picked it)",
+    "quiz_web_ended": "This quiz page cannot be used",
+    "quiz_web_ended_text": (
+        "Quiz pages open for a day, and only on the server that made them while it runs. Nothing "
+        "was kept, so please start the quiz again: the same seed gives the same cases."
+    ),
+    "quiz_web_no_kiosk": (
+        "--quiz cannot be used with --kiosk: the quiz is for learners, a kiosk for patients one "
+        "after another"
+    ),
+    "quiz_serve_at": "Serving the quiz at {url} (Ctrl+C to stop)",
+    "quiz_web_needs_quiz": "--cases and --seed choose a quiz's cases: add --quiz or --classroom",
+    "quiz_web_or_classroom": (
+        "--quiz and --classroom are two ways to run the quiz: choose one (--quiz, each learner "
+        "on their own; --classroom, the room together)"
+    ),
+    "quiz_web_no_terminal": (
+        "--quiz cannot be used with --terminal: for the quiz in a terminal, run wizard quiz"
+    ),
     # -- teach-back (after the summary) -------------------------------------------------------
     "teach_offer": "Check what you understood",
     "teach_offer_key": "Check you understood (k)",
@@ -560,6 +603,51 @@ WORDS: dict[str, str] = {
         "Would you like to check what you understood? Type yes, or press Enter to finish."
     ),
     "teach_ask_how": "Type the number of your answer.",
+    # -- the classroom (`wizard serve --classroom`): a projector and the room's phones -------
+    "class_title": "Class",
+    "class_join": "Join on your phone",
+    "class_join_text": "Open this address, or point your phone's camera at the code:",
+    "class_join_qr": "QR code of the address to join",
+    "class_anonymous": (
+        "Anonymous: no names are asked or kept, and every prediction is forgotten when the "
+        "class ends."
+    ),
+    "class_predicted": "{count} learners have predicted",
+    "class_predicted_one": "1 learner has predicted",
+    "class_count": "{count} ({share}%)",
+    "class_right_count": "Right: {right} of {answered}",
+    "class_end": "End the class",
+    "class_is_right": "✓ the guide's answer",
+    "class_was_picked": "your prediction",
+    "class_choices": "What the room predicted",
+    "class_over": "That was the last case",
+    "class_over_text": "Thank you. Every prediction is forgotten when the server stops.",
+    "class_send": "Send my prediction",
+    "class_change": "Change my prediction",
+    "class_sent": "Your prediction is in. You can change it until the answers are shown.",
+    "class_closed": "The answers are shown: predictions for this case are closed.",
+    "class_refresh": "Check for the answers or the next case",
+    "class_wait": "Predict below. The answers are shown when your educator reveals them.",
+    "class_not_predicted": "You did not predict this one.",
+    "class_stale": "That case was already revealed, so your prediction was not counted.",
+    "class_full_title": "This room is full",
+    "class_full_text": (
+        "The room takes at most {count} learners. Please follow on the shared screen."
+    ),
+    "class_cookie_title": "Your prediction could not be counted",
+    "class_cookie_text": (
+        "This page keeps one random number in a cookie, so that each person's prediction is "
+        "counted once. Please allow cookies for this site, then try again."
+    ),
+    "class_not_educator_title": "Only the educator can do this",
+    "class_not_educator_text": "This needs the educator's own address.",
+    "class_loopback": (
+        "Phones cannot open this address. Start again with --host 0.0.0.0 and --public-url "
+        "set to this computer's address on the room's network."
+    ),
+    "class_alone": "--classroom is a mode of its own: leave out --terminal and --kiosk",
+    "class_serving": "Classroom: learners join at {url} (Ctrl+C to stop)",
+    "class_educator_at": "Your screen, for the projector (keep this address to yourself): {url}",
 }
 
 

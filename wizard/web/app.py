@@ -32,6 +32,8 @@ from aiohttp.web_protocol import RequestPayloadError
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
+from wizard.model.sealed import tree_version
+from wizard.model.takehome import TakeHome
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
@@ -56,6 +58,7 @@ from wizard.web.pages import (
     take_home_view,
     welcome_page,
 )
+from wizard.web.quiz_state import QuizSettings
 from wizard.web.state import (
     DAY,
     Ended,
@@ -66,9 +69,7 @@ from wizard.web.state import (
     StateError,
     new_visitor,
     replay,
-    tree_version,
 )
-from wizard.web.takehome import TakeHome
 
 log = logging.getLogger("wizard.web")
 
@@ -97,6 +98,8 @@ class WebConfig:
     public_url: str | None = None
     version: str = ""
     clock: Callable[[], float] = field(default=time.time)
+    quiz: QuizSettings | None = None
+    """`serve --quiz`: the case quiz's pages (wizard/web/quiz_pages.py) instead of the guide's."""
 
     @property
     def can_save(self) -> bool:
@@ -135,6 +138,12 @@ def make_app(config: WebConfig) -> web.Application:
     app[NAMES] = guard.own_names(config.host, config.public_url)
     if config.print_command:
         app[PRINTER] = Printer(config.print_command, config.clock)
+    app.router.add_static("/static", HERE / "static", append_version=False)
+    if config.quiz is not None:  # `serve --quiz`: the quiz's pages instead of the guide's
+        from wizard.web.quiz_pages import add_quiz_routes  # it draws on this module
+
+        add_quiz_routes(app, config.quiz)
+        return app
     app.router.add_get("/", welcome)
     app.router.add_get("/page", show)
     app.router.add_post("/go", go)
@@ -145,7 +154,6 @@ def make_app(config: WebConfig) -> web.Application:
     app.router.add_get("/kiosk.css", kiosk_css)
     app.router.add_get("/health", health)
     app.router.add_get("/h/{code}", take_home)
-    app.router.add_static("/static", HERE / "static", append_version=False)
     return app
 
 
@@ -386,7 +394,7 @@ async def printable(request: web.Request) -> web.Response:
 
 
 async def take_home(request: web.Request) -> web.Response:
-    """GET /h/CODE: the summary a take-home code holds (wizard.web.takehome), as a visitor's
+    """GET /h/CODE: the summary a take-home code holds (wizard.model.takehome), as a visitor's
     own summary page from here on."""
     try:
         session = request.app[TAKE_HOME].session(request.match_info["code"])
@@ -485,6 +493,7 @@ def _render(request: web.Request, page: Page, state: State) -> web.Response:
                           seconds=str(int(config.countdown))),
         forgets=config.kiosk and (state.started or bool(state.theme)),
         take_home=_take_home(request, page, state),
+        go_to="/quiz/go" if config.quiz else "/go",
     )
     return web.Response(text=text, content_type="text/html", charset="utf-8")
 
@@ -496,9 +505,7 @@ def _take_home(request: web.Request, page: Page, state: State) -> TakeHomeView |
     if page.kind != "summary" or not config.kiosk or not config.public_url:
         return None
     session = replay(config.tree, state)
-    code = request.app[TAKE_HOME].code(session)
-    address = f"{config.public_url.rstrip('/')}/h/{code.replace('-', '')}"
-    return take_home_view(code, address)
+    return take_home_view(*request.app[TAKE_HOME].link(session, config.public_url))
 
 
 def _title(tree: Tree) -> str:

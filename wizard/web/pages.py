@@ -147,13 +147,19 @@ class TakeHomeView:
 
 
 def take_home_view(code: str, address: str) -> TakeHomeView:
-    """The QR code as inline SVG made by segno from `address` alone (our own url-safe text),
-    dark on light whatever the theme, with the quiet zone readers need."""
-    import segno
+    return TakeHomeView(code, address, qr_svg(address))
 
-    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
-                                                    border=4, omitsize=False)
-    return TakeHomeView(code, address, Markup(svg))  # made here from url-safe text only
+
+def qr_svg(address: str, fit: bool = False) -> Markup:
+    """A QR code of `address` as inline SVG made by segno from the address alone (our own
+    url-safe text), dark on light whatever the theme, with the quiet zone readers need. The
+    take-home code and the classroom's join box both draw it; `fit`: no size of its own (a
+    viewBox), so the stylesheet sizes it (large, for a projector)."""
+    from wizard.render.qr import QUIET_ZONE, qr_code
+
+    svg = qr_code(address).svg_inline(scale=4, dark="#000", light="#fff",
+                                      border=QUIET_ZONE, omitsize=fit)
+    return Markup(svg)  # made here from url-safe text only
 
 
 def problem_page(heading: str, text: str) -> Page:

@@ -10,22 +10,31 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from wizard.exits import Exit
 from wizard.model.tree import Tree
 from wizard.render.kiosk import IDLE_TIMEOUT
 from wizard.render.words import t
+from wizard.web.quiz_state import QuizSettings
+
+if TYPE_CHECKING:
+    from wizard.web.limits import ConnectionLimits
 
 
 def serve_pages(tree: Tree, *, host: str = "127.0.0.1", port: int = 8000,
                 kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                 print_command: str | None = None, theme: str | None = None,
-                public_url: str | None = None, shown_url: str = "") -> int:
-    """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen."""
-    from aiohttp import web
+                public_url: str | None = None, shown_url: str = "",
+                quiz: QuizSettings | None = None,
+                limits: ConnectionLimits | None = None) -> int:
+    """Serve the guide's pages until interrupted; 0 when stopped, 2 when it cannot listen.
 
+    `limits`: connections per client and in all, time for a request's head and body
+    (wizard.web.limits; its defaults when None)."""
     from wizard.web.access import PageLog
     from wizard.web.app import WebConfig, make_app
+    from wizard.web.limits import ConnectionLimits, run
     from wizard.web.pages import DEFAULT_THEME
     from wizard.web.state import secret_from_env
 
@@ -38,12 +47,13 @@ def serve_pages(tree: Tree, *, host: str = "127.0.0.1", port: int = 8000,
         theme=theme or DEFAULT_THEME,
         host=host,
         public_url=public_url,
+        quiz=quiz,
     )
-    print(t("serve_at", url=shown_url or f"http://{host}:{port}"), flush=True)
+    shown = shown_url or f"http://{host}:{port}"
+    print(t("quiz_serve_at" if quiz else "serve_at", url=shown), flush=True)
     try:
-        web.run_app(make_app(config), host=host, port=port, print=None,
-                    access_log=_access_log(), access_log_class=PageLog,
-                    handle_signals=True)
+        run(make_app(config), host, port, limits or ConnectionLimits(),
+            access_log=_access_log(), access_log_class=PageLog)
     except OSError as error:
         why = error.strerror or str(error)
         print(t("serve_cannot_listen", address=f"{host}:{port}", why=why), file=sys.stderr)

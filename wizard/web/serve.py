@@ -30,6 +30,8 @@ from wizard.render.words import t
 
 if TYPE_CHECKING:
     from wizard.model.tree import Tree
+    from wizard.web.limits import ConnectionLimits
+    from wizard.web.quiz_state import QuizSettings
 
 _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_MAX_SESSIONS = 20
@@ -37,14 +39,16 @@ DEFAULT_MAX_SESSIONS = 20
 
 def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
           kiosk: bool = False, run_options: Sequence[str] = (),
-          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None) -> int:
+          max_sessions: int = DEFAULT_MAX_SESSIONS, public_address: str | None = None,
+          connections: ConnectionLimits | None = None) -> int:
     """Serve the app at http://host:port until interrupted (Ctrl+C or SIGTERM); 0 when stopped.
 
     Returns 2, with a sentence on stderr, when `max_sessions` or `public_address` cannot be
     used or the address cannot be listened on. `run_options` are passed on to each
     tab's `wizard run` (e.g. `--idle-timeout 60`, `--print-command lp`, `--theme light`).
     `public_address` is the URL visitors open (`--public-url`, for a proxy or a name); without
-    it each page uses the address its own request came to.
+    it each page uses the address its own request came to. `connections`: what one client
+    may hold, and how long a request may take to arrive (wizard.web.limits).
     """
     try:
         check_limits(max_sessions, public_address)
@@ -65,6 +69,7 @@ def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
         shown_url=public_url(host, port),
         limits=Limits(max_sessions=max_sessions),
         language=tree.language,
+        connections=connections,
     )
     try:
         server.serve()
@@ -78,9 +83,11 @@ def serve(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
 def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
                      kiosk: bool = False, idle_timeout: float = IDLE_TIMEOUT,
                      print_command: str | None = None, theme: str | None = None,
-                     public_address: str | None = None) -> int:
+                     public_address: str | None = None, quiz: QuizSettings | None = None,
+                     connections: ConnectionLimits | None = None) -> int:
     """`wizard serve` without `--terminal`: the guide as web pages (wizard.web.app), the tree
-    as the command line opened it (in its language, the interface words switched to it).
+    as the command line opened it (in its language, the interface words switched to it); with
+    `quiz`, the case quiz's pages instead (wizard.web.quiz_pages).
 
     The same checks and warnings as the terminal mode; 2 with a sentence when unusable.
     """
@@ -98,7 +105,8 @@ def serve_pages_mode(tree: Tree, host: str = "127.0.0.1", port: int = 8000,
     warn_if_reachable(host, port)
     return serve_pages(tree, host=host, port=port, kiosk=kiosk, idle_timeout=idle_timeout,
                        print_command=print_command, theme=theme, public_url=public_address,
-                       shown_url=public_address or public_url(host, port))
+                       shown_url=public_address or public_url(host, port), quiz=quiz,
+                       limits=connections)
 
 
 def warn_if_reachable(host: str, port: int) -> None:

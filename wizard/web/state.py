@@ -34,16 +34,13 @@ lifetime) and `Ended` (a kiosk visit someone finished).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import os
 import secrets
 import time
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -51,15 +48,19 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from wizard.model.machine import AnswerError, OffRoute, Session
 from wizard.model.machine import replay as replay_route
+from wizard.model.sealed import DAY as DAY  # re-exported: the pages read them from here too
+from wizard.model.sealed import Expired as Expired
+from wizard.model.sealed import Stale as Stale
+from wizard.model.sealed import StateError as StateError
+from wizard.model.sealed import Tampered as Tampered
+from wizard.model.sealed import shared_secret
 from wizard.model.tree import Tree
 
-SECRET_ENV = "WIZARD_SECRET"
 MAX_STATE_BYTES = 16 * 1024
 """A longer token is refused before it is decoded (a whole route is a few hundred bytes)."""
 MAX_PAYLOAD_BYTES = 256 * 1024
 """What a token may inflate to; ours never come near (a defence against our own bugs only:
 a token that is not ours never reaches the decompressor)."""
-DAY = 24 * 60 * 60.0
 CLOCK_SLACK = 3600.0
 """How far in the future a token's time may be (a server clock set back) before it is refused:
 a token dated years ahead would otherwise never expire."""
@@ -71,22 +72,6 @@ View = Literal["", "flag", "error", "restart", "check"]
 
 _VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart",
                                "check": "check"}
-
-
-class StateError(ValueError):
-    """The state cannot be used; the message is for the log, not the visitor."""
-
-
-class Tampered(StateError):
-    """Not sealed with this server's key, or its contents make no sense for the tree."""
-
-
-class Stale(StateError):
-    """Sealed by this server, but for another version of the tree."""
-
-
-class Expired(StateError):
-    """Sealed by this server longer ago than a token lives."""
 
 
 class Ended(StateError):
@@ -142,25 +127,46 @@ def secret_from_env() -> bytes:
 
     A fresh secret means pages from before a restart are refused as tampered, which is safe.
     """
-    given = os.environ.get(SECRET_ENV, "")
-    return given.encode("utf-8") if given else secrets.token_bytes(32)
-
-
-def tree_version(tree: Tree) -> str:
-    """A short fingerprint of the tree's file (its id and version when it has no file)."""
-    digest = hashlib.sha256()
-    path = Path(tree.path)
-    try:
-        digest.update(path.read_bytes())
-    except OSError:
-        digest.update(f"{tree.id}\0{tree.version}".encode())
-    return digest.hexdigest()[:16]
+    return shared_secret() or secrets.token_bytes(32)
 
 
 def _fernet(secret: bytes, epoch: bytes) -> Fernet:
+    return derive_fernet(secret, b"page state" + epoch)
+
+
+def derive_fernet(secret: bytes, purpose: bytes) -> Fernet:
+    """The Fernet key for one kind of sealed state: `purpose` keeps kinds apart (a guide's page
+    never opens as a quiz's, wizard/web/quiz_state.py), and may carry a process's epoch."""
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"triage-wizard/state",
-               info=b"page state" + epoch).derive(secret)
+               info=purpose).derive(secret)
     return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal(fernet: Fernet, data: object, now: float) -> str:
+    """`data` as compressed JSON, sealed with its issue time, as url-safe text."""
+    body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    return fernet.encrypt_at_time(zlib.compress(body, 9), int(now)).decode("ascii").rstrip("=")
+
+
+def unseal(fernet: Fernet, token: str, now: float, lifetime: float) -> tuple[Any, int]:
+    """The JSON a token holds and when it was sealed; Tampered or Expired when it cannot be
+    used (too long, not ours, dated ahead, not JSON), checked in that order."""
+    if len(token) > MAX_STATE_BYTES:
+        raise Tampered("the state is too long")
+    try:
+        sealed = (token + "=" * (-len(token) % 4)).encode("ascii")
+        packed = fernet.decrypt(sealed)
+        issued = fernet.extract_timestamp(sealed)
+    except (InvalidToken, UnicodeEncodeError, ValueError):
+        raise Tampered("the state is not sealed with this server's key") from None
+    if now - issued >= lifetime:
+        raise Expired(f"sealed {now - issued:.0f} s ago")
+    if issued - now > CLOCK_SLACK:
+        raise Tampered("the state is dated in the future")
+    try:
+        return json.loads(zlib.decompressobj().decompress(packed, MAX_PAYLOAD_BYTES)), issued
+    except (ValueError, zlib.error):
+        raise Tampered("the state's contents are malformed") from None
 
 
 class Sealer:
@@ -197,30 +203,14 @@ class Sealer:
             "c": state.changing,
             "e": list(state.earlier),
         }
-        body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-        token = self._fernet.encrypt_at_time(zlib.compress(body, 9), int(self.clock()))
-        return token.decode("ascii").rstrip("=")
+        return seal(self._fernet, data, self.clock())
 
     def load(self, token: str) -> State:
         """The State in `token`; Tampered, Stale, Expired or Ended when it cannot be used."""
         if not token:
             return State()
-        if len(token) > MAX_STATE_BYTES:
-            raise Tampered("the state is too long")
+        data, issued = unseal(self._fernet, token, self.clock(), self.lifetime)
         try:
-            sealed = (token + "=" * (-len(token) % 4)).encode("ascii")
-            packed = self._fernet.decrypt(sealed)
-            issued = self._fernet.extract_timestamp(sealed)
-        except (InvalidToken, UnicodeEncodeError, ValueError):
-            raise Tampered("the state is not sealed with this server's key") from None
-        if self.clock() - issued >= self.lifetime:
-            raise Expired(f"sealed {self.clock() - issued:.0f} s ago")
-        if issued - self.clock() > CLOCK_SLACK:
-            raise Tampered("the state is dated in the future")
-        inflate = zlib.decompressobj()
-        try:
-            body = inflate.decompress(packed, MAX_PAYLOAD_BYTES)
-            data = json.loads(body)
             version = data["v"]
             if version != self.version:
                 raise Stale(f"sealed for tree version {_text(version)[:40]!r}")

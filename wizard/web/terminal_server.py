@@ -17,11 +17,13 @@ This module keeps textual-serve and changes only the seams (thin subclasses, no 
   (`--save-dir`, mode 0700, removed when the tab closes), feeds the app through a bounded queue,
   and ends the app for certain when the tab goes: quit, then SIGTERM, then SIGKILL.
 
-Depends on textual-serve internals: `Server._make_app` and its handler names `handle_index`,
-`handle_websocket` (its `_process_messages` is no longer called), `AppService._build_environment`,
-`_process`, `_stdin`, `_task`, `_download_manager`, `run` and `encode_packet`. pyproject pins
-textual-serve to 1.1.x (>=1.1.3) for that reason; tests/web/test_terminal_server.py fails
-loudly if a release moves them.
+`serve` listens through wizard.web.limits (connections per client, time for a request's head).
+
+Depends on textual-serve internals: `Server._make_app`, `initialize_logging` and the handler
+names `handle_index`, `handle_websocket` (its `_process_messages` is no longer called),
+`AppService._build_environment`, `_process`, `_stdin`, `_task`, `_download_manager`, `run` and
+`encode_packet`. pyproject pins textual-serve to 1.1.x (>=1.1.3) for that reason;
+tests/web/test_terminal_server.py fails loudly if a release moves them.
 
 Kept in its own module so `wizard serve --terminal` (issue 12) can take it as it is.
 """
@@ -55,6 +57,7 @@ from textual_serve.server import Server
 
 from wizard.render.words import language, t
 from wizard.web.guard import host_of, is_ip_literal, is_loopback
+from wizard.web.limits import ConnectionLimits, run
 
 log = logging.getLogger("wizard.serve")
 
@@ -341,19 +344,28 @@ class TerminalServer(Server):
         limits: Limits | None = None,
         shown_url: str | None = None,
         language: str = "en",
+        connections: ConnectionLimits | None = None,
     ) -> None:
         """`public_url`: the address visitors use (behind a proxy, or a name for 0.0.0.0);
         without it each page is given the address its request came to. `shown_url` is only
-        printed on the console."""
+        printed on the console. `connections`: what one client may hold (wizard.web.limits)."""
         super().__init__(" ".join(argv), host=host, port=port, title=title,
                          public_url=public_url or shown_url)
         self.argv = list(argv)
         self.language = language
         self.configured_url = public_url.rstrip("/") if public_url else None
         self.limits = limits or Limits()
+        self.connections = connections or ConnectionLimits()
         self.sessions: dict[TabSession, web.WebSocketResponse] = {}
         self._idle = asyncio.Event()
         self._idle.set()
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT or SIGTERM, as textual-serve does, but listening through
+        wizard.web.limits (its `run_app` has no place for the per-client gate)."""
+        self.debug = debug
+        self.initialize_logging()
+        run(self._make_app(), self.host, self.port, self.connections)
 
     # -- who may connect -------------------------------------------------------------------------
     @cached_property

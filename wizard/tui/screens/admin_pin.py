@@ -49,7 +49,7 @@ class AdminPinModal(Dialog[bool]):
                 yield Input(password=True, id="pin", placeholder=t("pin"), max_length=MAX_LENGTH)
                 yield Static("", id="pin-message", markup=False)
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("cancel"), id="cancel")
+                yield Button(t("cancel"), id="cancel", action="screen.cancel")
 
     def on_mount(self) -> None:
         if self._guard.wait() > 0:
@@ -80,10 +80,6 @@ class AdminPinModal(Dialog[bool]):
             self._say_wait()
         else:
             self._say(t("pin_wrong"))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close(False)
 
     def action_cancel(self) -> None:
         self.close(False)

@@ -35,12 +35,8 @@ class ConfirmModal(Dialog[bool]):
                 yield Static(self._title, classes="dialog-title", markup=False)
                 yield Static(self._text, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-actions"):
-                yield Button(self._yes, id="yes", variant="warning")
-                yield Button(self._no, id="no", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close(event.button.id == "yes")
+                yield Button(self._yes, id="yes", variant="warning", action="screen.answer(True)")
+                yield Button(self._no, id="no", variant="primary", action="screen.answer(False)")
 
     def action_answer(self, yes: bool) -> None:
         self.close(yes)

@@ -128,11 +128,7 @@ class HelpModal(Dialog[None]):
                 yield Static(keys_table(keys_for(self.config)), id="keys")
                 yield Static(MOUSE, id="mouse")
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("close"), id="close", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close()
+                yield Button(t("close"), id="close", variant="primary", action="screen.close")
 
     def action_close(self) -> None:
         self.close()

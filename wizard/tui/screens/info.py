@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from wizard.render.words import t
-from wizard.tui.messages import AnswerGiven, BackRequested
+from wizard.tui.messages import AnswerGiven
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
 from wizard.tui.widgets.tree_text import literal
@@ -37,18 +36,9 @@ class InfoScreen(WalkScreen):
             if node.help:
                 yield TreeMarkdown(node.help, id="info-help")
         with Horizontal(classes="actions"):
-            yield Button(t("continue"), id="continue", variant="primary", compact=True)
-            yield Button(t("back"), id="back", compact=True)
+            yield Button(t("continue"), id="continue", variant="primary", compact=True,
+                         action="screen.go_on")
+            yield Button(t("back"), id="back", compact=True, action="screen.go_back")
 
     def action_go_on(self) -> None:
         self.post_message(AnswerGiven(self.node.id, ()))
-
-    @on(Button.Pressed, "#continue")
-    def _continue(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_go_on()
-
-    @on(Button.Pressed, "#back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(BackRequested(self.node.id))

@@ -40,18 +40,14 @@ class OverwriteModal(Dialog[OverwriteChoice | None]):
                     markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("replace"), id="replace", variant="warning")
-                yield Button(t("new_name"), id="rename", variant="primary")
-                yield Button(t("cancel"), id="cancel")
+                yield Button(t("replace"), id="replace", variant="warning",
+                             action="screen.choose('replace')")
+                yield Button(t("new_name"), id="rename", variant="primary",
+                             action="screen.choose('rename')")
+                yield Button(t("cancel"), id="cancel", action="screen.cancel")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "replace":
-            self.close("replace")
-        elif event.button.id == "rename":
-            self.close("rename")
-        else:
-            self.close(None)
+    def action_choose(self, choice: OverwriteChoice) -> None:
+        self.close(choice)
 
     def action_cancel(self) -> None:
         self.close(None)

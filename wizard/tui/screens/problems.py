@@ -48,11 +48,8 @@ class ProblemsModal(Dialog[None]):
                 )
                 yield Static(literal("\n".join(shown)), id="problems")
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("keep_going"), id="keep-going", variant="primary")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close()
+                yield Button(t("keep_going"), id="keep-going", variant="primary",
+                             action="screen.keep_going")
 
     def action_keep_going(self) -> None:
         self.close()

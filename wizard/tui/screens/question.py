@@ -22,7 +22,7 @@ from wizard.model.machine import AnswerError, Session
 from wizard.render.pageview import OPTION_KEYS
 from wizard.render.words import refusal, t, t_count
 from wizard.tui.config import AppConfig
-from wizard.tui.messages import AnswerGiven, BackRequested
+from wizard.tui.messages import AnswerGiven
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.widgets.answer_list import AnswerList
 from wizard.tui.widgets.tree_markdown import TreeMarkdown
@@ -65,8 +65,9 @@ class QuestionScreen(WalkScreen):
             yield Static("", id="more-below", markup=False)
         yield Static("", id="message", markup=False)
         with Horizontal(classes="actions"):
-            yield Button(t("continue"), id="continue", variant="primary", compact=True)
-            yield Button(t("back"), id="back", compact=True)
+            yield Button(t("continue"), id="continue", variant="primary", compact=True,
+                         action="screen.go_on")
+            yield Button(t("back"), id="back", compact=True, action="screen.go_back")
 
     def on_mount(self) -> None:
         answers = self.answers
@@ -129,7 +130,7 @@ class QuestionScreen(WalkScreen):
         self.ticked = ticked
         self.answers.show_chosen(ticked)
 
-    def go_on(self) -> None:
+    def action_go_on(self) -> None:
         """Continue: submit the ticks, or pick the highlighted single choice."""
         if self.multi:
             self.submit(self.ticked)
@@ -146,17 +147,7 @@ class QuestionScreen(WalkScreen):
 
     @on(AnswerList.Submitted)
     def _submitted(self) -> None:
-        self.go_on()
-
-    @on(Button.Pressed, "#continue")
-    def _continue(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.go_on()
-
-    @on(Button.Pressed, "#back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(BackRequested(self.node.id))
+        self.action_go_on()
 
     def action_number(self, index: int) -> None:
         """An answer's key: pick that answer (single choice) or tick it (multi-select)."""

@@ -57,7 +57,7 @@ class QuizQuestionScreen(Screen[None]):
         yield Static("", id="message", markup=False)
         with Horizontal(classes="actions"):
             yield Button(t("quiz_predict"), id="predict", variant="primary", compact=True)
-            yield Button(t("back"), id="back", compact=True)
+            yield Button(t("back"), id="back", compact=True, action="screen.back")
 
     def refuse(self, message: str) -> None:
         line = self.query_one("#message", Static)
@@ -100,8 +100,3 @@ class QuizQuestionScreen(Screen[None]):
         else:
             highlighted = self.query_one(AnswerList).highlighted_id
             self.post_message(Predicted((highlighted,) if highlighted else ()))
-
-    @on(Button.Pressed, "#back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_back()

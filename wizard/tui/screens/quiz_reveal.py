@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -41,11 +40,13 @@ class QuizRevealScreen(Screen[None]):
                 yield from self._revealed(self.result)
         with Horizontal(classes="actions"):
             if self.result is None:
-                yield Button(t("quiz_reveal"), id="go-on", variant="primary", compact=True)
-                yield Button(t("back"), id="back", compact=True)
+                yield Button(t("quiz_reveal"), id="go-on", variant="primary", compact=True,
+                             action="screen.go_on")
+                yield Button(t("back"), id="back", compact=True, action="screen.back")
             else:
                 words = t("quiz_finish" if self.last else "quiz_next")
-                yield Button(words, id="go-on", variant="primary", compact=True)
+                yield Button(words, id="go-on", variant="primary", compact=True,
+                             action="screen.go_on")
 
     def _revealed(self, result: CaseResult) -> ComposeResult:
         for marked in result.marks:
@@ -73,13 +74,3 @@ class QuizRevealScreen(Screen[None]):
 
     def action_go_on(self) -> None:
         self.post_message(RevealRequested() if self.result is None else NextCaseRequested())
-
-    @on(Button.Pressed, "#go-on")
-    def _go_on(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_go_on()
-
-    @on(Button.Pressed, "#back")
-    def _back(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_back()

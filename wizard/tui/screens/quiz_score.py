@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -42,12 +41,8 @@ class QuizScoreScreen(Screen[None]):
             if self.saved:
                 yield Static(literal(self.saved), id="quiz-saved")
         with Horizontal(classes="actions"):
-            yield Button(t("quiz_again"), id="again", variant="primary", compact=True)
+            yield Button(t("quiz_again"), id="again", variant="primary", compact=True,
+                         action="screen.again")
 
     def action_again(self) -> None:
         self.post_message(QuizAgainRequested())
-
-    @on(Button.Pressed, "#again")
-    def _again(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_again()

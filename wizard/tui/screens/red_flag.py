@@ -50,11 +50,7 @@ class RedFlagModal(Dialog[None]):
                     markup=False,
                 )
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("flag_read"), id="read", variant="error")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.close()
+                yield Button(t("flag_read"), id="read", variant="error", action="screen.read")
 
     def action_read(self) -> None:
         self.close()

@@ -48,8 +48,8 @@ class SaveModal(Dialog[Path | None]):
                 yield Input(str(self.files.folder), id="folder", select_on_focus=False)
                 yield Static("", id="save-message", classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-actions"):
-                yield Button(t("save"), id="save-here", variant="primary")
-                yield Button(t("cancel"), id="cancel")
+                yield Button(t("save"), id="save-here", variant="primary", action="screen.save")
+                yield Button(t("cancel"), id="cancel", action="screen.cancel")
 
     def _files_text(self) -> str:
         files = self.files
@@ -66,7 +66,7 @@ class SaveModal(Dialog[Path | None]):
         line.update(message)
         line.set_class(bool(message), "shown")
 
-    def save(self) -> None:
+    def action_save(self) -> None:
         """Check the typed folder; create it on the second Save if it is missing; close."""
         typed = self.query_one("#folder", Input).value
         try:
@@ -92,14 +92,7 @@ class SaveModal(Dialog[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save-here":
-            self.save()
-        else:
-            self.close(None)
+        self.action_save()
 
     def action_cancel(self) -> None:
         self.close(None)
