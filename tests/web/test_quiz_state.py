@@ -153,14 +153,14 @@ def test_a_page_from_before_a_reveal_goes_back_to_the_reveal() -> None:
     before = QuizState(seed=1, attempt="a", current=(("x",),), at=1)
     assert memory.check(before) is None
     shown = revealed_state("a", 1)
-    memory.record(shown)
-    assert memory.check(before) == shown  # Back in the browser, after the answers were shown
+    memory.record(shown, "page of the first reveal")
+    assert memory.check(before) == "page of the first reveal"  # the browser's Back
     assert memory.check(shown) is None  # the reveal itself, and anything after it, opens
     assert memory.check(replace(shown, done=((),), revealed=False)) is None
-    memory.record(revealed_state("a", 1))  # an older reveal never replaces a later one
-    memory.record(revealed_state("a", 2))
-    memory.record(revealed_state("a", 1))
-    assert memory.check(shown) == revealed_state("a", 2)
+    memory.record(revealed_state("a", 1), "again")  # an older reveal never replaces a later one
+    memory.record(revealed_state("a", 2), "page of the second reveal")
+    memory.record(revealed_state("a", 1), "late")
+    assert memory.check(shown) == "page of the second reveal"
     assert memory.check(replace(before, attempt="b")) is None  # another learner
 
 
@@ -169,12 +169,13 @@ def test_the_memory_is_bounded_and_never_reopens_a_revealed_case() -> None:
     memory = Revealed(clock, lifetime=100, most=3)
     for number in range(5):
         clock.now += 1
-        memory.record(revealed_state(f"a{number}", 1, begun=number))
+        memory.record(revealed_state(f"a{number}", 1, begun=number), f"page {number}")
     assert len(memory) == 3
     with pytest.raises(Expired):  # forgotten, so refused: never rewound
         memory.check(QuizState(seed=1, attempt="a1", begun=1))
     assert memory.check(revealed_state("a4", 1, begun=4)) is None  # remembered: opens
+    assert memory.check(QuizState(seed=1, attempt="a4", begun=4)) == "page 4"
     assert memory.check(QuizState(seed=1, attempt="new", begun=9)) is None
     clock.now += 100  # every page from before those reveals has expired: nothing to keep
-    memory.record(revealed_state("late", 1, begun=10))
+    memory.record(revealed_state("late", 1, begun=10), "late page")
     assert len(memory) == 1

@@ -49,6 +49,26 @@ class _CLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader): 
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
+    # With no implicit resolvers and no path resolvers (SafeLoader has none), PyYAML's resolver
+    # always answers the default tag of the node's kind, after a few dictionary look-ups per
+    # node; libyaml calls these three for every node, so they answer directly (a sixth of the
+    # parse of the bundled tree and its overlay, see docs/performance.md).
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+_DEFAULT_TAGS: dict[type[Node], str] = {
+    ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
 
 class _DepthError(Exception):
     def __init__(self, mark: YamlMark) -> None:
@@ -443,11 +463,14 @@ def load_tree(path: str | Path) -> Tree:
     """Read, build and check a tree; TreeError (with every diagnostic) if it has errors.
 
     Only errors stop a tree from loading, so the searches that can only warn are left out
-    (check_tree's `searches`), unless there are errors to report: then with every warning.
+    (check_tree's `searches`), unless there are errors to report: then with every warning, as
+    `check` gives them. The file is read, parsed and built once either way (it used to be
+    checked twice over when it had errors).
     """
-    tree, diagnostics = check_file(Path(path), searches=False)
-    if tree is None or any(d.is_error for d in diagnostics):
-        raise TreeError(check_file(Path(path))[1])
+    name = Path(path)
+    tree, diagnostics = _check_text(read_text(name), str(name), searches=False)
+    if tree is None:
+        raise TreeError(diagnostics)
     return tree
 
 
@@ -463,21 +486,25 @@ def check_file(path: Path, *, searches: bool = True) -> tuple[Tree | None, list[
 def check_text(
     text: str, file: str, *, searches: bool = True
 ) -> tuple[Tree | None, list[Diagnostic]]:
-    """As check_file, for text already in memory (tests, editors)."""
-    with paused_gc():
-        return _check_text(text, file, searches)
+    """As check_file, for text already in memory (tests, editors). `searches=False` leaves out
+    the warning-only searches of a tree without errors (see `load_tree`)."""
+    return _check_text(text, file, searches)
 
 
 def _check_text(
     text: str, file: str, searches: bool = True
 ) -> tuple[Tree | None, list[Diagnostic]]:
-    data, diagnostics = parse_yaml(text, file)
-    if data is None and not diagnostics:
-        diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))
-    if diagnostics and data is None:
-        return None, sorted(diagnostics)
-    tree, build_diagnostics, broken = build_tree(data, file)
-    diagnostics.extend(build_diagnostics)
-    if tree is not None:
-        diagnostics.extend(check_tree(tree, broken, searches=searches))
+    with paused_gc():
+        data, diagnostics = parse_yaml(text, file)
+        if data is None and not diagnostics:
+            diagnostics.append(Diagnostic(file, 1, 1, "error", "the file is empty"))
+        if diagnostics and data is None:
+            return None, sorted(diagnostics)
+        tree, build_diagnostics, broken = build_tree(data, file)
+        diagnostics.extend(build_diagnostics)
+        if tree is not None:
+            found = check_tree(tree, broken, searches=searches)
+            if not searches and any(d.is_error for d in (*diagnostics, *found)):
+                found = check_tree(tree, broken)  # errors to report: with every warning
+            diagnostics.extend(found)
     return (tree if not any(d.is_error for d in diagnostics) else None), sorted(diagnostics)

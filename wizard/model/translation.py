@@ -16,7 +16,6 @@ problems carry file:line:col too.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -258,6 +257,8 @@ def review_fingerprint(tree: Tree, overlay: Overlay) -> str:
     """A short fingerprint of what a reviewer signs: every key, its English as the tree says it
     now and its translation. Any change to either after signing changes it, so a reviewed
     overlay whose words moved on is no longer called reviewed (`check_overlay`)."""
+    import hashlib  # only for a reviewed overlay: a tree shown as written never needs it
+
     digest = hashlib.sha256()
     for key, english in tree_texts(tree).items():
         entry = overlay.entries.get(key)

@@ -45,8 +45,8 @@ from wizard.web.quiz_state import (
     QuizSealer,
     QuizSettings,
     QuizState,
+    Quizzes,
     Revealed,
-    make_quiz,
     new_attempt,
     new_seed,
     replay,
@@ -59,6 +59,7 @@ log = logging.getLogger("wizard.web")
 HERE_GO = "/quiz/go"
 QUIZ_SEALER = web.AppKey("quiz_sealer", QuizSealer)
 REVEALED = web.AppKey("revealed", Revealed)
+QUIZZES = web.AppKey("quizzes", Quizzes)
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
 _DOWNLOADS = {"json": ("json", "application/json"), "md": ("markdown", "text/markdown"),
               "html": ("html", "text/html")}  # fmt: skip
@@ -70,6 +71,7 @@ def add_quiz_routes(app: web.Application, settings: QuizSettings) -> None:
     config = app[CONFIG]
     app[QUIZ_SEALER] = QuizSealer(config.secret, app[SEALER].version, config.clock)
     app[REVEALED] = Revealed(config.clock)
+    app[QUIZZES] = Quizzes(config.tree)
     app.router.add_get("/", start)
     app.router.add_get("/quiz", show)
     app.router.add_post(HERE_GO, go)
@@ -86,12 +88,11 @@ def _settings(request: web.Request) -> QuizSettings:
 # -- handlers --------------------------------------------------------------------------------
 async def start(request: web.Request) -> web.Response:
     """GET /: what the quiz is, and Start (a new attempt, with the server's seed or a new one)."""
-    config = request.app[CONFIG]
     settings = _settings(request)
     theme = request.query.get("theme", "")
     state = QuizState(seed=settings.seed or 0, cases=settings.cases,
                       theme=theme if theme in THEMES else "")
-    run = QuizRun(make_quiz(config.tree, state))
+    run = QuizRun(request.app[QUIZZES].of(state))
     return _render(request, start_page(run, settings.seed is not None), state)
 
 
@@ -145,8 +146,9 @@ async def go(request: web.Request) -> web.Response:
             return _see(request, state.showing(error.reason, picked))
         return _see(request, state.showing(note=f"quiz_refuse_{error.reason}"))
     after = state.after(run)
-    if action == "reveal":
-        request.app[REVEALED].record(after)
+    if action == "reveal":  # where a page from before this reveal is sent back to
+        request.app[REVEALED].record(after, _seal(request, after.showing(
+            note="quiz_refuse_revealed")))
     return _see(request, after if moved else after.showing(note="quiz_back_first"))
 
 
@@ -188,13 +190,12 @@ async def results(request: web.Request) -> web.Response:
 def _load(request: web.Request, token: str) -> tuple[QuizState, QuizRun] | web.Response:
     """The learner's quiz replayed, or the page that says why it cannot be; a page from before
     a reveal is a redirect to the answers shown (see the module docstring)."""
-    config = request.app[CONFIG]
     try:
         state = request.app[QUIZ_SEALER].load(token)
-        behind = request.app[REVEALED].check(state)
-        if behind is not None:
-            return _see(request, behind.showing(note="quiz_refuse_revealed"))
-        return state, replay(make_quiz(config.tree, state), state)
+        shown = request.app[REVEALED].check(state)
+        if shown is not None:
+            return _redirect(_address(shown))
+        return state, replay(request.app[QUIZZES].of(state), state)
     except Stale:
         return _problem(request, 409, "web_updated", "web_updated_text")
     except StateError as error:  # expired, another process's or an earlier run's, or not ours
@@ -203,7 +204,16 @@ def _load(request: web.Request, token: str) -> tuple[QuizState, QuizRun] | web.R
 
 
 def _see(request: web.Request, state: QuizState) -> web.Response:
-    return _redirect("/quiz?" + urlencode({"s": request.app[QUIZ_SEALER].dump(state)}))
+    """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
+    return _redirect(_address(_seal(request, state)))
+
+
+def _seal(request: web.Request, state: QuizState) -> str:
+    return request.app[QUIZ_SEALER].dump(state)
+
+
+def _address(token: str) -> str:
+    return "/quiz?" + urlencode({"s": token})
 
 
 def _render(request: web.Request, page: QuizPage, state: QuizState) -> web.Response:

@@ -11,13 +11,13 @@ history or a log can read the predictions in it.
 Why one thing is remembered: a page from before a reveal (Back in the browser, an old tab) still
 opens, and without memory a learner could predict again there and be shown, and scored on, a
 changed answer. The server must refuse that, not only hide a button, so `Revealed` keeps, per
-attempt (a random id given at Start), how many cases were revealed and the state at the last
-reveal; a page that is behind it is sent back there. That is also why quiz pages are sealed with
-a key made when the process starts (as a kiosk's are): a page another process, or this one
-before a restart, sealed is refused, never rewound, so a quiz is served by one process. The
-memory is bounded: an entry goes when every page from before its last reveal has expired, and
-beyond `MAX_ATTEMPTS` the oldest goes and every attempt begun before it ends (refused as
-expired), so no eviction can reopen a revealed case.
+attempt (a random id given at Start), how many cases were revealed and the sealed page of the
+last reveal; a page that is behind it is sent back there. That is also why quiz pages are
+sealed with a key made when the process starts (as a kiosk's are): a page another process, or
+this one before a restart, sealed is refused, never rewound, so a quiz is served by one
+process. The memory is bounded: an entry goes when every page from before its last reveal has
+expired, and beyond `MAX_ATTEMPTS` the oldest goes and every attempt begun before it ends
+(refused as expired), so no eviction can reopen a revealed case.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from wizard.model.quiz import Quiz, QuizError, QuizRun, build_quiz
@@ -35,8 +36,8 @@ from wizard.web.state import DAY, Expired, Stale, Tampered, derive_fernet, seal,
 MOST_CASES = 10_000
 MOST_SEED = 2**63
 """The bounds `--cases` and `--seed` have on the command line; a token beyond them is not ours."""
-MAX_ATTEMPTS = 20_000
-"""Attempts with a revealed case remembered at once (a few hundred bytes each)."""
+MAX_ATTEMPTS = 10_000
+"""Attempts with a revealed case remembered at once (about 1 KB each: 10 MB at most)."""
 REASONS = frozenset({"pick_one", "pick_some", "unknown", "exclusive", "not_ready", "revealed"})
 """The reasons a QuizError gives (wizard/model/quiz.py): a page may show one as its problem."""
 NOTES = frozenset({"quiz_refuse_revealed", "quiz_back_first", "quiz_refuse_not_ready"})
@@ -109,6 +110,22 @@ def new_seed() -> int:
 
 def make_quiz(tree: Tree, state: QuizState) -> Quiz:
     return build_quiz(tree, seed=state.seed, cases=state.cases)
+
+
+class Quizzes:
+    """The quiz a state names, for one tree, keeping the last `most` built: the same seed and
+    number of cases always build the same quiz (it holds nothing of a learner), so a class on
+    one seed builds it once rather than on every page (a few milliseconds, about 80 KB each)."""
+
+    def __init__(self, tree: Tree, most: int = 64) -> None:
+        self.tree = tree
+        self._build = lru_cache(maxsize=most)(self._quiz)
+
+    def _quiz(self, seed: int, cases: int | None) -> Quiz:
+        return build_quiz(self.tree, seed=seed, cases=cases)
+
+    def of(self, state: QuizState) -> Quiz:
+        return self._build(state.seed, state.cases)
 
 
 def replay(quiz: Quiz, state: QuizState) -> QuizRun:
@@ -185,8 +202,20 @@ class QuizSealer:
         return state
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """What is remembered of one attempt: when its last reveal was, how many cases it had
+    revealed then, when it began, and the sealed page of those answers (a token: about 1 KB,
+    where the decoded state would take several)."""
+
+    at: float
+    reveals: int
+    begun: int
+    page: str
+
+
 class Revealed:
-    """Per attempt, how many cases' answers were shown and the state at the last reveal: the
+    """Per attempt, how many cases' answers were shown and the page that showed the last: the
     memory that lets the server refuse a page from before a reveal (see the docstring)."""
 
     def __init__(self, clock: Callable[[], float] = time.time, lifetime: float = DAY,
@@ -194,29 +223,33 @@ class Revealed:
         self.clock = clock
         self.lifetime = lifetime
         self.most = most
-        self._last: dict[str, tuple[float, QuizState]] = {}
+        self._last: dict[str, _Shown] = {}
+        """Oldest reveal first (a new reveal moves its attempt to the end)."""
         self._floor = -1
 
     def __len__(self) -> int:
         return len(self._last)
 
-    def record(self, state: QuizState) -> None:
-        """`state`'s case was just revealed."""
+    def record(self, state: QuizState, page: str) -> None:
+        """`state`'s case was just revealed, on the sealed `page`."""
         now = self.clock()
         known = self._last.pop(state.attempt, None)
-        if known is not None and known[1].reveals > state.reveals:
+        if known is not None and known.reveals > state.reveals:
             self._last[state.attempt] = known  # a later reveal is already known
             return
-        self._last[state.attempt] = (now, state.showing())
-        for attempt in [a for a, (at, _) in self._last.items() if now - at >= self.lifetime]:
-            del self._last[attempt]  # every page sealed before that reveal has expired
+        self._last[state.attempt] = _Shown(now, state.reveals, state.begun, page)
+        while self._last:  # every page sealed before such a reveal has expired: nothing to keep
+            oldest = next(iter(self._last))
+            if now - self._last[oldest].at < self.lifetime:
+                break
+            del self._last[oldest]
         while len(self._last) > self.most:
             oldest = next(iter(self._last))
-            self._floor = max(self._floor, self._last.pop(oldest)[1].begun)
+            self._floor = max(self._floor, self._last.pop(oldest).begun)
 
-    def check(self, state: QuizState) -> QuizState | None:
-        """None when the page may be used; else the state of the last reveal, where the learner
-        is sent back to. Expired for an attempt forgotten to keep the memory bounded."""
+    def check(self, state: QuizState) -> str | None:
+        """None when the page may be used; else the sealed page of the last reveal, where the
+        learner is sent back to. Expired for an attempt forgotten to keep the memory bounded."""
         if not state.started:
             return None
         known = self._last.get(state.attempt)
@@ -224,8 +257,7 @@ class Revealed:
             if state.begun <= self._floor:
                 raise Expired("an attempt older than the oldest remembered")
             return None
-        latest = known[1]
-        return latest if state.reveals < latest.reveals else None
+        return known.page if state.reveals < known.reveals else None
 
 
 def _whole(value: Any, least: int, most: int) -> int:
