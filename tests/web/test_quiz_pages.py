@@ -151,6 +151,10 @@ async def test_a_refused_prediction_says_why_beside_the_question(
     assert "Pick" in text_of(visitor.page)
     await visitor.post(GO, do="answer", option=["not-a-choice"])
     assert "That is not one of the answers." in text_of(visitor.page)
+    for early in ("reveal", "next"):  # out of order: said, and nothing moves
+        await visitor.post(GO, do=early)
+        assert "Answer every question of this case first." in text_of(visitor.page)
+        assert "Question 1 of" in text_of(visitor.page)
 
 
 async def test_a_learner_cannot_go_back_and_change_a_revealed_answer(
