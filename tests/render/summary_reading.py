@@ -15,13 +15,14 @@ from markdown_it import MarkdownIt
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Static
+from textual.widgets._collapsible import CollapsibleTitle
 
 from wizard.model.summary import Summary
 from wizard.render.html import render_html
 from wizard.render.json import render_json
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
-from wizard.tui.widgets.summary_view import SummaryView
+from wizard.tui.widgets.summary_view import Fold, SummaryView
 
 Reading = list[tuple[str, str]]
 
@@ -125,10 +126,16 @@ async def read_widget(summary: Summary) -> Reading:
         view = app.screen.query_one(SummaryView)
         reading: Reading = []
         for child in view.children:
+            if isinstance(child, Fold):  # a section of the details: its title, then its widgets
+                reading.append((str(child.title), ""))
+                for widget in child.query(Static).results(Static):
+                    if not isinstance(widget, CollapsibleTitle):
+                        reading[-1] = (reading[-1][0], reading[-1][1] + " " + widget_text(widget))
+                continue
             assert isinstance(child, Static)
             if "heading" in child.classes:
                 reading.append((flat(str(child.render())), ""))
-            elif reading:
+            elif reading and "details-hint" not in child.classes:
                 reading[-1] = (reading[-1][0], reading[-1][1] + " " + widget_text(child))
         return [(heading, flat(body)) for heading, body in reading]
 

@@ -50,6 +50,7 @@ async def test_summary_answer_links_go_back_to_that_question(example_app: Wizard
     app = example_app
     async with app.run_test(size=(80, 24)) as pilot:
         await to_summary(pilot, *TO_SUMMARY)
+        await press(pilot, "o")  # the answers are in the details, folded until opened
         answers = app.screen.query_one("#summary-answers")
         answers.scroll_visible(animate=False)  # the answers come after the items they led to
         await pilot.pause()

@@ -13,10 +13,13 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._collapsible import CollapsibleTitle
 
 from tests.tui.pilots import press
 from wizard.model.tree import Tree
 from wizard.tui.launch import create_app
+from wizard.tui.screens.check import CheckScreen
+from wizard.tui.screens.summary import SummaryScreen
 
 SCREENS: dict[str, tuple[str, ...]] = {
     "welcome": (),
@@ -28,6 +31,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "red_flag": ("enter", "enter", "2", "enter"),
     # The last answer leads to "Check your answers"; Enter there to the summary.
     "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1", "enter"),
+    "summary_details": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
     "check": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
     "help": ("question_mark",),
 }
@@ -50,5 +54,14 @@ def test_screen(
             # which a snapshot would catch or not depending on the machine's speed).
             app.screen.action_go_on()
             await press(pilot)
+        if screen == "summary_details":  # Tab to the first folded section, Enter opens it
+            if isinstance(app.screen, CheckScreen):
+                await press(pilot, "enter")  # "Show my summary"
+            assert isinstance(app.screen, SummaryScreen)
+            for _ in range(5):
+                if isinstance(app.focused, CollapsibleTitle):
+                    break
+                await press(pilot, "tab")
+            await press(pilot, "enter")
 
     assert snap_compare(app, run_before=keys, terminal_size=SIZES[size])

@@ -257,6 +257,7 @@ async def test_the_whole_session_shows_tree_text_literally(hostile_tree: Tree) -
         spy = Spy(app)
         await to_summary(pilot, "enter", "enter", "1", "enter", "enter", "enter", "2")
         assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "o")  # open the details: each fold's title is a heading from the tree
         shows(
             app,
             f"Urgent: Flag {LEAVE}",

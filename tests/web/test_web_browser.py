@@ -150,8 +150,14 @@ def test_a_whole_route_by_keyboard_alone(browser: Browser, server_url: str) -> N
         page.keyboard.press("Enter")
         page.wait_for_selector("h1:has-text('Your plant plan')")
         summary = page.locator("main").inner_text()
-        assert "Yellow leaves, Drooping" in summary
-        assert "Water less" in summary and "Raise the humidity" in summary
+        assert "Water less" in summary and "Raise the humidity" in summary  # "At a glance"
+        assert "Yellow leaves, Drooping" not in summary  # the answers are in a folded section
+        tab_to(page, "summary:::What you told us")  # the fold's title, reached by Tab
+        page.keyboard.press("Enter")
+        assert "Yellow leaves, Drooping" in page.locator("main").inner_text()
+        tab_to(page, "summary:::Sources")
+        page.keyboard.press("Space")  # Space opens a fold too
+        assert page.locator("details.fold[open]").count() == 2
     finally:
         page.close()
 

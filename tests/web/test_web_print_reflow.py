@@ -113,6 +113,30 @@ def test_printing_starts_the_details_on_a_new_page(browser: Browser, long_url: s
         page.close()
 
 
+def test_the_folded_details_open_on_screen_by_click_and_all_when_printed(
+    browser: Browser, long_url: str
+) -> None:
+    """On screen each section of the details is a closed <details>; printed, every one shows
+    (the print stylesheet alone, as no print dialog runs the script here), then folds again."""
+    page = to_summary(browser, long_url, 1000)
+    try:
+        answers = page.locator("details.fold", has_text="What you told us")
+        inside = answers.locator("li").first
+        assert page.locator("details.fold").count() >= 4
+        assert page.locator("details.fold[open]").count() == 0 and not inside.is_visible()
+        page.emulate_media(media="print")
+        folded = page.locator("details.fold li, details.fold h3")
+        assert folded.count() > 0
+        assert all(folded.nth(n).is_visible() for n in range(folded.count()))
+        assert not page.locator(".details-hint").is_visible()
+        page.emulate_media(media="screen")
+        assert not inside.is_visible()
+        answers.locator("summary").click()
+        assert inside.is_visible()
+    finally:
+        page.close()
+
+
 def test_at_320_px_nothing_scrolls_sideways(browser: Browser, long_url: str) -> None:
     page = to_summary(browser, long_url, 320)
     try:

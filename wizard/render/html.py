@@ -25,7 +25,7 @@ from wizard.render.outline import (
     build_outline,
     safe_url,
 )
-from wizard.render.words import fill
+from wizard.render.words import fill, t
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
@@ -147,13 +147,24 @@ def _section(section: Section, first_of_details: bool = False) -> list[str]:
     return lines + (["</ul>"] if listing else [])
 
 
-def render_sections(outline: Outline) -> str:
+def render_sections(outline: Outline, *, fold: bool = False) -> str:
     """The outline's sections as HTML (every tree string escaped): the web summary page uses
-    this inside its own page, so the saved page and the web page say the same things."""
+    this inside its own page, so the saved page and the web page say the same things.
+
+    `fold`: each section after the first page's is a closed <details> whose <summary> holds its
+    heading (the browser opens it by click, or by Tab and Enter or Space, with or without
+    scripts), after one line saying so; the web page's print stylesheet opens them all."""
     first = next((s.id for s in outline.sections if s.id not in FIRST_PAGE), None)
-    return "\n".join(
-        line for section in outline.sections for line in _section(section, section.id == first)
-    )
+    lines: list[str] = []
+    for section in outline.sections:
+        if not fold or section.id in FIRST_PAGE:
+            lines += _section(section, section.id == first)
+            continue
+        if section.id == first:
+            lines.append(f'<p class="details-hint">{_e(t("web_details_hint"))}</p>')
+        heading, *body = _section(section, section.id == first)
+        lines += ['<details class="fold">', f"<summary>{heading}</summary>", *body, "</details>"]
+    return "\n".join(lines)
 
 
 def render_html(summary: Summary) -> str:

@@ -50,6 +50,14 @@ WORDS: dict[str, str] = {
     "others_line": "Other options your team may consider: {names}",
     "caution_line": "{name}: {text}",
     "write_in_blank": "{label}: ____________________",
+    "web_details_hint": (
+        "The details below are folded. Open one by its title: click it, or press Tab until it "
+        "is marked, then Enter or Space. Printing shows them all."
+    ),
+    "details_hint": (
+        "The details below are folded. To open one, press Tab until its title is lit, then "
+        "Enter or Space. Press o to open them all."
+    ),
     "more_questions_below_one": "1 more question is further on, under \"More questions to ask\".",
     "more_questions_below": (
         "{count} more questions are further on, under \"More questions to ask\"."
@@ -216,6 +224,10 @@ WORDS: dict[str, str] = {
     "keys_save": "Save it as Markdown and as a page to print",
     "keys_copy": "Copy it to the clipboard as plain text",
     "keys_scroll_keys": "↑ ↓, PgUp, PgDn",
+    "keys_fold_keys": "Tab, Enter",
+    "keys_fold": "Tab to a folded section's title, then Enter or Space opens or folds it",
+    "keys_open_details": "Open all the details (again: fold them)",
+    "open_details": "Open all details",
     "keys_scroll": "Scroll",
     "keys_change": "Change an answer",
     "keys_tab": "Tab, Shift+Tab",

@@ -106,9 +106,11 @@ def red_flag_page(raised: tuple[RedFlag, ...]) -> Page:
     return Page("red_flag", t("urgent"), flags=[urgent_view(f) for f in raised])
 
 
-def summary_page(session: Session, message: str = "") -> Page:
+def summary_page(session: Session, message: str = "", *, fold: bool = True) -> Page:
+    """The summary; `fold`: each section of the details in a <details> element, closed (the
+    printable page has them open: it is for paper)."""
     outline = build_outline(session.summary())
-    body = Markup(render_sections(outline))  # escaped by the renderer, see the docstring
+    body = Markup(render_sections(outline, fold=fold))  # escaped by the renderer (docstring)
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
                 can_go_back=bool(session.history), message=message)
 
@@ -129,7 +131,7 @@ def check_page(session: Session, no_longer: tuple[str, ...],
 
 def print_page(session: Session) -> Page:
     """The summary on a page of its own, for the browser's Print when scripts are off."""
-    return dataclasses.replace(summary_page(session), kind="print")
+    return dataclasses.replace(summary_page(session, fold=False), kind="print")
 
 
 def confirm_restart_page() -> Page:

@@ -37,6 +37,8 @@ KEYS: Keys = (
             ("s", t("keys_save")),
             ("c", t("keys_copy")),
             (t("keys_scroll_keys"), t("keys_scroll")),
+            (t("keys_fold_keys"), t("keys_fold")),
+            ("o", t("keys_open_details")),
             (t("key_esc"), t("keys_change")),
         ),
     ),

@@ -48,6 +48,7 @@ class SummaryScreen(WalkScreen):
         Binding("w", "what_if", t("what_if"), show=False),
         Binding("k", "teach_back", t("teach_offer"), show=False),
         Binding("a", "check_answers", t("check_from_summary"), show=False),
+        Binding("o", "open_details", t("open_details"), show=False),
     ]
 
     def __init__(
@@ -157,6 +158,11 @@ class SummaryScreen(WalkScreen):
 
         self.app.copy_to_clipboard(render_text(self.summary))
         self.tell(t("copied"))
+
+    # -- The details ---------------------------------------------------------------------------
+    def action_open_details(self) -> None:
+        """Open every folded section of the details (o), or fold them all when all are open."""
+        self.query_one("#summary", SummaryView).open_all()
 
     # -- Print, What if, I'm done -------------------------------------------------------------
     def action_print(self) -> None:

@@ -144,7 +144,8 @@ class WhatIfScreen(ModalScreen[None]):
             "result",
             t("what_if_unchanged_answers"),
             self._change_box(result),
-            SummaryView(result.summary, id="summary", rules=True, changeable=False),
+            SummaryView(result.summary, id="summary", rules=True, changeable=False,
+                        fold=False),
         )
 
     @staticmethod

@@ -5,21 +5,30 @@ screen lists exactly what a saved file lists, in the same order, under the same 
 same words. Headings and labels are words ("Urgent", "Why this is listed"), never colour alone.
 
 Tree text is data: it reaches Textual only as `Content` built from plain strings (never parsed
-as markup), border titles included, so `[@click=app.quit]` in a tree is shown, not obeyed.
+as markup), border titles included, so `[@click=app.quit]` in a tree is shown, not obeyed. A
+fold's title is the one string Textual insists on reading as markup: it goes in escaped.
+
+The first page's sections (`outline.FIRST_PAGE`) are always open; each section of the details is
+folded in a `Fold` (Textual's Collapsible), with one line above the first saying how to open
+them by keyboard: Tab to a title, Enter or Space; `o` on the summary opens them all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Collapsible, Static
 
 from wizard.model.summary import Summary
 from wizard.render.outline import (
+    FIRST_PAGE,
     LINE_KINDS,
     Entry,
     Line,
@@ -74,6 +83,18 @@ def paragraph(text: str, classes: str = "paragraph") -> Static:
     return Static(Content(tidy(text)), classes=classes)
 
 
+class Fold(Collapsible):
+    """One section of the details, folded: Textual's Collapsible, which opens with Enter on its
+    focused title (Tab reaches it) or a click, and here with Space too, as a button does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "fold", t("keys_fold"), show=False),
+    ]
+
+    def action_fold(self) -> None:
+        self.collapsed = not self.collapsed
+
+
 class SummaryView(VerticalScroll):
     """The whole summary, scrolled with arrows, PgUp/PgDn or the mouse wheel.
 
@@ -94,8 +115,12 @@ class SummaryView(VerticalScroll):
         rules: bool = False,
         changeable: bool = True,
         after_opening: Sequence[Widget] = (),
+        fold: bool = True,
     ) -> None:
         super().__init__(id=id)
+        self.fold = fold
+        """Fold the details (every section after the first page's) until a person opens them;
+        off where a summary is compared rather than read ("what if")."""
         self.summary = summary
         self.after_opening = tuple(after_opening)
         """Shown after the summary's opening ("At a glance", then anything urgent in full), so
@@ -109,15 +134,37 @@ class SummaryView(VerticalScroll):
         yield Static(Content(self.outline.subtitle), classes="subtitle")
         sections = self.outline.sections
         opening = max((i + 1 for i, s in enumerate(sections[:2]) if s.id in _OPENING), default=0)
+        folding = False
         for index, section in enumerate(sections):
             if index == opening:
                 yield from self.after_opening
-            yield from self._section(section)
+            if not self.fold or section.id in FIRST_PAGE:
+                yield from self._section(section)
+                continue
+            if not folding:  # say how to open them, once, above the first
+                folding = True
+                yield Static(Content(t("details_hint")), classes="paragraph details-hint")
+            yield Fold(*self._section(section, titled=False), title=escape(section.heading),
+                       id=f"fold-{index}")
         if opening >= len(sections):
             yield from self.after_opening
 
-    def _section(self, section: Section) -> Iterator[Static]:
-        yield heading(section.heading)
+    @property
+    def folds(self) -> list[Fold]:
+        """The folded sections of the details, in order."""
+        return list(self.query(Fold))
+
+    def open_all(self) -> None:
+        """Open every folded section; when all are open already, fold them all again."""
+        folds = self.folds
+        shut = any(fold.collapsed for fold in folds)
+        for fold in folds:
+            fold.collapsed = not shut
+
+    def _section(self, section: Section, titled: bool = True) -> Iterator[Static]:
+        """The section's widgets; `titled`: its heading first (a fold shows it as its title)."""
+        if titled:
+            yield heading(section.heading)
         run: list[Entry] = []
         for block in section.blocks:
             if isinstance(block, Entry) and block.kind in _LINE_KINDS:

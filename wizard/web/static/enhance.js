@@ -11,10 +11,22 @@
 //   server can refuse a finished visit's page (browsers keep no-store pages out of that cache
 //   today; this holds if one does not).
 // - A page with an error summary moves the focus to it (as `autofocus` does without a script).
+// - Printing shows every folded section of the summary's details: they are opened before the
+//   print dialog and folded again after it (the print stylesheet opens them too, where the
+//   browser knows ::details-content).
 "use strict";
 document.documentElement.classList.add("scripting");
 const problem = document.querySelector(".error-summary");
 if (problem) problem.focus();
+let opened = [];
+window.addEventListener("beforeprint", () => {
+  opened = [...document.querySelectorAll("details.fold:not([open])")];
+  opened.forEach((fold) => { fold.open = true; });
+});
+window.addEventListener("afterprint", () => {
+  opened.forEach((fold) => { fold.open = false; });
+  opened = [];
+});
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button[data-print='browser']");
   if (button && typeof window.print === "function") {
