@@ -122,7 +122,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if kiosk and not args.allow_draft_translation:
         refuse_draft(tree)
     config = app_config(args, tree)
+    from wizard.cli.output import utf8_terminal
     from wizard.tui import launch  # Textual is imported here and only here
 
+    utf8_terminal()
     launch.create_app(tree, config).run()
     return Exit.OK
