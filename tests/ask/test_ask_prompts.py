@@ -79,6 +79,17 @@ def converse(request: pytest.FixtureRequest) -> Converse:
     return converse_in_subprocess
 
 
+AFTER_SUMMARY = "\nType change to check or change your answers, or press Enter to finish.\n> \n"
+"""What follows the summary on a tree with no teach-back questions: the offer to check or
+change the answers, and the prompt that input ended at."""
+
+
+def before_the_offer(out: str) -> str:
+    """Everything printed before the offer that follows the summary, which must come last."""
+    assert out.endswith(AFTER_SUMMARY), out[-400:]
+    return out[: -len(AFTER_SUMMARY)]
+
+
 def summary_of(answers: Mapping[str, Sequence[str]], tree_path: str = EXAMPLE) -> str:
     """The text summary `wizard walk` prints for these answers."""
     return render_text(walk(load_tree(ROOT / tree_path), answers).summary())
@@ -116,7 +127,7 @@ def asked(out: str, prompt: str) -> int:
 def test_whole_session_ends_with_the_same_summary_as_walk(converse: Converse) -> None:
     reply = converse(FERN_LINES)
     assert reply.code == 0
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
     assert "Your plant plan" in reply.out
 
 
@@ -140,7 +151,7 @@ def test_output_is_plain_text_without_terminal_codes(converse: Converse) -> None
 def test_multi_select_takes_several_numbers(converse: Converse, typed: str) -> None:
     reply = converse(["", "3", "2", typed, "1"])
     assert reply.code == 0
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
     assert "- What do you see? Yellow leaves, Drooping" in reply.out
 
 
@@ -148,7 +159,7 @@ def test_info_page_continues_on_enter_and_choice_routes_to_it(converse: Converse
     reply = converse(["", "3", "3", "", "4"])  # not sure -> photo page -> symptoms: spots
     assert reply.code == 0
     assert "Take a photo\nA photo helps a shop tell you what plant it is." in reply.out
-    assert reply.out.endswith(
+    assert before_the_offer(reply.out).endswith(
         summary_of({"danger": ["none"], "kind": ["unsure"], "symptoms": ["spots"]})
     )
 
@@ -186,7 +197,7 @@ def test_refused_answers_lose_nothing(converse: Converse) -> None:
     lines = ["", "1 3", "3", "cactus", "9", "2", "1 2 3 4", "1 3", "1"]
     reply = converse(lines)
     assert reply.code == 0
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -194,7 +205,7 @@ def test_back_returns_to_the_previous_question_and_changes_the_route(converse: C
     reply = converse(["", "3", "1", "back", "2", "1 3", "1"])  # cactus, then back to fern
     assert reply.code == 0
     assert asked(reply.out, KIND_PROMPT) == 2
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
     assert "A cactus" not in reply.out.split("What you told us")[1]
 
 
@@ -202,7 +213,7 @@ def test_enter_after_back_keeps_the_earlier_answer(converse: Converse) -> None:
     reply = converse(["", "3", "2", "back", "", "1 3", "1"])
     assert "Press Enter to keep your earlier answer (2)." in reply.out
     assert reply.code == 0
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
 
 
 def test_back_at_the_first_step_says_so(converse: Converse) -> None:
@@ -217,7 +228,7 @@ def test_restart_forgets_every_answer(converse: Converse) -> None:
     assert "Start over?\nAll your answers will be cleared." in reply.out
     assert "Starting again from the beginning" in reply.out
     assert asked(reply.out, "Welcome") == 2
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))  # no pet, no cactus left over
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))  # no pet, no cactus left over
     assert "A pet may be poisoned" in reply.out.split("Starting again")[0]
     assert "A pet may be poisoned" not in reply.out.split("Starting again")[1]
 
@@ -227,7 +238,7 @@ def test_restart_asks_first_and_keeps_the_answers_unless_told(converse: Converse
     assert "Type yes to start over, or press Enter to keep your answers." in reply.out
     assert "Your answers are kept." in reply.out and "Starting again" not in reply.out
     assert reply.code == 0 and asked(reply.out, "Welcome") == 1
-    assert reply.out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(reply.out).endswith(summary_of(FERN_ANSWERS))
 
 
 def test_check_your_answers_comes_before_the_summary_and_changes_one_answer(
@@ -241,7 +252,7 @@ def test_check_your_answers_comes_before_the_summary_and_changes_one_answer(
     assert "3. What do you see?: Spots" in checks[2]
     assert "2. What kind of plant is it?: A fern" in checks[2]  # the others kept
     assert "Type the number of an answer to change it" in checks[1]
-    assert reply.out.endswith(summary_of({**FERN_ANSWERS, "symptoms": ["spots"]}))
+    assert before_the_offer(reply.out).endswith(summary_of({**FERN_ANSWERS, "symptoms": ["spots"]}))
 
 
 def test_a_change_to_another_route_asks_the_new_question_and_says_what_no_longer_fits(
@@ -253,6 +264,47 @@ def test_a_change_to_another_route_asks_the_new_question_and_says_what_no_longer
     assert "These earlier answers no longer fit" in last_check
     assert "  - Is the air in the room dry?" in last_check
     assert "How often do you water it?" in reply.out
+
+
+def test_change_after_the_summary_checks_the_answers_again_and_shows_a_new_summary(
+        converse: Converse) -> None:
+    # the route, Enter at the check: the summary; then "change", answer 3 to Spots, Enter
+    reply = converse([*FERN_LINES, "", "change", "3", "4", ""])
+    assert reply.code == 0
+    first, _, rest = reply.out.partition(AFTER_SUMMARY.removesuffix("> \n"))
+    assert first.endswith(summary_of(FERN_ANSWERS))
+    check = rest.split("Check your answers")[1]  # the check again, from the summary
+    for row in ("1. Is any of this happening right now?: None of these",
+                "2. What kind of plant is it?: A fern",
+                "3. What do you see?: Yellow leaves, Drooping",
+                "4. Is the air in the room dry?: Yes, it is dry"):
+        assert row in check
+    assert "What do you see?" in rest.split("Check your answers")[1]
+    last = rest.split("Check your answers")[-1]
+    assert "3. What do you see?: Spots" in last and "2. What kind of plant is it?: A fern" in last
+    assert before_the_offer(reply.out).endswith(summary_of({**FERN_ANSWERS,
+                                                            "symptoms": ["spots"]}))
+
+
+def test_a_change_after_the_summary_names_the_answers_that_no_longer_fit(
+        converse: Converse) -> None:
+    # from the summary: the plant becomes a cactus, watered weekly; with yellow leaves and
+    # drooping the air is no longer asked about
+    reply = converse([*FERN_LINES, "", "change", "2", "1", "2", "", ""])
+    assert reply.code == 0
+    after = reply.out.split("Check your answers")[-1]
+    assert "These earlier answers no longer fit" in after
+    assert "  - Is the air in the room dry?" in after
+    assert before_the_offer(reply.out).endswith(summary_of(
+        {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["weekly"],
+         "symptoms": ["yellow", "droop"]}))
+
+
+def test_enter_after_the_summary_finishes_with_nothing_asked_again(converse: Converse) -> None:
+    reply = converse([*FERN_LINES, "", "", "change"])  # a line after Enter is never read
+    assert reply.code == 0
+    assert reply.out.count("Check your answers") == 1
+    assert reply.out.endswith(AFTER_SUMMARY)  # the Enter, echoed
 
 
 def test_help_lists_the_commands(converse: Converse) -> None:
@@ -285,7 +337,7 @@ def test_red_flag_is_said_the_moment_it_is_raised(converse: Converse) -> None:
 def test_red_flags_are_kept_on_the_summary(converse: Converse) -> None:
     reply = converse(["", "1 2", "2", "1 3", "1"])
     assert reply.out.count("URGENT: ") == 2 + 1  # two alerts, then the summary's heading
-    assert reply.out.endswith(
+    assert before_the_offer(reply.out).endswith(
         summary_of({**FERN_ANSWERS, "danger": ["fire", "pets"]})
     )
 
@@ -315,8 +367,11 @@ def test_bundled_tree_runs_to_its_summary(converse: Converse) -> None:
     lines, answers = plain_lines(load_tree(ROOT / BUNDLED))
     reply = converse(["help", "?", *lines], BUNDLED)
     assert reply.code == 0
-    # The summary, then the teach-back offer (input ends there: nothing more is asked).
-    before, offer, _ = reply.out.rpartition("\nWould you like to check what you understood?")
+    # The summary, then the offers to change answers and go over it (input ends there).
+    before, offer, after = reply.out.rpartition(
+        "\nType change to check or change your answers.\n"
+        "Would you like to check what you understood? Type yes, or press Enter to\nfinish.\n")
+    assert after == "> \n"
     assert offer and before.endswith(summary_of(answers, BUNDLED))
 
 
@@ -334,4 +389,4 @@ def test_bytes_that_are_not_text_are_refused_like_any_bad_answer() -> None:
     out = done.stdout.decode()
     assert done.returncode == 0, done.stderr.decode()
     assert "is not an answer number or a command" in out
-    assert out.endswith(summary_of(FERN_ANSWERS))
+    assert before_the_offer(out).endswith(summary_of(FERN_ANSWERS))

@@ -22,7 +22,7 @@ from typing import Any
 
 from tests.benchmarks.conftest import RATIOS
 from tests.conftest import EXAMPLE
-from tests.tui.modes.drive import ManualClock, advance, type_keys
+from tests.tui.modes.drive import ManualClock, advance, type_to_summary
 from tests.tui.pilots import click
 from wizard.model.loader import load_tree
 from wizard.tui.kiosk import KioskApp
@@ -59,7 +59,7 @@ async def visitors(samples: list[tuple[int, int]]) -> KioskApp:
     assert isinstance(app, KioskApp)
     async with app.run_test(size=(80, 24)) as pilot:
         for visitor in range(VISITORS):
-            await type_keys(pilot, *TO_SUMMARY)
+            await type_to_summary(pilot, *TO_SUMMARY)  # through Check your answers
             assert isinstance(app.screen, SummaryScreen), visitor
             if visitor % 2:
                 await click(pilot, "#done")

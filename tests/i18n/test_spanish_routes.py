@@ -147,3 +147,17 @@ def test_no_overlay_for_a_language_is_a_note_not_a_failure(
     assert main(["walk", "--lang", "fr", str(BUNDLED), *ROUTE_ARGS]) == 0
     captured = capsys.readouterr()
     assert "no 'fr' translation" in captured.err and "At a glance" in captured.out
+
+
+def test_ask_in_spanish_changes_answers_after_the_summary_by_the_spanish_word(
+    spanish_tree: Tree,
+) -> None:
+    use_language("es")
+    # the route, Enter at the check, then "cambiar" after the summary: the check again; Enter
+    typed = io.StringIO("\n11\n2\n\n1\n5\n\ncambiar\n\n")
+    out = io.StringIO()
+    assert run_ask(spanish_tree, typed, out) == 0
+    text = out.getvalue()
+    assert text.count("Escriba cambiar para revisar o cambiar sus respuestas") == 2
+    assert text.count("Compruebe sus respuestas") == 2  # before the summary, and from it
+    assert text.count("De un vistazo") == 2  # the summary, then again after the check

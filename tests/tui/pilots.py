@@ -17,6 +17,8 @@ from textual.widgets import Static
 
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.base import WalkScreen
+from wizard.tui.screens.check import CheckRow, CheckScreen
+from wizard.tui.screens.summary import SummaryScreen
 from wizard.tui.widgets.answer_list import AnswerList
 
 
@@ -122,3 +124,28 @@ def marked(app: WizardApp) -> list[str]:
     """The answer rows as drawn (pointer, number, marker, label), for checking markers."""
     answers = app.screen.query_one(AnswerList)
     return [answers.row_text(index) for index in range(answers.option_count)]
+
+
+async def confirm_answers(pilot: Pilot[None], *, by_mouse: bool = False) -> None:
+    """What a person does after the last answer: "Check your answers" is the page shown, it
+    lists every answer given, in order, and Enter (its focused "Show my summary"; a click on it
+    `by_mouse`) goes on to the summary. Fails when any of that is not so, or an alert is still
+    open above the check."""
+    app = pilot.app
+    assert isinstance(app, WizardApp)
+    check = app.screen
+    assert isinstance(check, CheckScreen), f"{check} instead of Check your answers"
+    assert [row.node_id for row in check.query(CheckRow)] == [
+        answer.node for answer in app.session.answered
+    ]
+    if by_mouse:
+        await click(pilot, "#show-summary")
+    else:
+        await press(pilot, "enter")
+    assert isinstance(app.screen, SummaryScreen), f"{app.screen} instead of the summary"
+
+
+async def to_summary(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys of a route to its end, then confirm the answers (`confirm_answers`)."""
+    await press(pilot, *keys)
+    await confirm_answers(pilot)

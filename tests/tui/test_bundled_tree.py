@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from tests.tui.pilots import click, click_answer, marked, press
+from tests.tui.pilots import click, click_answer, confirm_answers, marked, press
 from wizard.model.machine import walk
 from wizard.model.tree import Tree
 from wizard.tui.app import WizardApp
+from wizard.tui.screens.check import CheckScreen
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.red_flag import RedFlagModal
@@ -30,6 +31,8 @@ async def test_keyboard_session_matches_the_engine(
             screen = app.screen
             if isinstance(screen, (RedFlagModal, InfoScreen)):
                 await press(pilot, "enter")
+            elif isinstance(screen, CheckScreen):
+                await confirm_answers(pilot)
             else:
                 assert isinstance(screen, QuestionScreen)
                 count = len(screen.node.options)
@@ -72,6 +75,8 @@ async def test_mouse_session_with_a_red_flag(bundled_app: WizardApp) -> None:
                 await click(pilot, "#read")
             elif isinstance(screen, InfoScreen):
                 await click(pilot, "#continue")
+            elif isinstance(screen, CheckScreen):
+                await confirm_answers(pilot, by_mouse=True)
             else:
                 assert isinstance(screen, QuestionScreen)
                 await click_answer(pilot, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.tui.pilots import press, shown_text
+from tests.tui.pilots import press, shown_text, to_summary
 from wizard.model.tree import Tree
 from wizard.tui.launch import create_app
 from wizard.tui.screens.save import SaveModal
@@ -16,7 +16,7 @@ TO_SUMMARY = ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "
 async def test_the_app_saves_three_files_when_asked(example_tree: Tree, tmp_path: Path) -> None:
     app = create_app(example_tree, save_dir=tmp_path, save_fhir=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, *TO_SUMMARY)
+        await to_summary(pilot, *TO_SUMMARY)
         await press(pilot, "s")
         assert isinstance(app.screen, SaveModal)
         assert "garden-summary.fhir.json" in shown_text(app, ".dialog-text")

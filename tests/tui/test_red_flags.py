@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.modes.drive import drawn_text
-from tests.tui.pilots import page, press, settle, shown_text
+from tests.tui.pilots import page, press, settle, shown_text, to_summary
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.red_flag import RedFlagModal
@@ -36,7 +36,7 @@ async def test_summary_repeats_red_flags_at_the_top(example_app: WizardApp) -> N
     app = example_app
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "enter", "enter", "2", "enter", "enter")
-        await press(pilot, "2", "1", "enter", "2")
+        await to_summary(pilot, "2", "1", "enter", "2")
         assert isinstance(app.screen, SummaryScreen)
         view = app.screen.query_one("#summary")
         children = list(view.children)

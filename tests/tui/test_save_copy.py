@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Button, Input
 
 from tests.faults import cannot_create, disk_full, listing, rename_fails
-from tests.tui.pilots import click, press, shown_text
+from tests.tui.pilots import click, press, shown_text, to_summary
 from wizard.render.html import render_html
 from wizard.render.markdown import render_markdown
 from wizard.render.text import render_text
@@ -25,7 +25,7 @@ TO_SUMMARY = ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "
 
 
 async def walk_to_summary(pilot: object) -> None:
-    await press(pilot, *TO_SUMMARY)  # type: ignore[arg-type]
+    await to_summary(pilot, *TO_SUMMARY)  # type: ignore[arg-type]
 
 
 async def test_save_writes_both_files_with_the_full_summary(

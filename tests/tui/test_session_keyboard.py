@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.pilots import marked, page, press, shown_text
+from tests.tui.pilots import confirm_answers, marked, page, press, shown_text
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.question import QuestionScreen
@@ -35,6 +35,7 @@ async def test_keyboard_walk_to_summary(example_app: WizardApp) -> None:
         await press(pilot, "enter")
         assert app.screen.node.id == "humidity"
         await press(pilot, "down", "enter")
+        await confirm_answers(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert app.session.finished
         names = [t.item.name for t in app.screen.summary.treatments]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.pilots import click, click_answer, marked, settle
+from tests.tui.pilots import click, click_answer, confirm_answers, marked, settle
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.check import CheckScreen
 from wizard.tui.screens.help import HelpModal
@@ -28,6 +28,7 @@ async def test_mouse_walk_to_summary_and_back(example_app: WizardApp) -> None:
         await click_answer(pilot, 2)
         await click_answer(pilot, 3)  # spots
         await click(pilot, "#continue")
+        await confirm_answers(pilot, by_mouse=True)  # Check your answers, then the summary
         assert isinstance(app.screen, SummaryScreen)
         assert [t.item.name for t in app.screen.summary.treatments] == [
             "Keep doing what you do",
@@ -55,6 +56,7 @@ async def test_summary_buttons(example_app: WizardApp) -> None:
         await click_answer(pilot, 4)  # nothing of these
         await click(pilot, "#continue")
         await click_answer(pilot, 1)  # humidity: no
+        await confirm_answers(pilot, by_mouse=True)
         assert isinstance(app.screen, SummaryScreen)
         await click(pilot, "#change")
         assert isinstance(app.screen, CheckScreen)

@@ -26,8 +26,9 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "multi_max_message": ("enter", "enter", "3", "enter", "2", "1", "2", "3", "4"),
     "multi_min_message": ("enter", "enter"),  # then Continue with nothing ticked (below)
     "red_flag": ("enter", "enter", "2", "enter"),
-    "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
-    "check": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1", "a"),
+    # The last answer leads to "Check your answers"; Enter there to the summary.
+    "summary": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1", "enter"),
+    "check": ("enter", "enter", "2", "enter", "enter", "2", "1", "2", "enter", "1"),
     "help": ("question_mark",),
 }
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}

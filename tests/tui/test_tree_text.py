@@ -24,7 +24,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.tui.modes.drive import drawn_text
-from tests.tui.pilots import click, press, shown_text
+from tests.tui.pilots import click, press, shown_text, to_summary
 from wizard.model.loader import load_tree
 from wizard.model.machine import Session
 from wizard.model.plain import find_control
@@ -255,7 +255,7 @@ async def test_the_whole_session_shows_tree_text_literally(hostile_tree: Tree) -
     app = create_app(hostile_tree, educator=True)
     async with app.run_test(size=(200, 120)) as pilot:
         spy = Spy(app)
-        await press(pilot, "enter", "enter", "1", "enter", "enter", "enter", "2")
+        await to_summary(pilot, "enter", "enter", "1", "enter", "enter", "enter", "2")
         assert isinstance(app.screen, SummaryScreen)
         shows(
             app,

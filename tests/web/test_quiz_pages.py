@@ -5,6 +5,7 @@ server refuses, whatever they post), the seed, and pages that are not the quiz's
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Callable
 from html import unescape
@@ -150,6 +151,10 @@ async def test_a_refused_prediction_says_why_beside_the_question(
     assert "Pick" in text_of(visitor.page)
     await visitor.post(GO, do="answer", option=["not-a-choice"])
     assert "That is not one of the answers." in text_of(visitor.page)
+    for early in ("reveal", "next"):  # out of order: said, and nothing moves
+        await visitor.post(GO, do=early)
+        assert "Answer every question of this case first." in text_of(visitor.page)
+        assert "Question 1 of" in text_of(visitor.page)
 
 
 async def test_a_learner_cannot_go_back_and_change_a_revealed_answer(
@@ -284,3 +289,44 @@ async def test_the_address_holds_no_prediction_in_the_clear(
     await visitor.post(GO, do="answer", option=first[:1])
     query = parse_qs(urlsplit(visitor_url(visitor)).query)
     assert first[0] not in query["s"][0]
+
+
+async def test_random_steps_back_and_old_pages_never_change_a_revealed_answer(
+        make_visitor: Callable[..., object]) -> None:
+    """A monkey: random steps, junk choices, old pages opened and posted again; no step is a
+    server error, and a case's revealed answers, once shown, always read the same."""
+    visitor = await quiz_visitor(make_visitor, seed=6, cases=3)
+    await visitor.post(GO, do="start")
+    for seed in range(6):
+        choose = random.Random(seed)
+        await visitor.post(GO, do="again")
+        history = [visitor_url(visitor)]
+        tokens = [state_of(visitor.page)]
+        revealed: dict[str, str] = {}
+        for _ in range(60):
+            roll = choose.random()
+            if roll < 0.15:
+                await visitor.open(choose.choice(history))  # the browser's Back or Forward
+            elif roll < 0.25:
+                action = choose.choice(["answer", "back", "reveal", "next"])
+                await visitor.post(GO, state=choose.choice(tokens), do=action,
+                                   option=choose.sample([*choices_on(visitor.page), "junk"], 1))
+            else:
+                choices = choices_on(visitor.page)
+                picks = choose.sample(choices, choose.randint(0, min(2, len(choices))))
+                action = choose.choice(["answer"] * 6 + ["back", "reveal", "next", "bogus"])
+                await visitor.post(GO, do=action, option=picks)
+            assert visitor.status == 200, visitor.page
+            if "Quiz results" in visitor.page or "name=\"state\"" not in visitor.page:
+                break
+            history.append(visitor_url(visitor))
+            tokens.append(state_of(visitor.page))
+            if "Case score:" in visitor.page:
+                heading = re.search(r"<h1>Case (\d+) of 3</h1>", visitor.page)
+                assert heading is not None
+                answers = text_of(visitor.page.split("<h1>", 1)[1].split("<form", 1)[0])
+                assert revealed.setdefault(heading.group(1), answers) == answers
+            predicting = re.search(r"Case (\d+) of 3 · Question|<h1>Case (\d+) of 3</h1>"
+                                   r"(?=.*Show the answers)", visitor.page, re.S)
+            if predicting:  # never a prediction of a case whose answers were shown
+                assert (predicting.group(1) or predicting.group(2)) not in revealed

@@ -204,6 +204,8 @@ def test_from_welcome_to_summary_by_keyboard(page: Page) -> None:
     screen.press("1", "3", "Enter")  # yellow leaves, drooping
     screen.wait_for("Is the air in the room dry?")
     screen.press("1")  # yes
+    screen.wait_for("Press the key beside an answer to change it")  # "Check your answers"
+    screen.press("Enter")
     summary = screen.wait_for("Your plant plan")
     assert "Yellow leaves, Drooping" in summary  # what was answered
     assert "Water less" in summary  # yellow leaves

@@ -94,8 +94,8 @@ def test_a_take_home_code_dated_years_ahead_is_refused() -> None:
     from tests.web.conftest import EXAMPLE, SECRET
     from wizard.model.loader import load_tree
     from wizard.model.machine import walk
+    from wizard.model.takehome import TakeHome
     from wizard.web.state import Tampered
-    from wizard.web.takehome import TakeHome
 
     tree = load_tree(EXAMPLE)
     session = walk(tree, {"danger": ["none"], "kind": ["cactus"], "cactus_water": ["weekly"],

@@ -32,7 +32,7 @@ from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
 from wizard.model.summary import Summary
 from wizard.model.teach_back import TeachBackRun, teach_back_for
-from wizard.model.tree import Node, RedFlag, Tree
+from wizard.model.tree import Node, RedFlag, TeachBack, Tree
 from wizard.render.pageview import PageView, build_page, urgent_view
 from wizard.render.teach_back import reminder
 from wizard.render.text import render_text, wrap_whole
@@ -132,17 +132,19 @@ class _Conversation:
 
     # -- the loop ---------------------------------------------------------------------------
     def run(self) -> int:
+        """Walk, check the answers, show the summary; from the summary, `change` checks the
+        answers again (a change walks on from there, then checks, then a new summary)."""
         self.say(*self.welcome())
         while True:
             stopped = self.walk()
             if stopped is not None:
                 return stopped
-            if not self.check_answers():
-                break
-        summary = self.session.summary()
-        self.say("", render_text(summary).rstrip("\n"))
-        self.teach_back(summary)
-        return Exit.OK
+            if self.check_answers():
+                continue
+            summary = self.session.summary()
+            self.say("", render_text(summary).rstrip("\n"))
+            if not self.after_summary(summary):
+                return Exit.OK
 
     def walk(self) -> int | None:
         """Ask until the route is finished; an exit code when input ends or the person quits."""
@@ -165,7 +167,8 @@ class _Conversation:
         return None
 
     def check_answers(self) -> bool:
-        """"Check your answers" before the summary: every answer, numbered; a number changes
+        """"Check your answers" before the summary (and from it: `change`): every answer,
+        numbered; a number changes
         that answer (keeping the others that still fit, model.replay.change_answer), Enter or
         the end of input goes on to the summary. True when an answer was changed."""
         nodes = self.session.tree.nodes
@@ -286,19 +289,31 @@ class _Conversation:
             raise NotAnAnswer(t("ask_type_numbers"))
         return [node.options[i].id for i in picks]
 
-    def teach_back(self, summary: Summary) -> None:
-        """After the summary, an offer, never forced: Enter (or the end of input) finishes as
-        before; `yes` asks the tree's teach-back questions about this summary, and a wrong
-        answer prints that part of the summary again, in other words, and asks again. Nothing
-        typed here changes the summary or the exit code."""
+    def after_summary(self, summary: Summary) -> bool:
+        """After the summary, offers, never forced: `change` to check or change the answers
+        (True: the check comes again), and where the tree has teach-back questions about this
+        summary, `yes` to go over them. Enter (or the end of input) finishes."""
         questions = teach_back_for(summary)
-        if not questions:
-            return
-        say = self.say
-        say("", *wrap(t("teach_ask_offer")))
+        word = t("ask_change_word")
+        if questions:
+            self.say("", *wrap(t("ask_change_offer_teach", word=word)), *wrap(t("teach_ask_offer")))
+        else:
+            self.say("", *wrap(t("ask_change_offer", word=word)))
         line = self.read()
-        if line is None or line.strip().lower() not in _YES:
-            return
+        if line is None:
+            return False
+        typed = line.strip().lower()
+        if typed in ("change", word.lower()):  # the English word works in every language
+            return True
+        if questions and typed in _YES:
+            self.teach_back(summary, questions)
+        return False
+
+    def teach_back(self, summary: Summary, questions: tuple[TeachBack, ...]) -> None:
+        """The tree's teach-back questions about this summary; a wrong answer prints that part
+        of the summary again, in other words, and asks again. Nothing typed here changes the
+        summary or the exit code."""
+        say = self.say
         run = TeachBackRun(questions)
         say(*wrap(t("teach_intro")))
         while (question := run.question) is not None:

@@ -163,6 +163,12 @@ def _screen_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--print-command", metavar="CMD",
                          help="offer Print, piping the summary as plain text to CMD (e.g. lp)")
+    command.add_argument(
+        "--public-url", metavar="URL",
+        help="serve: the address visitors open, e.g. behind a proxy; a kiosk's summary then "
+        "offers a take-home code opened there (run --kiosk: the address of the clinic's "
+        "wizard serve, which shares WIZARD_SECRET)",
+    )
 
 
 def _quiz_options(command: argparse.ArgumentParser) -> None:
@@ -328,8 +334,6 @@ def build_parser() -> argparse.ArgumentParser:
     _screen_options(serve)
     serve.add_argument("--max-sessions", type=MAX_SESSIONS, default=20, metavar="N",
                        help="--terminal: most browser tabs (app processes) at once")
-    serve.add_argument("--public-url", metavar="URL",
-                       help="the address visitors open, e.g. behind a proxy")
     serve.add_argument(
         "--max-connections-per-client", type=PER_CLIENT, default=32, metavar="N",
         help="connections open at once from one address; behind a proxy, every visitor's "

@@ -110,6 +110,32 @@ def tolerant_output() -> None:
                 reconfigure(errors="replace")
 
 
+def utf8_terminal() -> None:
+    """Before a full-screen app draws: a terminal stream in ASCII becomes UTF-8.
+
+    Under `LC_ALL=C` with `PYTHONUTF8=0` Python's streams are ASCII, and Textual, writing its
+    screen to them, drew each border line and accent as a backslash escape (`\\u2502`: six
+    columns for one), so every line wrapped wrong. The C locale says nothing about the terminal
+    (it is what a container, an ssh session or a service gets when no locale is set), and
+    terminals, the Linux console included, decode UTF-8; that is why Python itself takes
+    UTF-8 for the C locale unless told otherwise (PEP 538, PEP 540). Only ASCII is changed: a
+    legacy locale such as Latin-1 describes its terminal, so it is kept.
+    """
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is None or not _is_ascii(getattr(stream, "encoding", None)):
+            continue
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            if stream.isatty():
+                stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+
+
+def _is_ascii(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "").name == "ascii"
+    except LookupError:
+        return False
+
+
 def drop_output() -> None:
     """After a failed write, what is still buffered goes nowhere, so Python's own flush at exit
     cannot fail again and print a traceback of its own."""

@@ -39,8 +39,10 @@ def make_quiz(args: argparse.Namespace, tree: Tree | None = None) -> Quiz:
 def cmd_quiz(args: argparse.Namespace) -> int:
     results = results_path(args.results)
     quiz = make_quiz(args)
+    from wizard.cli.output import utf8_terminal
     from wizard.tui.quiz_app import create_quiz_app  # Textual is imported here and only here
 
+    utf8_terminal()
     create_quiz_app(quiz, results).run()
     return Exit.OK
 

@@ -12,6 +12,7 @@ from wizard.cli.output import UsageError
 from wizard.exits import Exit
 
 if TYPE_CHECKING:
+    from wizard.model.takehome import TakeHome
     from wizard.model.tree import Tree
     from wizard.tui.config import AppConfig
 
@@ -48,7 +49,33 @@ def refuse_overdue(tree: Tree) -> None:
         )
 
 
-def app_config(args: argparse.Namespace) -> AppConfig:
+def _take_home(args: argparse.Namespace, kiosk: bool,
+               tree: Tree | None) -> tuple[TakeHome | None, str]:
+    """`--public-url` at a terminal kiosk: the take-home codes, sealed with WIZARD_SECRET for
+    the clinic's `wizard serve` at that address. UsageError when a code could not open there:
+    not a kiosk, an address that is not one, or no shared secret to seal it with."""
+    address = getattr(args, "public_url", None)
+    if address is None or tree is None:
+        return None, ""
+    from wizard.model.sealed import SECRET_ENV, shared_secret, tree_version
+    from wizard.model.takehome import TakeHome
+    from wizard.render.words import t
+    from wizard.web.serve import check_limits
+
+    if not kiosk:
+        raise UsageError(t("run_public_url_kiosk"))
+    try:
+        check_limits(1, address)
+        secret = shared_secret()
+    except ValueError as error:  # UnicodeEncodeError too: a secret that is not text
+        raise UsageError(str(error) if not isinstance(error, UnicodeError)
+                         else t("secret_not_utf8")) from None
+    if secret is None:
+        raise UsageError(t("run_public_url_secret", name=SECRET_ENV))
+    return TakeHome(secret, tree, tree_version(tree)), address.rstrip("/")
+
+
+def app_config(args: argparse.Namespace, tree: Tree | None = None) -> AppConfig:
     """The run's configuration, from the arguments and the WIZARD_KIOSK and WIZARD_ADMIN_PIN
     environment variables; UsageError for an option that cannot be used."""
     from wizard.tui.config import AppConfig
@@ -69,7 +96,10 @@ def app_config(args: argparse.Namespace) -> AppConfig:
 
         if (problem := pin_problem(admin_pin)) is not None:
             raise UsageError(problem)
+    take_home, public_url = _take_home(args, kiosk, tree)
     return AppConfig.for_mode(
+        take_home=take_home,
+        public_url=public_url,
         theme=args.theme,
         save_dir=save_dir(args.save_dir),
         save_fhir=args.save_fhir,
@@ -91,8 +121,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         refuse_overdue(tree)
     if kiosk and not args.allow_draft_translation:
         refuse_draft(tree)
-    config = app_config(args)
+    config = app_config(args, tree)
+    from wizard.cli.output import utf8_terminal
     from wizard.tui import launch  # Textual is imported here and only here
 
+    utf8_terminal()
     launch.create_app(tree, config).run()
     return Exit.OK

@@ -349,6 +349,9 @@ WORDS: dict[str, str] = {
     "ask_check_how": (
         "Type the number of an answer to change it, or press Enter to see your summary."
     ),
+    "ask_change_word": "change",
+    "ask_change_offer": "Type {word} to check or change your answers, or press Enter to finish.",
+    "ask_change_offer_teach": "Type {word} to check or change your answers.",
     "ask_first_step": "This is the first step; there is nothing to go back to.",
     "ask_page_has_no_answers": "This page has no answers to pick; press Enter to continue.",
     "ask_type_number": "Please type the number of your answer, then press Enter.",
@@ -436,6 +439,13 @@ WORDS: dict[str, str] = {
         "only this guide can read them, and it works for one day."
     ),
     "take_home_qr": "A QR code that opens this summary on a phone",
+    "run_public_url_kiosk": (
+        "--public-url is for a kiosk (--kiosk): its summary then offers a take-home code"
+    ),
+    "run_public_url_secret": (
+        "--public-url needs {name}, the same secret as the wizard serve at that address, so "
+        "the take-home codes open there"
+    ),
     "web_code_expired": "This code has expired",
     "web_code_expired_text": (
         "A code works for one day after it is made. Please go through the guide again."
@@ -540,7 +550,7 @@ WORDS: dict[str, str] = {
     # the quiz's web pages (serve --quiz)
     "quiz_web_how": (
         "Each case has a few questions. Back changes a prediction until the answers are shown, "
-        "never after. Nothing is kept: you can save your results at the end."
+        "never after. Nothing is saved: to keep your results, save them at the end."
     ),
     "quiz_web_same": "Everyone here gets the same {count} cases, in the same order (seed {seed}).",
     "quiz_web_same_one": "Everyone here gets the same case (seed {seed}).",

@@ -79,8 +79,9 @@ class WizardApp(App[None]):
         self.startup_seconds: float | None = None
         self.checking = False
         """At the end of a route, show "Check your answers" (screens/check.py), not the summary:
-        true from the summary's "Check or change your answers" until the person asks for the
-        summary again (an answer changed from the check comes back to it)."""
+        true once the last question is answered (as on the web pages and GOV.UK forms) and from
+        the summary's "Check or change your answers", until the person asks for the summary
+        (an answer changed from the check comes back to it)."""
         self._changing: tuple[Session, str] | None = None
         """While one answer is being changed from the check: the session as it was, and the
         question asked again (the app's session is a fork of it, at that question)."""
@@ -225,6 +226,8 @@ class WizardApp(App[None]):
             self._changed(node_id, option_ids)
             return
         raised = self.session.answer(option_ids)
+        if self.session.finished:  # the last answer: check them all before the summary
+            self.checking = True
         self.show_current(raised)
 
     def _changed(self, node_id: str, option_ids: Sequence[str]) -> None:

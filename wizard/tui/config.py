@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.model.takehome import TakeHome
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
 from wizard.render.saving import default_save_dir
 from wizard.render.words import t
@@ -59,6 +60,11 @@ class AppConfig:
     """Kiosk: seconds "Still there?" waits before wiping the visitor's session."""
     admin_pin: str | None = None
     """Kiosk: the PIN that, after the admin key, closes the app; None: no way out by keys."""
+    take_home: TakeHome | None = None
+    """Kiosk with `--public-url`: the summary shows a take-home code and its QR code, which
+    open the same summary through the clinic's `wizard serve` there (model/takehome.py)."""
+    public_url: str = ""
+    """Where that `wizard serve` is: the address in the QR code starts with it."""
 
     @property
     def can_print(self) -> bool:
@@ -78,6 +84,8 @@ class AppConfig:
         print_command: str | None = None,
         admin_pin: str | None = None,
         watch: bool = False,
+        take_home: TakeHome | None = None,
+        public_url: str = "",
     ) -> AppConfig:
         """The configuration for a mode and its options: the one place a mode becomes what
         the screens may offer. ValueError for a theme name not in `THEME_NAMES`."""
@@ -102,4 +110,6 @@ class AppConfig:
             idle_timeout=idle_timeout,
             countdown=countdown,
             admin_pin=admin_pin,
+            take_home=take_home if kiosk and public_url else None,
+            public_url=public_url if kiosk else "",
         )

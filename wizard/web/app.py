@@ -32,6 +32,8 @@ from aiohttp.web_protocol import RequestPayloadError
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
+from wizard.model.sealed import tree_version
+from wizard.model.takehome import TakeHome
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
@@ -67,9 +69,7 @@ from wizard.web.state import (
     StateError,
     new_visitor,
     replay,
-    tree_version,
 )
-from wizard.web.takehome import TakeHome
 
 log = logging.getLogger("wizard.web")
 
@@ -393,7 +393,7 @@ async def printable(request: web.Request) -> web.Response:
 
 
 async def take_home(request: web.Request) -> web.Response:
-    """GET /h/CODE: the summary a take-home code holds (wizard.web.takehome), as a visitor's
+    """GET /h/CODE: the summary a take-home code holds (wizard.model.takehome), as a visitor's
     own summary page from here on."""
     try:
         session = request.app[TAKE_HOME].session(request.match_info["code"])
@@ -504,9 +504,7 @@ def _take_home(request: web.Request, page: Page, state: State) -> TakeHomeView |
     if page.kind != "summary" or not config.kiosk or not config.public_url:
         return None
     session = replay(config.tree, state)
-    code = request.app[TAKE_HOME].code(session)
-    address = f"{config.public_url.rstrip('/')}/h/{code.replace('-', '')}"
-    return take_home_view(code, address)
+    return take_home_view(*request.app[TAKE_HOME].link(session, config.public_url))
 
 
 def _title(tree: Tree) -> str:

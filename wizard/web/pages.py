@@ -155,10 +155,10 @@ def qr_svg(address: str, fit: bool = False) -> Markup:
     url-safe text), dark on light whatever the theme, with the quiet zone readers need. The
     take-home code and the classroom's join box both draw it; `fit`: no size of its own (a
     viewBox), so the stylesheet sizes it (large, for a projector)."""
-    import segno
+    from wizard.render.qr import QUIET_ZONE, qr_code
 
-    svg = segno.make(address, error="m").svg_inline(scale=4, dark="#000", light="#fff",
-                                                    border=4, omitsize=fit)
+    svg = qr_code(address).svg_inline(scale=4, dark="#000", light="#fff",
+                                      border=QUIET_ZONE, omitsize=fit)
     return Markup(svg)  # made here from url-safe text only
 
 

@@ -42,6 +42,7 @@ from wizard.web.app import (
 )
 from wizard.web.pages import THEMES, language
 from wizard.web.quiz_state import (
+    NOTES,
     QuizSealer,
     QuizSettings,
     QuizState,
@@ -144,7 +145,8 @@ async def go(request: web.Request) -> web.Response:
     except QuizError as error:
         if action == "answer":
             return _see(request, state.showing(error.reason, picked))
-        return _see(request, state.showing(note=f"quiz_refuse_{error.reason}"))
+        said = f"quiz_refuse_{error.reason}"  # a sentence a page may say, or none
+        return _see(request, state.showing(note=said if said in NOTES else ""))
     after = state.after(run)
     if action == "reveal":  # where a page from before this reveal is sent back to
         request.app[REVEALED].record(after, _seal(request, after.showing(

@@ -71,7 +71,8 @@ def start_page(run: QuizRun, fixed_seed: bool) -> QuizPage:
     if not quiz.cases:
         return QuizPage("quiz_start", title, [t("quiz_no_cases")])
     count = len(quiz.cases)
-    words = [t("quiz_intro"), t("quiz_web_how")]
+    draft = [t("draft_translation")] if quiz.tree.translation == "draft" else []
+    words = [*draft, t("quiz_intro"), t("quiz_web_how")]
     if fixed_seed:
         words.append(t_count("quiz_web_same", count, seed=str(quiz.seed)))
     return QuizPage("quiz_start", title, words, startable=True)

@@ -34,15 +34,12 @@ lifetime) and `Ended` (a kiosk visit someone finished).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import os
 import secrets
 import time
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, Literal
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -51,15 +48,19 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from wizard.model.machine import AnswerError, OffRoute, Session
 from wizard.model.machine import replay as replay_route
+from wizard.model.sealed import DAY as DAY  # re-exported: the pages read them from here too
+from wizard.model.sealed import Expired as Expired
+from wizard.model.sealed import Stale as Stale
+from wizard.model.sealed import StateError as StateError
+from wizard.model.sealed import Tampered as Tampered
+from wizard.model.sealed import shared_secret
 from wizard.model.tree import Tree
 
-SECRET_ENV = "WIZARD_SECRET"
 MAX_STATE_BYTES = 16 * 1024
 """A longer token is refused before it is decoded (a whole route is a few hundred bytes)."""
 MAX_PAYLOAD_BYTES = 256 * 1024
 """What a token may inflate to; ours never come near (a defence against our own bugs only:
 a token that is not ours never reaches the decompressor)."""
-DAY = 24 * 60 * 60.0
 CLOCK_SLACK = 3600.0
 """How far in the future a token's time may be (a server clock set back) before it is refused:
 a token dated years ahead would otherwise never expire."""
@@ -71,22 +72,6 @@ View = Literal["", "flag", "error", "restart", "check"]
 
 _VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart",
                                "check": "check"}
-
-
-class StateError(ValueError):
-    """The state cannot be used; the message is for the log, not the visitor."""
-
-
-class Tampered(StateError):
-    """Not sealed with this server's key, or its contents make no sense for the tree."""
-
-
-class Stale(StateError):
-    """Sealed by this server, but for another version of the tree."""
-
-
-class Expired(StateError):
-    """Sealed by this server longer ago than a token lives."""
 
 
 class Ended(StateError):
@@ -142,19 +127,7 @@ def secret_from_env() -> bytes:
 
     A fresh secret means pages from before a restart are refused as tampered, which is safe.
     """
-    given = os.environ.get(SECRET_ENV, "")
-    return given.encode("utf-8") if given else secrets.token_bytes(32)
-
-
-def tree_version(tree: Tree) -> str:
-    """A short fingerprint of the tree's file (its id and version when it has no file)."""
-    digest = hashlib.sha256()
-    path = Path(tree.path)
-    try:
-        digest.update(path.read_bytes())
-    except OSError:
-        digest.update(f"{tree.id}\0{tree.version}".encode())
-    return digest.hexdigest()[:16]
+    return shared_secret() or secrets.token_bytes(32)
 
 
 def _fernet(secret: bytes, epoch: bytes) -> Fernet:

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, Tree
 
-from tests.tui.pilots import press, settle
+from tests.tui.pilots import confirm_answers, press, settle
 from wizard.tui.kiosk import KioskApp
 
 
@@ -51,6 +51,16 @@ async def type_keys(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         app.clock.advance(KEY_GAP)
         await press(pilot, key)
+
+
+async def type_to_summary(pilot: Pilot[None], *keys: str) -> None:
+    """Type a route to its end at a person's pace, then confirm the answers on "Check your
+    answers" and go on to the summary (pilots.confirm_answers), one key later."""
+    await type_keys(pilot, *keys)
+    app = pilot.app
+    assert isinstance(app, KioskApp) and isinstance(app.clock, ManualClock)
+    app.clock.advance(KEY_GAP)
+    await confirm_answers(pilot)
 
 
 async def wait_for(pilot: Pilot[None], ready: Callable[[], bool], rounds: int = 200) -> None:

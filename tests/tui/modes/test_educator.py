@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from tests.tui.modes.drive import drawn_text, stack_text, wait_for
-from tests.tui.pilots import click, press, settle
+from tests.tui.pilots import click, press, settle, to_summary
 from wizard.model.tree import Tree
 from wizard.render.reasons import rule
 from wizard.tui.app import WizardApp
@@ -52,7 +52,7 @@ async def test_the_panel_lists_every_node_and_follows_the_route(example_tree: Tr
         cursor = panel(app).cursor_node
         assert cursor is not None and cursor.data == "danger"
         assert row_of(app, "welcome").startswith("✓ ")
-        await press(pilot, *CACTUS[2:])
+        await to_summary(pilot, *CACTUS[2:])
         assert isinstance(app.screen, SummaryScreen)
         for done in ("welcome", "danger", "kind", "cactus_water", "symptoms"):
             assert row_of(app, done).startswith("✓ "), done
@@ -92,7 +92,7 @@ async def test_no_panel_outside_educator_mode(example_tree: Tree) -> None:
 async def test_the_summary_shows_each_rule_and_the_answers_behind_it(example_tree: Tree) -> None:
     app = educator(example_tree)
     async with app.run_test(size=(100, 40)) as pilot:
-        await press(pilot, *FERN)
+        await to_summary(pilot, *FERN)
         assert isinstance(app.screen, SummaryScreen)
         text = stack_text(app)
         for listed in app.screen.summary.treatments:
@@ -107,7 +107,7 @@ async def test_what_if_shows_added_and_dropped_and_keeps_the_real_session(
 ) -> None:
     app = educator(example_tree)
     async with app.run_test(size=(100, 40)) as pilot:
-        await press(pilot, *FERN)
+        await to_summary(pilot, *FERN)
         summary_page = app.screen
         assert isinstance(summary_page, SummaryScreen)
         before = (app.session.history, app.session.facts, summary_page.summary)
@@ -139,7 +139,8 @@ async def test_what_if_shows_added_and_dropped_and_keeps_the_real_session(
 async def test_what_if_refuses_the_same_answer(example_tree: Tree) -> None:
     app = educator(example_tree)
     async with app.run_test(size=(100, 40)) as pilot:
-        await press(pilot, *FERN, "w", "down", "enter", "down", "enter")
+        await to_summary(pilot, *FERN)
+        await press(pilot, "w", "down", "enter", "down", "enter")
         screen = app.screen
         assert isinstance(screen, WhatIfScreen)
         # back to the list, and keep the answer given for the kind of plant
@@ -151,7 +152,8 @@ async def test_what_if_refuses_the_same_answer(example_tree: Tree) -> None:
 async def test_no_what_if_outside_educator_mode(example_tree: Tree) -> None:
     app = create_app(example_tree)
     async with app.run_test(size=(100, 40)) as pilot:
-        await press(pilot, *FERN, "w")
+        await to_summary(pilot, *FERN)
+        await press(pilot, "w")
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.query("#what-if")
 
@@ -163,7 +165,8 @@ def ticked(screen: WhatIfScreen) -> tuple[str, ...]:
 async def test_what_if_on_a_multi_select_uses_its_rules(example_tree: Tree) -> None:
     app = educator(example_tree)
     async with app.run_test(size=(100, 40)) as pilot:
-        await press(pilot, *FERN, "w", "down", "down", "enter")  # "What do you see?"
+        await to_summary(pilot, *FERN)
+        await press(pilot, "w", "down", "down", "enter")  # "What do you see?"
         screen = app.screen
         assert isinstance(screen, WhatIfScreen)
         assert ticked(screen) == ("yellow", "brown")

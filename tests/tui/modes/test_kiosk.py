@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from tests.tui.modes.drive import ManualClock, advance, drawn_text, stack_text, type_keys, wait_for
+from tests.tui.modes.drive import (
+    ManualClock,
+    advance,
+    drawn_text,
+    stack_text,
+    type_keys,
+    type_to_summary,
+    wait_for,
+)
 from tests.tui.pilots import click, settle
 from wizard.model.tree import Tree
 from wizard.render.text import render_text
@@ -17,6 +25,7 @@ from wizard.tui.app import WizardApp
 from wizard.tui.kiosk import ADMIN_KEY, KioskApp
 from wizard.tui.launch import create_app
 from wizard.tui.screens.admin_pin import AdminPinModal
+from wizard.tui.screens.check import CheckScreen
 from wizard.tui.screens.confirm import ConfirmModal
 from wizard.tui.screens.help import HelpModal
 from wizard.tui.screens.info import InfoScreen
@@ -36,7 +45,8 @@ TOUR: tuple[tuple[str, tuple[str, ...], type], ...] = (
     ("multi-select", ("enter",), QuestionScreen),
     ("red flag", ("2", "enter"), RedFlagModal),
     ("single choice", ("enter",), QuestionScreen),
-    ("summary", ("2", "1", "2", "enter", "1"), SummaryScreen),
+    ("check your answers", ("2", "1", "2", "enter", "1"), CheckScreen),
+    ("summary", ("enter",), SummaryScreen),
     ("help", ("question_mark",), HelpModal),
     ("start over?", ("escape", "ctrl+r"), ConfirmModal),
 )
@@ -181,7 +191,7 @@ async def test_activity_during_the_countdown_keeps_the_answers(
 async def test_im_done_resets_at_once(example_tree: Tree) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY)
+        await type_to_summary(pilot, *TO_SUMMARY)
         assert isinstance(app.screen, SummaryScreen)
         await click(pilot, "#done")
         assert isinstance(app.screen, WelcomeScreen)
@@ -193,7 +203,7 @@ async def test_im_done_resets_at_once(example_tree: Tree) -> None:
 async def test_a_reset_mid_change_leaves_nothing_of_the_check(example_tree: Tree) -> None:
     app = kiosk(example_tree, idle_timeout=90, countdown=30)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY, "a", "2")  # Check your answers, change the plant
+        await type_keys(pilot, *TO_SUMMARY, "2")  # Check your answers: change the plant
         assert isinstance(app.screen, QuestionScreen) and app.screen.node.id == "kind"
         await advance(pilot, 90)  # the visitor walked away mid-change: Still there?
         await advance(pilot, 30)  # and nobody answered it
@@ -204,7 +214,27 @@ async def test_a_reset_mid_change_leaves_nothing_of_the_check(example_tree: Tree
         seen = drawn_text(app) + stack_text(app)
         assert "A fern" not in seen and "Check your answers" not in seen
         await type_keys(pilot, *TO_SUMMARY[1:])
-        assert isinstance(app.screen, SummaryScreen)  # the next visitor's own summary, not a check
+        check = app.screen  # the next visitor's own answers, and nothing said of the last one's
+        assert isinstance(check, CheckScreen) and check.no_longer == ()
+        assert not check.query("#check-no-longer")
+        await type_to_summary(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_a_visitor_who_leaves_at_the_check_is_forgotten(example_tree: Tree) -> None:
+    app = kiosk(example_tree, idle_timeout=90, countdown=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_keys(pilot, *TO_SUMMARY)
+        check = app.screen
+        assert isinstance(check, CheckScreen) and app.checking
+        assert "A fern" in drawn_text(app)
+        await advance(pilot, 90)
+        await advance(pilot, 30)
+        assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 2
+        assert not app.checking and app.session.history == () and not check.is_attached
+        await type_keys(pilot, "escape", "enter", "a", "2")  # Back, then keys of the old check
+        assert "A fern" not in drawn_text(app) + stack_text(app)
+        assert app.session.answered == ()
 
 
 async def test_start_over_at_a_kiosk_is_a_full_reset(example_tree: Tree) -> None:
@@ -223,7 +253,7 @@ async def test_no_save_no_copy_and_no_print_without_a_command(
 ) -> None:
     app = kiosk(example_tree)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY)
+        await type_to_summary(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         for hidden in ("#save", "#copy", "#print"):
@@ -243,7 +273,7 @@ async def test_print_sends_the_plain_text_summary(
     script = f"import sys; open({str(out)!r}, 'w', encoding='utf-8').write(sys.stdin.read())"
     app = kiosk(example_tree, print_command=shlex.join([sys.executable, "-c", script]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY)
+        await type_to_summary(pilot, *TO_SUMMARY)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         await click(pilot, "#print")
@@ -256,7 +286,7 @@ async def test_a_failing_printer_is_reported_in_words(example_tree: Tree) -> Non
     command = shlex.join([sys.executable, "-c", "import sys; sys.stdin.read(); sys.exit(2)"])
     app = kiosk(example_tree, print_command=command)
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY)
+        await type_to_summary(pilot, *TO_SUMMARY)
         await type_keys(pilot, "p")
         await wait_for(pilot, lambda: "could not be printed" in drawn_text(app))
         assert "ask a member of staff" in drawn_text(app)
@@ -291,7 +321,7 @@ async def test_forty_presses_of_print_print_one_copy(example_tree: Tree, tmp_pat
     )
     app = kiosk(example_tree, print_command=shlex.join([sys.executable, "-c", script]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_keys(pilot, *TO_SUMMARY)
+        await type_to_summary(pilot, *TO_SUMMARY)
         await type_keys(pilot, "p")
         for _ in range(2000):  # a count, not a time: until the fake printer has the job
             if jobs.exists():

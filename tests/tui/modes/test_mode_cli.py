@@ -124,3 +124,55 @@ def test_the_longest_pin_the_box_holds_is_taken(
     monkeypatch.setenv("WIZARD_ADMIN_PIN", "7" * MAX_LENGTH)
     assert main(["run", str(example_path), "--kiosk"]) == 0
     assert made["admin_pin"] == "7" * MAX_LENGTH
+
+
+def test_public_url_gives_a_kiosk_take_home_codes_sealed_with_the_shared_secret(
+    made: dict[str, Any], example_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.model.loader import load_tree
+    from wizard.model.machine import walk
+    from wizard.model.sealed import tree_version
+    from wizard.model.takehome import TakeHome
+
+    monkeypatch.setenv("WIZARD_SECRET", "the clinic's shared secret")
+    url = "https://clinic.example/guide/"
+    assert main(["run", "--kiosk", "--public-url", url, str(example_path)]) == 0
+    assert made["public_url"] == "https://clinic.example/guide"
+    codes = made["take_home"]
+    assert isinstance(codes, TakeHome)
+    tree = load_tree(str(example_path))
+    session = walk(tree, {"danger": ["none"], "kind": ["fern"], "symptoms": ["yellow"],
+                          "humidity": ["dry"]})
+    code, address = codes.link(session, made["public_url"])
+    assert address.startswith("https://clinic.example/guide/h/")
+    served = TakeHome(b"the clinic's shared secret", tree, tree_version(tree), clock=codes.clock)
+    assert served.session(code).history == session.history  # what that wizard serve opens
+
+
+def test_without_public_url_a_kiosk_has_no_take_home(
+    made: dict[str, Any], example_path: object
+) -> None:
+    assert main(["run", "--kiosk", str(example_path)]) == 0
+    assert made["take_home"] is None and made["public_url"] == ""
+
+
+@pytest.mark.parametrize(
+    ("words", "secret", "said"),
+    [
+        (["--public-url", "https://clinic.example"], "s", "is for a kiosk"),
+        (["--kiosk", "--public-url", "https://clinic.example"], None, "needs WIZARD_SECRET"),
+        (["--kiosk", "--public-url", "clinic.example"], "s", "must look like"),
+    ],
+)
+def test_public_url_that_could_not_open_a_code_is_refused(
+    made: dict[str, Any], example_path: object, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], words: list[str], secret: str | None, said: str,
+) -> None:
+    if secret is None:
+        monkeypatch.delenv("WIZARD_SECRET", raising=False)
+    else:
+        monkeypatch.setenv("WIZARD_SECRET", secret)
+    assert main(["run", *words, str(example_path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not made

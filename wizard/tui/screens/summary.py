@@ -30,6 +30,7 @@ from wizard.tui.messages import FolderChosen, StartOverRequested
 from wizard.tui.screens.base import WalkScreen
 from wizard.tui.screens.overwrite import OverwriteChoice, OverwriteModal
 from wizard.tui.widgets.summary_view import SummaryView
+from wizard.tui.widgets.take_home import TakeHomeBox
 from wizard.tui.widgets.tree_text import literal
 
 KIOSK_VISITOR = "terminal"
@@ -67,7 +68,8 @@ class SummaryScreen(WalkScreen):
 
     def compose_page(self) -> ComposeResult:
         config = self.config
-        yield SummaryView(self.summary, id="summary", rules=config.shows_rules)
+        yield SummaryView(self.summary, id="summary", rules=config.shows_rules,
+                          after_opening=self._take_home())
         yield Static("", id="status", markup=False)
         with Horizontal(classes="actions"):
             if config.offers_done:
@@ -88,6 +90,14 @@ class SummaryScreen(WalkScreen):
             yield Button(t("check_from_summary_key"), id="change", compact=True,
                          action="screen.check_answers")
             yield Button(t("start_over"), id="restart", compact=True)
+
+    def _take_home(self) -> list[TakeHomeBox]:
+        """A kiosk with `--public-url`: the code and QR code that open this summary on a phone
+        (widgets/take_home.py); nothing without one, so never a code that cannot open."""
+        if self.config.take_home is None or not self.config.public_url:
+            return []
+        code, address = self.config.take_home.link(self.session, self.config.public_url)
+        return [TakeHomeBox(code, address)]
 
     def tell(self, message: str) -> None:
         """Say what just happened (saved where, copied) in the line above the buttons."""

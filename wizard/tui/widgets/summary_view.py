@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from wizard.model.summary import Summary
@@ -31,6 +32,8 @@ from wizard.render.words import t
 
 # Entries shown one line each, a run of them in one block; the others are cards.
 _LINE_KINDS = LINE_KINDS
+_OPENING = ("glance", "urgent")
+"""The outline's sections that open a summary: nothing a front end adds comes before them."""
 
 
 def tidy(text: str) -> str:
@@ -90,9 +93,13 @@ class SummaryView(VerticalScroll):
         id: str | None = None,
         rules: bool = False,
         changeable: bool = True,
+        after_opening: Sequence[Widget] = (),
     ) -> None:
         super().__init__(id=id)
         self.summary = summary
+        self.after_opening = tuple(after_opening)
+        """Shown after the summary's opening ("At a glance", then anything urgent in full), so
+        nothing comes before what is urgent: a kiosk's take-home code."""
         self.rules = rules
         self.changeable = changeable
         self.outline: Outline = build_outline(summary, rules=rules)
@@ -100,8 +107,14 @@ class SummaryView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Content(self.outline.title), id="summary-title")
         yield Static(Content(self.outline.subtitle), classes="subtitle")
-        for section in self.outline.sections:
+        sections = self.outline.sections
+        opening = max((i + 1 for i, s in enumerate(sections[:2]) if s.id in _OPENING), default=0)
+        for index, section in enumerate(sections):
+            if index == opening:
+                yield from self.after_opening
             yield from self._section(section)
+        if opening >= len(sections):
+            yield from self.after_opening
 
     def _section(self, section: Section) -> Iterator[Static]:
         yield heading(section.heading)

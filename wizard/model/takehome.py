@@ -12,7 +12,9 @@ in a log, learns nothing of the answers; a changed code does not open; a code ol
 lifetime (a day) or made for another edition of the tree is refused with a sentence.
 
 Written in Crockford's base32 (no I, L, O or U; case and dashes ignored) in groups of five, so it
-can be typed from paper: `wizard serve` opens `/h/<code>`.
+can be typed from paper: `wizard serve` opens `/h/<code>`. Made here, below the front ends, so
+the web kiosk and the terminal kiosk (`wizard run --kiosk --public-url`) make the same codes
+and addresses, and any `wizard serve` sharing WIZARD_SECRET and the tree's file opens them.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from wizard.model.machine import AnswerError, Mode, OffRoute, Session
+from wizard.model.sealed import DAY, Expired, Stale, Tampered
 from wizard.model.tree import Tree
-from wizard.web.state import DAY, Expired, Stale, Tampered
 
 _RFC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -61,6 +63,12 @@ class TakeHome:
         sealed = self._siv.encrypt(bytes(body), None)
         text = base64.b32encode(sealed).decode("ascii").rstrip("=").translate(_TO_CROCKFORD)
         return "-".join(text[i:i + 5] for i in range(0, len(text), 5))
+
+    def link(self, session: Session, public_url: str) -> tuple[str, str]:
+        """The code for a session's answers, and the address that opens it through the
+        clinic's `wizard serve` at `public_url` (`/h/CODE`, the code without its dashes)."""
+        code = self.code(session)
+        return code, f"{public_url.rstrip('/')}/h/{code.replace('-', '')}"
 
     def session(self, code: str) -> Session:
         """The session a code holds; Tampered, Stale or Expired when it cannot be used."""
