@@ -69,14 +69,14 @@ def read_markdown(markdown: str) -> Reading:
 
 
 def read_text(text: str) -> Reading:
-    """Plain text: a heading is a line underlined with '-' or '!' of the same length."""
-    lines = text.splitlines()
+    """Plain text: a heading is a line "-- Heading ----" (or "!! Heading !!!!" when urgent),
+    the heading on a rule across the page; a form feed (a printer's new sheet) is no text."""
     reading: Reading = []
-    for i, line in enumerate(lines):
-        under = lines[i + 1] if i + 1 < len(lines) else ""
-        if line and len(under) == len(line) and set(under) in ({"-"}, {"!"}):
-            reading.append((line, ""))
-        elif reading and set(line) not in ({"-"}, {"!"}):
+    for line in text.replace("\f", "").splitlines():
+        heading = re.fullmatch(r"(-- (.+) -+)|(!! (.+) !+)", line)
+        if heading:
+            reading.append((heading.group(2) or heading.group(4), ""))
+        elif reading:
             reading[-1] = (reading[-1][0], reading[-1][1] + " " + line)
     return [(heading, flat(body)) for heading, body in reading]
 

@@ -93,6 +93,26 @@ def test_printing_is_black_on_white_from_every_theme(browser: Browser, long_url:
         page.close()
 
 
+def test_printing_starts_the_details_on_a_new_page(browser: Browser, long_url: str) -> None:
+    """The first page stands alone: printed, the first section of the details starts a sheet,
+    on the summary and on the printable page; on screen nothing breaks."""
+    page = to_summary(browser, long_url, 1000)
+    try:
+        for address in (page.url, page.url.replace("/page?", "/print?")):
+            page.goto(address)
+            breaks = "() => [...document.querySelectorAll('main h2')].map(" \
+                     "h => getComputedStyle(h).breakBefore)"
+            assert "page" not in page.evaluate(breaks), address
+            page.emulate_media(media="print")
+            found: list[str] = page.evaluate(breaks)
+            assert found.count("page") == 1, (address, found)
+            first = page.evaluate("document.querySelector('main h2.details').textContent")
+            assert first and found.index("page") > 0, address
+            page.emulate_media(media="screen")
+    finally:
+        page.close()
+
+
 def test_at_320_px_nothing_scrolls_sideways(browser: Browser, long_url: str) -> None:
     page = to_summary(browser, long_url, 320)
     try:

@@ -11,10 +11,11 @@ Reading order, so that the first printed page stands alone: "At a glance" (urgen
 line each; the person's first choices, one line each, in the tree's `at_a_glance` order; one
 line naming the other options), the urgent alerts with their advice, the cautions (notes the
 tree marks as warning against an item for this person, never listed as options), the safety net
-("When to get help today", on every summary whatever was answered), what to bring, and the
-questions for the care team. Then the details: the treatment groups (in the order 'at a glance'
-first names one of their items, so a group the glance puts later is not read first), help with
-coping, the person's answers, sources, and the disclaimer.
+("When to get help today", on every summary whatever was answered), what to bring, and the first
+`FIRST_PAGE_QUESTIONS` questions for the care team (a line says how many more follow). Then the
+details: the other questions, the treatment groups (in the order 'at a glance' first names one of
+their items, so a group the glance puts later is not read first), help with coping, the person's
+answers, sources, and the disclaimer.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from wizard.model.plain import strip_control
 from wizard.model.summary import Listed, Summary
 from wizard.model.tree import Question, Resource, SafetyNet, Sign, Treatment
 from wizard.render.reasons import Labels, because, rule
-from wizard.render.words import t
+from wizard.render.words import t, t_count
 
 EntryKind = Literal[
     "urgent_line", "option", "others", "urgent", "caution", "sign", "write_in", "bring",
@@ -46,6 +47,10 @@ FIRST_PAGE: frozenset[str] = frozenset(
     {"glance", "urgent", "cautions", "safety_net", "bring", "questions"}
 )
 """The sections of the first printed page, which stands alone; the details follow."""
+FIRST_PAGE_QUESTIONS = 4
+"""Questions for the care team on the first page, in the tree's order (an author lists the ones
+that matter most first); the rest open the details, under "More questions to ask", so the first
+page fits one printed sheet (tests/content/test_first_page.py walks every route)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,9 @@ class Paragraph:
     """Running text; blank lines in it separate paragraphs. `role` lets a renderer style it."""
 
     text: str
-    role: Literal["", "outcome", "about", "disclaimer", "reviewed", "empty", "intro"] = ""
+    role: Literal[
+        "", "outcome", "about", "disclaimer", "reviewed", "empty", "intro", "more"
+    ] = ""
 
 
 @dataclass(frozen=True)
@@ -181,15 +188,16 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
         )
         heading = strip_control(tree.bring.heading) or t("bring")
         sections.append(Section("bring", heading, (*intro, *things)))
-    if summary.questions:
-        questions = tuple(
-            Entry(
-                "question", str(i), strip_control(q.item.text),
-                lines=_why(q, names, labels, rules),
-            )
-            for i, q in enumerate(summary.questions, 1)
-        )
-        sections.append(Section("questions", t("questions"), questions))
+    questions = tuple(
+        Entry("question", str(i), strip_control(q.item.text), lines=_why(q, names, labels, rules))
+        for i, q in enumerate(summary.questions, 1)
+    )
+    first, more = questions[:FIRST_PAGE_QUESTIONS], questions[FIRST_PAGE_QUESTIONS:]
+    if first:
+        pointer = [Paragraph(t_count("more_questions_below", len(more)), "more")] if more else []
+        sections.append(Section("questions", t("questions"), (*first, *pointer)))
+    if more:
+        sections.append(Section("more_questions", t("more_questions"), more))
     sections += _treatments(summary, names, labels)
     if summary.resources:
         resources = tuple(_resource(listed, names, labels) for listed in summary.resources)

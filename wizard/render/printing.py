@@ -38,6 +38,11 @@ PRINTS_PER_MINUTE = 6
 END_GRACE = 2.0
 """Seconds a print process has to stop after it is asked to (SIGTERM) before it is killed."""
 
+PAGE_LINES = 66
+"""Lines of plain text on one printed sheet (11 inches at 6 lines an inch, as line printers and
+`lp` print text). The summary's first part fits in this many (tests/content/test_first_page.py);
+`render_text(..., page_break=True)` starts the details on the next sheet with a form feed."""
+
 
 @dataclass(frozen=True)
 class PrintOutcome:

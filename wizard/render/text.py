@@ -10,19 +10,37 @@ from __future__ import annotations
 import textwrap
 
 from wizard.model.summary import Summary
-from wizard.render.outline import Entry, Line, Paragraph, Section, build_outline
+from wizard.render.outline import (
+    FIRST_PAGE,
+    Entry,
+    Line,
+    Outline,
+    Paragraph,
+    Section,
+    build_outline,
+)
 from wizard.render.words import t
 
 WIDTH = 78
+"""Columns of plain text: a printer's 80 at 10 characters an inch, less a margin."""
 INDENT = "    "
+_KEEP = "\u00a0°"
+"""A space that does not break (textwrap breaks only at ASCII whitespace), put back after."""
+FORM_FEED = "\f"
+"""Starts a new sheet on a printer (and a new page in `less` or `pr`)."""
 
 
 def wrap_whole(text: str, width: int = WIDTH, first: str = "", rest: str = "") -> list[str]:
     """Words wrapped at spaces only: never inside a word or at its hyphens, so an address
     (https://example.org/long-path) stays whole on its line, even one longer than the width,
-    and a copied or printed link still works."""
-    return textwrap.wrap(" ".join(text.split()), width, initial_indent=first,
-                         subsequent_indent=rest, break_on_hyphens=False, break_long_words=False)
+    and a copied or printed link still works. A temperature stays whole too: "38 °C", never
+    "38" at the end of one line and "°C" at the start of the next."""
+    words = " ".join(text.split()).replace(" °", _KEEP)
+    return [
+        line.replace(_KEEP, " °")
+        for line in textwrap.wrap(words, width, initial_indent=first, subsequent_indent=rest,
+                                  break_on_hyphens=False, break_long_words=False)
+    ]
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
@@ -37,8 +55,12 @@ def _bullet(text: str, marker: str, indent: str = "") -> list[str]:
     return wrap_whole(text, WIDTH, indent + marker, indent + " " * len(marker))
 
 
-def _heading(text: str, underline: str) -> list[str]:
-    return ["", text, underline * len(text)]
+def _heading(text: str, mark: str) -> list[str]:
+    """The heading on a rule of `mark`s across the page: "-- At a glance -----". One line,
+    with no blank line above it and no underline below, so the first page fits one printed
+    sheet; the rule sets each section apart."""
+    return [f"{mark * 2} {text} ".ljust(WIDTH, mark) if len(text) < WIDTH - 6
+            else f"{mark * 2} {text} {mark * 2}"]
 
 
 def _line(line: Line, indent: str) -> list[str]:
@@ -65,7 +87,7 @@ def _entry(entry: Entry) -> list[str]:
             text for item in contacts for text in _bullet(item, "  - ", "  ")
         ]
     if entry.kind == "write_in":
-        return ["", *_wrap(entry.title)]
+        return _wrap(entry.title)
     if entry.kind == "bring":
         return _bullet(entry.title, "[ ] ")
     if entry.kind == "answer":
@@ -83,21 +105,42 @@ def _entry(entry: Entry) -> list[str]:
     return lines + [text for line in entry.lines for text in _line(line, INDENT)]
 
 
-def _section(section: Section) -> list[str]:
+def section_lines(section: Section) -> list[str]:
+    """One section as lines of text: its heading, then what it holds. A section's lines never
+    depend on the sections around it, so a page can be measured section by section."""
     lines = _heading(section.heading, "!" if section.id == "urgent" else "-")
     previous: type | None = None
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            lines += ["", *_wrap(block.text)] if previous is not None else _wrap(block.text)
+            gap = previous is not None and block.role != "more"
+            lines += ["", *_wrap(block.text)] if gap else _wrap(block.text)
         else:
             lines += _entry(block)
         previous = type(block)
     return lines
 
 
-def render_text(summary: Summary) -> str:
+def text_parts(summary: Summary) -> tuple[list[str], list[str]]:
+    """The summary's lines in two parts: the first page (the title, then the sections of
+    `FIRST_PAGE`), which stands alone, and the details that follow it."""
     outline = build_outline(summary)
-    lines = [outline.title, "=" * len(outline.title), outline.subtitle]
+    first = title_lines(outline)
+    details: list[str] = []
     for section in outline.sections:
-        lines += _section(section)
-    return "\n".join(lines) + "\n"
+        part = first if section.id in FIRST_PAGE and not details else details
+        part.extend(section_lines(section))
+    return first, details
+
+
+def title_lines(outline: Outline) -> list[str]:
+    """The title, underlined, and the subtitle: the top of the first page."""
+    return [outline.title, "=" * len(outline.title), outline.subtitle]
+
+
+def render_text(summary: Summary, *, page_break: bool = False) -> str:
+    """The summary as plain text. `page_break`: a form feed starts the details on a new sheet
+    (for a printer: the first page then stands alone, as `PAGE_LINES` lines at most)."""
+    first, details = text_parts(summary)
+    if page_break and details:
+        details = [FORM_FEED + details[0], *details[1:]]
+    return "\n".join([*first, *details]) + "\n"

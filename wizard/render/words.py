@@ -40,6 +40,7 @@ WORDS: dict[str, str] = {
     "treatments": "Treatments",
     "resources": "Help with coping",
     "questions": "Questions to ask your care team",
+    "more_questions": "More questions to ask",
     "answers": "What you told us",
     "sources": "Sources",
     "note": "Please note",
@@ -49,6 +50,10 @@ WORDS: dict[str, str] = {
     "others_line": "Other options your team may consider: {names}",
     "caution_line": "{name}: {text}",
     "write_in_blank": "{label}: ____________________",
+    "more_questions_below_one": "1 more question is further on, under \"More questions to ask\".",
+    "more_questions_below": (
+        "{count} more questions are further on, under \"More questions to ask\"."
+    ),
     # labels of an item's lines
     "examples": "Examples",
     "about": "What it is",

@@ -379,7 +379,8 @@ async def print_summary(request: web.Request) -> web.Response:
     # One job per visit at a time (its sealed visit id; outside a kiosk, per address), and
     # the printer's limit per minute for everyone: 200 requests are not 200 jobs.
     visitor = state.visitor or (request.remote or "")
-    outcome = await request.app[PRINTER].send(visitor, render_text(session.summary()))
+    printed = render_text(session.summary(), page_break=True)  # the details on a new sheet
+    outcome = await request.app[PRINTER].send(visitor, printed)
     return _see(request, state.showing("", note=outcome.message))
 
 

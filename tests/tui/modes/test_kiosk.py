@@ -278,7 +278,9 @@ async def test_print_sends_the_plain_text_summary(
         assert isinstance(screen, SummaryScreen)
         await click(pilot, "#print")
         await wait_for(pilot, lambda: "Sent to the printer" in drawn_text(app))
-        assert out.read_text(encoding="utf-8") == render_text(screen.summary)
+        printed = out.read_text(encoding="utf-8")
+        assert printed == render_text(screen.summary, page_break=True)
+        assert printed.count("\f") == 1  # the details start on a new sheet
     assert list(empty_cwd.iterdir()) == []
 
 

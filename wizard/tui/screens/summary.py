@@ -177,7 +177,7 @@ class SummaryScreen(WalkScreen):
     async def _print(self, printer: Printer) -> None:
         from wizard.render.text import render_text
 
-        outcome = await printer.send(KIOSK_VISITOR, render_text(self.summary))
+        outcome = await printer.send(KIOSK_VISITOR, render_text(self.summary, page_break=True))
         self.tell(outcome.message)
 
     def action_what_if(self) -> None:
