@@ -42,6 +42,7 @@ from wizard.web.app import (
 )
 from wizard.web.pages import THEMES, language
 from wizard.web.quiz_state import (
+    MOST_SEED,
     NOTES,
     QuizSealer,
     QuizSettings,
@@ -94,7 +95,8 @@ async def start(request: web.Request) -> web.Response:
     state = QuizState(seed=settings.seed or 0, cases=settings.cases,
                       theme=theme if theme in THEMES else "")
     run = QuizRun(request.app[QUIZZES].of(state))
-    return _render(request, start_page(run, settings.seed is not None), state)
+    error = t("quiz_web_bad_seed") if request.query.get("problem") == "seed" else ""
+    return _render(request, start_page(run, settings.seed is not None, error), state)
 
 
 async def show(request: web.Request) -> web.Response:
@@ -131,7 +133,9 @@ async def go(request: web.Request) -> web.Response:
     state, run = loaded
     now = config.clock()
     if action == "start" and not state.started:
-        seed = settings.seed if settings.seed is not None else new_seed()
+        seed = settings.seed if settings.seed is not None else _typed_seed(form.get("seed"))
+        if seed is None:
+            return _redirect("/?" + urlencode({"problem": "seed", "theme": state.theme}))
         return _see(request, new_attempt(seed, settings.cases, state.theme, now))
     if action == "again" and state.started:
         return _see(request, new_attempt(state.seed, state.cases, state.theme, now))
@@ -152,6 +156,18 @@ async def go(request: web.Request) -> web.Response:
         request.app[REVEALED].record(after, _seal(request, after.showing(
             note="quiz_refuse_revealed")))
     return _see(request, after if moved else after.showing(note="quiz_back_first"))
+
+
+def _typed_seed(typed: object) -> int | None:
+    """The seed a learner typed (the same bounds as `--seed`), a new one when they typed none,
+    or None when what they typed is not a seed."""
+    text = str(typed or "").strip()
+    if not text:
+        return new_seed()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MOST_SEED)):
+        return None
+    seed = int(text)
+    return seed if seed <= MOST_SEED else None
 
 
 def _step(run: QuizRun, action: str, picked: tuple[str, ...]) -> bool:
