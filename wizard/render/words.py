@@ -649,6 +649,8 @@ WORDS: dict[str, str] = {
         "set to this computer's address on the room's network."
     ),
     "class_alone": "--classroom is a mode of its own: leave out --terminal and --kiosk",
+    "option_unused": "{option} works only with {mode}: add {mode} or leave {option} out",
+    "option_unused_with": "{option} does nothing with {mode}: leave it out",
     "class_serving": "Classroom: learners join at {url} (Ctrl+C to stop)",
     "class_educator_at": "Your screen, for the projector (keep this address to yourself): {url}",
 }
