@@ -53,7 +53,7 @@ def refuse_unused_options(args: argparse.Namespace) -> None:
     printer, an idle reset or a kiosk's allowances mean nothing to a learner's quiz or a
     classroom, and an educator who sets one should learn so before the class, not find out
     during it. `--max-learners` likewise means nothing outside a classroom."""
-    from wizard.model.classroom import MAX_LEARNERS
+    from wizard.model.limits import MAX_LEARNERS
     from wizard.render.kiosk import IDLE_TIMEOUT
     from wizard.render.words import t
 
