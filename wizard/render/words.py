@@ -602,6 +602,7 @@ WORDS: dict[str, str] = {
     "teach_done": "Thank you. You went over {count} points of your summary.",
     "teach_done_one": "Thank you. You went over 1 point of your summary.",
     "teach_back_to_summary": "Back to your summary",
+    "teach_web_answer": "Check my answer",
     "teach_ask_offer": (
         "Would you like to check what you understood? Type yes, or press Enter to finish."
     ),

@@ -33,6 +33,7 @@ from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
 from wizard.model.sealed import tree_version
 from wizard.model.takehome import TakeHome
+from wizard.model.teach_back import teach_back_for
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
@@ -55,6 +56,7 @@ from wizard.web.pages import (
     red_flag_page,
     summary_page,
     take_home_view,
+    teach_back_page,
     welcome_page,
 )
 from wizard.web.protect import Protection, loggable, protected_app, redirect
@@ -67,8 +69,10 @@ from wizard.web.state import (
     Stale,
     State,
     StateError,
+    Teaching,
     new_visitor,
     replay,
+    teach_run,
 )
 
 log = logging.getLogger("wizard.web")
@@ -191,6 +195,10 @@ def _page(request: web.Request, state: State, session: Session) -> Page:
         return welcome_page(session)
     if state.view == "restart":
         return confirm_restart_page()
+    if state.teaching is not None and session.finished:
+        summary = session.summary()
+        error = t("refuse_pick_one") if state.view == "error" else ""
+        return teach_back_page(summary, teach_run(session, state.teaching), error)
     if state.view == "flag":
         return red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
                                    if flag in session.tree.red_flags))
@@ -237,6 +245,8 @@ async def go(request: web.Request) -> web.Response:
     if action in ("clear", "done", "restart"):
         request.app[SEALER].end(state.visitor)
         return redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
+    if state.teaching is not None or action == "teach":
+        return _see(request, _taught(session, state, action, picked))
     if action == "start":
         state = State(theme=state.theme, started=True, visitor=new_visitor())
         session = Session(session.tree)
@@ -259,6 +269,25 @@ async def go(request: web.Request) -> web.Response:
     if session.finished and action in ("answer", "continue", "check"):
         return _see(request, _checking(session, after))
     return _see(request, after)
+
+
+def _taught(session: Session, state: State, action: str, picked: tuple[str, ...]) -> State:
+    """Teach-back, after the summary: "teach" begins it, "teach_answer" answers the question
+    (wizard/model/teach_back.py decides; nothing picked asks again), "summary" leaves it; the
+    theme and "still here" keep the page. Only on a finished route whose tree asks about it."""
+    summary = session.summary() if session.finished else None
+    questions = teach_back_for(summary) if summary is not None else ()
+    if not questions or action == "summary":
+        return replace(state, teaching=None).showing("")
+    if action == "teach":
+        return replace(state, teaching=Teaching()).showing("")
+    if action != "teach_answer" or state.teaching is None:
+        return state.showing("")
+    run = teach_run(session, state.teaching)
+    if len(picked) != 1:
+        return state.showing("error")
+    run.answer(picked[0])
+    return replace(state, teaching=Teaching.of(run)).showing("")
 
 
 def _changed(session: Session, state: State, picked: tuple[str, ...], action: str) -> State:
@@ -381,7 +410,10 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
     config = request.app[CONFIG]
     try:
         state = request.app[SEALER].load(token)
-        return state, replay(config.tree, state)
+        session = replay(config.tree, state)
+        if state.teaching is not None:
+            teach_run(session, state.teaching)  # Tampered when the progress does not fit
+        return state, session
     except Stale:
         return problem(request, 409, "web_updated", "web_updated_text")
     except (Expired, Ended):
