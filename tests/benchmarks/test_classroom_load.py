@@ -21,26 +21,28 @@ Run with `make bench` (the project's addopts skip benchmarks in `make test`).
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
-import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.benchmarks.conftest import RATIOS
-from tests.benchmarks.test_web_load import REQUEST_SECONDS, ROOT, rss_kib
-from tests.web.test_serve_e2e import free_port, stop, wait_for_port
+from tests.benchmarks.load import (
+    CLIENTS,
+    REQUEST_SECONDS,
+    figures,
+    measure,
+    report_memory,
+    rounds_of,
+    server,
+)
 from wizard.model.bundled import resolve_tree
 from wizard.model.loader import load_tree
 from wizard.model.quiz import Quiz, build_quiz
 
-LEARNERS = 200
+LEARNERS = CLIENTS
 THINK_SECONDS = 1.0
 SEED = 5
 CASES = 6
@@ -131,35 +133,16 @@ class Class:
             self.done = True
             await projector
             await self.next_case(client)
-        ordered = sorted(self.latencies)
-        return {
-            "predictions": len(ordered),
-            "failures": self.failures,
-            "per_second": self.requests / elapsed,
-            "median_ms": statistics.median(ordered) * 1000,
-            "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
-        }
+        return figures(self.latencies, elapsed, self.failures, "predictions", self.requests)
 
 
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("classroom-load")
-    port = free_port()
-    log = folder / "server.log"
-    env = {**os.environ, "WIZARD_ACCESS_LOG": "0"}
-    command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)), "--classroom",
-               "--seed", str(SEED), "--cases", str(CASES), "--port", str(port)]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, env=env,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
-    try:
-        wait_for_port(port, process, log)
-        found = KEY.search(Path(log).read_text())
+    log = tmp_path_factory.mktemp("classroom-load") / "server.log"
+    with server(log, "--classroom", "--seed", str(SEED), "--cases", str(CASES)) as started:
+        found = KEY.search(log.read_text())
         assert found, log.read_text()
-        yield process, f"http://127.0.0.1:{port}", found.group(1)
-    finally:
-        stop(process)
+        yield (*started, found.group(1))
 
 
 def test_200_learners_predicting_in_one_room(benchmark: Any, classroom: Any) -> None:
@@ -167,27 +150,18 @@ def test_200_learners_predicting_in_one_room(benchmark: Any, classroom: Any) -> 
     quiz = build_quiz(load_tree(resolve_tree(None)), seed=SEED, cases=CASES)
     assert len(quiz.cases) >= 4, "a warm-up and three measured rounds"
     room = Class(base, key, quiz)
-    figures: dict[str, Any] = {}
+    found: dict[str, Any] = {}
 
     def run() -> None:
-        asyncio.run(room.round(0.0))  # warm-up: imports, caches, the first pages
-        figures["rss_before_kib"] = rss_kib(process.pid)
-        figures["thinking"] = asyncio.run(room.round(THINK_SECONDS))
-        figures["rss_between_kib"] = rss_kib(process.pid)
-        figures["flat_out"] = asyncio.run(room.round(0.0))
-        figures["flat_out_again"] = asyncio.run(room.round(0.0))
-        figures["rss_after_kib"] = rss_kib(process.pid)
+        found.update(measure(room.round, [process.pid], THINK_SECONDS, flat_out=2))
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    benchmark.extra_info.update(figures)
-    for name in ("thinking", "flat_out", "flat_out_again"):
-        got = figures[name]
+    benchmark.extra_info.update(found)
+    for name in rounds_of(found):
+        got = found[name]
         RATIOS[f"classroom, {LEARNERS} learners, {name}"] = (
             f"{got['predictions']} predictions, {got['failures']} failed, "
             f"{got['per_second']:.0f} req/s, prediction median {got['median_ms']:.1f} ms, "
             f"p95 {got['p95_ms']:.1f} ms (goal: p95 under 100 ms)")
-    RATIOS["classroom, server RSS after warm-up/thinking/flat out x2"] = (
-        f"{figures['rss_before_kib'] / 1024:.1f} / {figures['rss_between_kib'] / 1024:.1f} / "
-        f"{figures['rss_after_kib'] / 1024:.1f} MiB")
-    assert all(figures[name]["failures"] == 0
-               for name in ("thinking", "flat_out", "flat_out_again"))
+    report_memory("classroom", found)
+    assert all(found[name]["failures"] == 0 for name in rounds_of(found))

@@ -20,12 +20,8 @@ Run with `make bench` (the project's addopts skip benchmarks in `make test`).
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
-import statistics
-import subprocess
-import sys
 import time
 from html import unescape
 from typing import Any
@@ -33,11 +29,17 @@ from typing import Any
 import pytest
 
 from tests.benchmarks.conftest import RATIOS
-from tests.benchmarks.test_web_load import REQUEST_SECONDS, ROOT, rss_kib
-from tests.web.test_serve_e2e import free_port, stop, wait_for_port
-from wizard.model.bundled import resolve_tree
+from tests.benchmarks.load import (
+    CLIENTS,
+    REQUEST_SECONDS,
+    figures,
+    measure,
+    report_memory,
+    rounds_of,
+    server,
+)
 
-LEARNERS = 200
+LEARNERS = CLIENTS
 THINK_SECONDS = 0.5
 SEED = 5
 CASES = 3
@@ -100,59 +102,30 @@ class Learners:
             started = time.perf_counter()
             await asyncio.gather(*(self.learner(client, n, think) for n in range(LEARNERS)))
             elapsed = time.perf_counter() - started
-        ordered = sorted(self.latencies)
-        return {
-            "steps": len(ordered),
-            "failures": self.failures,
-            "per_second": len(ordered) / elapsed,
-            "median_ms": statistics.median(ordered) * 1000,
-            "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
-        }
+        return figures(self.latencies, elapsed, self.failures, "steps")
 
 
 @pytest.fixture(scope="module")
 def quiz_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("quiz-load")
-    port = free_port()
-    log = folder / "server.log"
-    env = {**os.environ, "WIZARD_ACCESS_LOG": "0"}
-    command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)), "--quiz",
-               "--seed", str(SEED), "--cases", str(CASES), "--port", str(port),
-               "--max-connections-per-client", str(2 * LEARNERS)]  # all from one address
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, env=env,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
-    try:
-        wait_for_port(port, process, log)
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        stop(process)
+    with server(tmp_path_factory.mktemp("quiz-load") / "server.log", "--quiz", "--seed",
+                str(SEED), "--cases", str(CASES)) as started:
+        yield started
 
 
 def test_200_learners_each_taking_the_quiz(benchmark: Any, quiz_server: Any) -> None:
     process, base = quiz_server
     learners = Learners(base)
-    figures: dict[str, Any] = {}
+    found: dict[str, Any] = {}
 
     def run() -> None:
-        asyncio.run(learners.round(0.0))  # warm-up: imports, caches, the first pages
-        figures["rss_before_kib"] = rss_kib(process.pid)
-        figures["thinking"] = asyncio.run(learners.round(THINK_SECONDS))
-        figures["rss_between_kib"] = rss_kib(process.pid)
-        figures["flat_out"] = asyncio.run(learners.round(0.0))
-        figures["flat_out_again"] = asyncio.run(learners.round(0.0))
-        figures["rss_after_kib"] = rss_kib(process.pid)
+        found.update(measure(learners.round, [process.pid], THINK_SECONDS, flat_out=2))
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    benchmark.extra_info.update(figures)
-    for name in ("thinking", "flat_out", "flat_out_again"):
-        got = figures[name]
+    benchmark.extra_info.update(found)
+    for name in rounds_of(found):
+        got = found[name]
         RATIOS[f"quiz pages, {LEARNERS} learners, {name}"] = (
             f"{got['steps']} steps, {got['failures']} failed, {got['per_second']:.0f} steps/s, "
             f"step median {got['median_ms']:.1f} ms, p95 {got['p95_ms']:.1f} ms")
-    RATIOS["quiz pages, server RSS after warm-up/thinking/flat out x2"] = (
-        f"{figures['rss_before_kib'] / 1024:.1f} / {figures['rss_between_kib'] / 1024:.1f} / "
-        f"{figures['rss_after_kib'] / 1024:.1f} MiB")
-    assert all(figures[name]["failures"] == 0
-               for name in ("thinking", "flat_out", "flat_out_again"))
+    report_memory("quiz pages", found)
+    assert all(found[name]["failures"] == 0 for name in rounds_of(found))

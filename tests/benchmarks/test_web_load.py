@@ -22,12 +22,9 @@ Run with `make bench` (the project's addopts skip benchmarks in `make test`).
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
-import statistics
 import subprocess
-import sys
 import time
 from html import unescape
 from pathlib import Path
@@ -36,22 +33,23 @@ from typing import Any
 import pytest
 
 from tests.benchmarks.conftest import RATIOS
-from tests.web.test_serve_e2e import free_port, stop, wait_for_port
+from tests.benchmarks.load import (
+    CLIENTS,
+    REQUEST_SECONDS,
+    figures,
+    measure,
+    report_memory,
+    start_server,
+)
+from tests.web.test_serve_e2e import stop
 from wizard.model.bundled import resolve_tree
 from wizard.model.loader import load_tree
 from wizard.model.machine import AnswerError, Session
 from wizard.model.tree import Node, Tree
 
-ROOT = Path(__file__).resolve().parents[2]
-VISITORS = 200
+VISITORS = CLIENTS
 THINK_SECONDS = 1.0
-REQUEST_SECONDS = 30
 STATE = re.compile(r'name="state" value="([^"]*)"')
-
-
-def rss_kib(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as status:
-        return int(next(line.split()[1] for line in status if line.startswith("VmRSS:")))
 
 
 def pick(node: Node, number: int) -> tuple[str, ...]:
@@ -127,14 +125,7 @@ class Load:
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as client:
             await asyncio.gather(*(self.visitor(client, n, think) for n in range(VISITORS)))
         elapsed = time.perf_counter() - started
-        ordered = sorted(self.latencies)
-        return {
-            "requests": len(ordered),
-            "failures": self.failures,
-            "per_second": len(ordered) / elapsed,
-            "median_ms": statistics.median(ordered) * 1000,
-            "p95_ms": ordered[int(len(ordered) * 0.95) - 1] * 1000,
-        }
+        return figures(self.latencies, elapsed, self.failures, "requests")
 
 
 PROCESSES = 4
@@ -143,22 +134,9 @@ SINGLE: dict[str, Any] = {}
 
 
 def start_servers(folder: Path, count: int) -> list[tuple[subprocess.Popen[bytes], str]]:
-    """`count` servers sharing one WIZARD_SECRET (access logs off: the client measures)."""
-    env = {**os.environ, "WIZARD_SECRET": "one secret for the load test", "WIZARD_ACCESS_LOG": "0"}
-    started = []
-    for number in range(count):
-        port = free_port()
-        log = folder / f"server-{number}.log"
-        # all the visitors come from 127.0.0.1, one connection each: one client to the server
-        command = [sys.executable, "-m", "wizard", "serve", str(resolve_tree(None)),
-                   "--port", str(port), "--max-connections-per-client", str(2 * VISITORS)]
-        with log.open("wb") as output:
-            process = subprocess.Popen(command, cwd=ROOT, stdout=output, env=env,
-                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       start_new_session=True)
-        started.append((process, f"http://127.0.0.1:{port}"))
-        wait_for_port(port, process, log)
-    return started
+    """`count` servers sharing one WIZARD_SECRET."""
+    env = {"WIZARD_SECRET": "one secret for the load test"}
+    return [start_server(folder / f"server-{number}.log", env=env) for number in range(count)]
 
 
 @pytest.fixture(scope="module")
@@ -181,42 +159,25 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Any:
             stop(process)
 
 
-def measure(load: Load, pids: list[int]) -> dict[str, Any]:
-    """A warm-up round, then "thinking" and "flat out", with the servers' mean RSS between."""
-    def rss() -> float:
-        return sum(rss_kib(pid) for pid in pids) / len(pids)
-
-    figures: dict[str, Any] = {}
-    asyncio.run(load.round(0.0))  # warm-up: imports, caches, the first pages
-    figures["rss_before_kib"] = rss()
-    figures["thinking"] = asyncio.run(load.round(THINK_SECONDS))
-    figures["rss_between_kib"] = rss()
-    figures["flat_out"] = asyncio.run(load.round(0.0))
-    figures["rss_after_kib"] = rss()
-    return figures
-
-
 def test_200_visitors_through_whole_routes(benchmark: Any, server: Any) -> None:
     process, base = server
     load = Load([base], load_tree(resolve_tree(None)))
-    figures: dict[str, Any] = {}
+    found: dict[str, Any] = {}
 
     def run() -> None:
-        figures.update(measure(load, [process.pid]))
-        SINGLE.update(figures)
+        found.update(measure(load.round, [process.pid], THINK_SECONDS))
+        SINGLE.update(found)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    benchmark.extra_info.update(figures)
+    benchmark.extra_info.update(found)
     for name in ("thinking", "flat_out"):
-        got = figures[name]
+        got = found[name]
         RATIOS[f"web load, {VISITORS} visitors, {name}"] = (
             f"{got['requests']} requests, {got['failures']} failed, "
             f"{got['per_second']:.0f} req/s, median {got['median_ms']:.1f} ms, "
             f"p95 {got['p95_ms']:.1f} ms")
-    RATIOS["web load, server RSS before/between/after"] = (
-        f"{figures['rss_before_kib'] / 1024:.1f} / {figures['rss_between_kib'] / 1024:.1f} / "
-        f"{figures['rss_after_kib'] / 1024:.1f} MiB")
-    assert figures["thinking"]["failures"] == 0 and figures["flat_out"]["failures"] == 0
+    report_memory("web load", found)
+    assert found["thinking"]["failures"] == 0 and found["flat_out"]["failures"] == 0
 
 
 def test_200_visitors_across_several_processes(benchmark: Any, servers: Any) -> None:
@@ -224,15 +185,15 @@ def test_200_visitors_across_several_processes(benchmark: Any, servers: Any) -> 
     WIZARD_SECRET: any process serves any visitor's next page (no failures), and the figures
     stand beside the one-process ones."""
     load = Load([base for _, base in servers], load_tree(resolve_tree(None)))
-    figures: dict[str, Any] = {}
+    found: dict[str, Any] = {}
 
     def run() -> None:
-        figures.update(measure(load, [process.pid for process, _ in servers]))
+        found.update(measure(load.round, [process.pid for process, _ in servers], THINK_SECONDS))
 
     benchmark.pedantic(run, rounds=1, iterations=1)
-    benchmark.extra_info.update(figures)
+    benchmark.extra_info.update(found)
     for name in ("thinking", "flat_out"):
-        got, one = figures[name], SINGLE.get(name)
+        got, one = found[name], SINGLE.get(name)
         beside = (f" (1 process: {one['per_second']:.0f} req/s, p95 {one['p95_ms']:.1f} ms)"
                   if one else "")
         RATIOS[f"web load, {VISITORS} visitors, {PROCESSES} processes, {name}"] = (
@@ -240,6 +201,6 @@ def test_200_visitors_across_several_processes(benchmark: Any, servers: Any) -> 
             f"{got['per_second']:.0f} req/s, p95 {got['p95_ms']:.1f} ms{beside}")
     one_rss = SINGLE.get("rss_after_kib")
     RATIOS[f"web load, RSS per process after, {PROCESSES} processes"] = (
-        f"{figures['rss_after_kib'] / 1024:.1f} MiB"
+        f"{found['rss_after_kib'] / 1024:.1f} MiB"
         + (f" (1 process: {one_rss / 1024:.1f} MiB)" if one_rss else ""))
-    assert figures["thinking"]["failures"] == 0 and figures["flat_out"]["failures"] == 0
+    assert found["thinking"]["failures"] == 0 and found["flat_out"]["failures"] == 0

@@ -172,3 +172,18 @@ def test_python_dash_m_and_the_console_script_agree() -> None:
         [str(script), "trees"], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert via_script.returncode == 0 and via_script.stdout == wizard("trees").stdout
+
+
+def test_starting_any_command_or_the_first_screen_imports_no_heavy_library() -> None:
+    """The command line and the app's first screen import neither the state machine nor the
+    web or sealing libraries: a constant imported from the wrong module once put transitions
+    (36 ms) into every command, and the take-home code cryptography into the first paint.
+    Each is imported by the command or screen that uses it (docs/performance.md)."""
+    code = (
+        "import sys\nimport wizard.cli.main, wizard.tui.app, wizard.tui.config\n"
+        "heavy = ('transitions', 'cryptography', 'aiohttp', 'jinja2', 'segno', 'pyphen')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(heavy)}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -192,3 +192,20 @@ def test_teach_back_is_asked_only_when_its_part_is_on_the_summary(example_text: 
     assert not run.answer("more") and run.missed and not run.finished
     assert run.answer("less") and run.finished and run.first_try == [False]
     assert MOST == 3
+
+
+def test_a_caution_is_never_a_choice_of_which_options_are_listed() -> None:
+    """The bundled tree's "Medicines that can make weakness worse" is a caution, shown under
+    "Take care" for Lambert-Eaton and myasthenia gravis, never an option: the quiz must not
+    teach it as one (it was a right answer for those cases) nor offer it as a wrong one."""
+    from wizard.model.bundled import resolve_tree
+    from wizard.model.loader import load_tree
+
+    tree = load_tree(resolve_tree(None))
+    cautions = {t for t, item in tree.treatments.items() if item.caution}
+    assert cautions
+    for seed in range(8):
+        for case in build_quiz(tree, seed=seed).cases:
+            for question in case.questions:
+                if question.kind == "options":
+                    assert not cautions & {c.id for c in question.choices}, case.id

@@ -151,3 +151,32 @@ def test_every_kind_of_quiz_page_passes_axe(browser: Browser, quiz_url: str, the
         page.context.close()
     found = {kind: found for kind, found in problems.items() if found}
     assert not found, found
+
+
+@pytest.fixture(scope="module")
+def own_seed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A quiz without the server's seed: each learner may type one."""
+    yield from start_server(tmp_path_factory.mktemp("quiz-own-seed"), "--quiz", "--cases", "1")
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts on", "scripts off"])
+def test_a_typed_seed_by_keyboard_and_its_error(browser: Browser, own_seed_url: str,
+                                                scripts: bool) -> None:
+    page = open_page(browser, own_seed_url, scripts)
+    try:
+        if scripts:  # axe-core runs as a script in the page
+            assert axe_problems(page) == []
+        tab_to(page, "input:text")
+        page.keyboard.type("four")
+        enter(page)  # Enter in the field starts, as the form's only button does
+        page.wait_for_selector(".error-summary")
+        assert page.title().startswith("Error: ")
+        if scripts:
+            assert focused(page).startswith("div:")  # the focus moved to the problem
+            assert axe_problems(page) == []
+        tab_to(page, "input:text")
+        page.keyboard.type("42")
+        enter(page)
+        page.wait_for_selector("text=Case 1 of 1 · Question 1 of")
+    finally:
+        page.context.close()

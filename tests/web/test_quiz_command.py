@@ -34,6 +34,16 @@ def test_the_quiz_with_its_cases_and_seed(monkeypatch: pytest.MonkeyPatch) -> No
      "--classroom\n"),
     (["--cases", "4", "--kiosk"], "wizard: --cases and --seed choose a quiz's cases: add --quiz "
      "or --classroom\n"),
+    (["--quiz", "--print-command", "lp"], "wizard: --print-command does nothing with --quiz: "
+     "leave it out\n"),
+    (["--classroom", "--idle-timeout", "60"], "wizard: --idle-timeout does nothing with "
+     "--classroom: leave it out\n"),
+    (["--classroom", "--allow-overdue"], "wizard: --allow-overdue does nothing with --classroom: "
+     "leave it out\n"),
+    (["--quiz", "--allow-draft-translation"], "wizard: --allow-draft-translation does nothing "
+     "with --quiz: leave it out\n"),
+    (["--max-learners", "30"], "wizard: --max-learners works only with --classroom: add "
+     "--classroom or leave --max-learners out\n"),
 ])
 def test_what_the_quiz_cannot_be_is_one_sentence_and_exit_2(
         words: list[str], sentence: str, capsys: pytest.CaptureFixture[str],

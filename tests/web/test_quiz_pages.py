@@ -330,3 +330,22 @@ async def test_random_steps_back_and_old_pages_never_change_a_revealed_answer(
                                    r"(?=.*Show the answers)", visitor.page, re.S)
             if predicting:  # never a prediction of a case whose answers were shown
                 assert (predicting.group(1) or predicting.group(2)) not in revealed
+
+
+async def test_a_learner_may_type_a_seed_to_repeat_a_quiz(
+        make_visitor: Callable[..., object]) -> None:
+    visitor = await quiz_visitor(make_visitor, cases=2)
+    assert 'name="seed"' in visitor.page
+    start = state_of(visitor.page)
+    for typed in ("forty-two", "-1", "1.5", "²", str(2**63 + 1), "9" * 40):
+        await visitor.post(GO, state=start, do="start", seed=typed)
+        assert visitor.status == 200 and "<title>Error: " in visitor.page
+        assert "Type the seed as a whole number, such as 42" in text_of(visitor.page)
+        assert 'aria-describedby="seed-hint seed-error"' in visitor.page
+    await visitor.post(GO, state=start, do="start", seed=" 42 ")
+    quiz = build_quiz(load_tree(EXAMPLE), seed=42, cases=2)
+    assert story_words(quiz.cases[0]) in text_of(visitor.page)
+    fixed = await quiz_visitor(make_visitor, seed=3)
+    assert 'name="seed"' not in fixed.page  # the server's seed is everyone's
+    await fixed.post(GO, do="start", seed="42")
+    assert story_words(build_quiz(load_tree(EXAMPLE), seed=3).cases[0]) in text_of(fixed.page)

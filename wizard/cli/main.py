@@ -28,8 +28,7 @@ from wizard.cli.output import (
     tolerant_output,
 )
 from wizard.exits import Exit
-from wizard.model.classroom import MAX_LEARNERS
-from wizard.model.limits import SEARCH_STATES
+from wizard.model.limits import MAX_LEARNERS, SEARCH_STATES
 from wizard.model.plain import strip_control
 from wizard.render.kiosk import IDLE_TIMEOUT, LONGEST_IDLE, SHORTEST_IDLE
 from wizard.tui.themes import THEME_NAMES

@@ -45,6 +45,32 @@ def refuse_quiz_combinations(args: argparse.Namespace) -> None:
         raise UsageError(t("quiz_web_or_classroom"))
     if not (args.quiz or args.classroom) and (args.cases is not None or args.seed is not None):
         raise UsageError(t("quiz_web_needs_quiz"))
+    refuse_unused_options(args)
+
+
+def refuse_unused_options(args: argparse.Namespace) -> None:
+    """UsageError, naming it, for an option the chosen quiz mode would quietly ignore: a
+    printer, an idle reset or a kiosk's allowances mean nothing to a learner's quiz or a
+    classroom, and an educator who sets one should learn so before the class, not find out
+    during it. `--max-learners` likewise means nothing outside a classroom."""
+    from wizard.model.limits import MAX_LEARNERS
+    from wizard.render.kiosk import IDLE_TIMEOUT
+    from wizard.render.words import t
+
+    if not args.classroom and args.max_learners != MAX_LEARNERS:
+        raise UsageError(t("option_unused", option="--max-learners", mode="--classroom"))
+    if not (args.quiz or args.classroom):
+        return
+    mode = "--classroom" if args.classroom else "--quiz"
+    given = {
+        "--print-command": args.print_command is not None,
+        "--idle-timeout": args.idle_timeout != IDLE_TIMEOUT,
+        "--allow-overdue": args.allow_overdue,
+        "--allow-draft-translation": args.allow_draft_translation,
+    }
+    for option, is_given in given.items():
+        if is_given:
+            raise UsageError(t("option_unused_with", option=option, mode=mode))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

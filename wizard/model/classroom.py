@@ -17,10 +17,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from wizard.model.limits import MAX_LEARNERS
 from wizard.model.quiz import Prediction, Quiz, QuizCase, QuizError, checked_picks
 
-MAX_LEARNERS = 500
-"""Learners predicting one case, at most, by default (`--max-learners`): a lecture theatre."""
 LEARNER = re.compile(r"[A-Za-z0-9_-]{22}")
 """A learner's token as the server makes them (secrets.token_urlsafe(16)); nothing else counts."""
 

@@ -1,4 +1,5 @@
-"""The documented limits of the authors' tools (`paths`, `paths --cover`, `diff`), in one place.
+"""The documented limits of the authors' tools (`paths`, `paths --cover`, `diff`) and of a
+classroom, in one place.
 
 Why: each of these tools explores routes, whose number grows as the product of the options; a
 tree author's typo (a question with 600 options) must cost seconds, never minutes or gigabytes.
@@ -16,3 +17,6 @@ MULTI_KINDS = 10
 facts they set or the red flags they raise) whose every combination is tried: 2^10 answers."""
 FOUND_MOST = 50
 """`diff`: the most differing routes kept for the report (the search stops at that many)."""
+
+MAX_LEARNERS = 500
+"""Learners predicting one case, at most, by default (`--max-learners`): a lecture theatre."""

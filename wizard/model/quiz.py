@@ -156,11 +156,14 @@ def build_quiz(tree: Tree, *, seed: int, cases: int | None = None) -> Quiz:
 
 
 def _listed_anywhere(tree: Tree, summaries: Sequence[Summary]) -> tuple[str, ...]:
-    """Treatments some route lists: the cases' own, else every route of the cover."""
+    """Options some route lists: the cases' own, else every route of the cover. Never a
+    caution (`caution: true`, such as medicines that can make weakness worse): the summary
+    shows it under "Take care", not as an option, so it is neither a right answer nor a wrong
+    one to "which options does the guide list"."""
     listed = {t.item.id for s in summaries for t in s.treatments}
     if len(listed) < 2:
         listed |= {t.item.id for r in build_cover(tree).routes for t in r.summary.treatments}
-    return tuple(t for t in tree.treatments if t in listed)
+    return tuple(t for t, item in tree.treatments.items() if t in listed and not item.caution)
 
 
 def _questions(
@@ -179,7 +182,7 @@ def _questions(
 def _options(
     tree: Tree, summary: Summary, others: tuple[str, ...], rng: random.Random
 ) -> Prediction | None:
-    listed = [t.item.id for t in summary.treatments]
+    listed = [t.item.id for t in summary.treatments if not t.item.caution]  # options only
     wrong = [t for t in others if t not in listed]
     if not listed or not wrong:
         return None

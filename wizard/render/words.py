@@ -572,6 +572,9 @@ WORDS: dict[str, str] = {
     "quiz_web_same": "Everyone here gets the same {count} cases, in the same order (seed {seed}).",
     "quiz_web_same_one": "Everyone here gets the same case (seed {seed}).",
     "quiz_web_start": "Start the quiz",
+    "quiz_web_seed_label": "Seed (you may leave it empty)",
+    "quiz_web_seed_hint": "To repeat a quiz, type its seed: the same seed gives the same cases.",
+    "quiz_web_bad_seed": "Type the seed as a whole number, such as 42, or leave it empty.",
     "quiz_web_progress": "{case} · Question {number} of {total}",
     "quiz_web_seed": "Seed {seed}: Start again gives the same cases in the same order.",
     "quiz_web_new": "Start a new quiz",
@@ -611,6 +614,7 @@ WORDS: dict[str, str] = {
     "teach_done": "Thank you. You went over {count} points of your summary.",
     "teach_done_one": "Thank you. You went over 1 point of your summary.",
     "teach_back_to_summary": "Back to your summary",
+    "teach_web_answer": "Check my answer",
     "teach_ask_offer": (
         "Would you like to check what you understood? Type yes, or press Enter to finish."
     ),
@@ -658,6 +662,8 @@ WORDS: dict[str, str] = {
         "set to this computer's address on the room's network."
     ),
     "class_alone": "--classroom is a mode of its own: leave out --terminal and --kiosk",
+    "option_unused": "{option} works only with {mode}: add {mode} or leave {option} out",
+    "option_unused_with": "{option} does nothing with {mode}: leave it out",
     "class_serving": "Classroom: learners join at {url} (Ctrl+C to stop)",
     "class_educator_at": "Your screen, for the projector (keep this address to yourself): {url}",
 }

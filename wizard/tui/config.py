@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wizard.model.takehome import TakeHome
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
 from wizard.render.saving import default_save_dir
 from wizard.render.words import t
 from wizard.tui.themes import DEFAULT_THEME, THEME_NAMES
+
+if TYPE_CHECKING:  # only a kiosk with --public-url makes one (cli/run.py): the first screen of
+    # every other run would import cryptography (8 MiB) and the state machine for a type name
+    from wizard.model.takehome import TakeHome
 
 KIOSK_THEME = "high-contrast"
 """A kiosk starts in this theme unless one is named: read from a distance, in any light."""

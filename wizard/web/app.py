@@ -20,20 +20,20 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
-from aiohttp.web_protocol import RequestPayloadError
 
 from wizard.model.machine import AnswerError, Session
 from wizard.model.plain import strip_control
 from wizard.model.replay import change_answer, left_out
 from wizard.model.sealed import tree_version
 from wizard.model.takehome import TakeHome
+from wizard.model.teach_back import teach_back_for
 from wizard.model.tree import Tree
 from wizard.render.html import render_html
 from wizard.render.kiosk import COUNTDOWN, IDLE_TIMEOUT
@@ -56,8 +56,10 @@ from wizard.web.pages import (
     red_flag_page,
     summary_page,
     take_home_view,
+    teach_back_page,
     welcome_page,
 )
+from wizard.web.protect import Protection, loggable, protected_app, redirect
 from wizard.web.quiz_state import QuizSettings
 from wizard.web.state import (
     DAY,
@@ -67,8 +69,10 @@ from wizard.web.state import (
     Stale,
     State,
     StateError,
+    Teaching,
     new_visitor,
     replay,
+    teach_run,
 )
 
 log = logging.getLogger("wizard.web")
@@ -79,8 +83,6 @@ POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'sel
 MAX_FORM_BYTES = 128 * 1024
 KIOSK_CSS = ".still-there {{ animation-delay: {seconds}s; }}\n"
 _FILE_STEM = re.compile(r"[^A-Za-z0-9_-]+")
-_HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
-"""Vocabulary keys (wizard/render/words.py) of the headings of pages for odd requests."""
 
 
 @dataclass(frozen=True)
@@ -116,13 +118,13 @@ CONFIG = web.AppKey("config", WebConfig)
 SEALER = web.AppKey("sealer", Sealer)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 TAKE_HOME = web.AppKey("take_home", TakeHome)
-NAMES = web.AppKey("names", frozenset)
 PRINTER = web.AppKey("printer", Printer)
 
 
 def make_app(config: WebConfig) -> web.Application:
     """The aiohttp application (used by `wizard serve` and by the tests)."""
-    app = web.Application(client_max_size=MAX_FORM_BYTES, middlewares=[_headers, _guard])
+    app = protected_app(Protection(POLICY, guard.own_names(config.host, config.public_url),
+                                   config.public_url, problem), MAX_FORM_BYTES)
     app[CONFIG] = config
     app[SEALER] = Sealer(config.secret, config.version or tree_version(config.tree),
                          config.clock, config.lifetime, config.kiosk)
@@ -135,7 +137,6 @@ def make_app(config: WebConfig) -> web.Application:
         lstrip_blocks=True,
     )
     app[TEMPLATES].globals["t"] = t  # the vocabulary, in the language being spoken
-    app[NAMES] = guard.own_names(config.host, config.public_url)
     if config.print_command:
         app[PRINTER] = Printer(config.print_command, config.clock)
     app.router.add_static("/static", HERE / "static", append_version=False)
@@ -157,53 +158,6 @@ def make_app(config: WebConfig) -> web.Application:
     return app
 
 
-# -- middleware ------------------------------------------------------------------------------
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-@web.middleware
-async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    try:
-        response = await handler(request)
-    except web.HTTPException as error:
-        if error.status < 400:
-            raise
-        heading = _HTTP_PROBLEMS.get(error.status, "web_unusable_request")
-        response = _problem(request, error.status, heading, "web_from_the_beginning")
-    except (UnicodeDecodeError, RequestPayloadError) as error:
-        # a form that is not UTF-8, a body that claims gzip and is not: the sender's mistake,
-        # so a 400 page and one line, not a traceback that fills the log
-        log.warning("unusable request: %s %s: %s", request.method, _loggable(request.path),
-                    type(error).__name__)
-        response = _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
-        response.force_close()  # the rest of the body cannot be read: end the connection
-        request.content.feed_eof()  # and do not read it after the answer (a second traceback)
-    except Exception:  # one request's failure is a page, never a traceback in a browser
-        log.exception("request failed")
-        response = _problem(request, 500, "web_went_wrong", "web_from_the_beginning")
-    if request.body_exists and not request.content.is_eof():
-        # a body no handler read (a POST to a page that does not exist): end the connection
-        # rather than let aiohttp read it afterwards, where a broken gzip body is a traceback
-        response.force_close()
-        request.content.feed_eof()
-    response.headers.setdefault("Content-Security-Policy", POLICY)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    return response
-
-
-@web.middleware
-async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if not guard.is_own_host(request, request.app[NAMES]):
-        return _problem(request, 421, "web_wrong_address", "web_wrong_address_text")
-    if request.method == "POST" and not guard.is_same_site_post(
-            request, request.app[CONFIG].public_url):
-        return _problem(request, 403, "web_other_site", "web_other_site_text")
-    return await handler(request)
-
-
 # -- handlers --------------------------------------------------------------------------------
 async def welcome(request: web.Request) -> web.Response:
     config = request.app[CONFIG]
@@ -222,7 +176,7 @@ async def reset(request: web.Request) -> web.Response:
         pass
     else:
         request.app[SEALER].end(state.visitor)
-    return _redirect("/")
+    return redirect("/")
 
 
 async def show(request: web.Request) -> web.Response:
@@ -241,6 +195,10 @@ def _page(request: web.Request, state: State, session: Session) -> Page:
         return welcome_page(session)
     if state.view == "restart":
         return confirm_restart_page()
+    if state.teaching is not None and session.finished:
+        summary = session.summary()
+        error = t("refuse_pick_one") if state.view == "error" else ""
+        return teach_back_page(summary, teach_run(session, state.teaching), error)
     if state.view == "flag":
         return red_flag_page(tuple(session.tree.red_flags[flag] for flag in state.shown
                                    if flag in session.tree.red_flags))
@@ -286,7 +244,9 @@ async def go(request: web.Request) -> web.Response:
         return _see(request, State.of(session, state).showing("restart"))
     if action in ("clear", "done", "restart"):
         request.app[SEALER].end(state.visitor)
-        return _redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
+        return redirect("/?" + urlencode({"theme": state.theme}) if state.theme else "/")
+    if state.teaching is not None or action == "teach":
+        return _see(request, _taught(session, state, action, picked))
     if action == "start":
         state = State(theme=state.theme, started=True, visitor=new_visitor())
         session = Session(session.tree)
@@ -309,6 +269,25 @@ async def go(request: web.Request) -> web.Response:
     if session.finished and action in ("answer", "continue", "check"):
         return _see(request, _checking(session, after))
     return _see(request, after)
+
+
+def _taught(session: Session, state: State, action: str, picked: tuple[str, ...]) -> State:
+    """Teach-back, after the summary: "teach" begins it, "teach_answer" answers the question
+    (wizard/model/teach_back.py decides; nothing picked asks again), "summary" leaves it; the
+    theme and "still here" keep the page. Only on a finished route whose tree asks about it."""
+    summary = session.summary() if session.finished else None
+    questions = teach_back_for(summary) if summary is not None else ()
+    if not questions or action == "summary":
+        return replace(state, teaching=None).showing("")
+    if action == "teach":
+        return replace(state, teaching=Teaching()).showing("")
+    if action != "teach_answer" or state.teaching is None:
+        return state.showing("")
+    run = teach_run(session, state.teaching)
+    if len(picked) != 1:
+        return state.showing("error")
+    run.answer(picked[0])
+    return replace(state, teaching=Teaching.of(run)).showing("")
 
 
 def _changed(session: Session, state: State, picked: tuple[str, ...], action: str) -> State:
@@ -346,7 +325,7 @@ async def save(request: web.Request) -> web.Response:
         return loaded
     _, session = loaded
     if not config.can_save:
-        return _problem(request, 403, "web_no_saving", "web_no_saving_text")
+        return problem(request, 403, "web_no_saving", "web_no_saving_text")
     summary = session.summary()
     stem = _FILE_STEM.sub("-", summary.tree.id).strip("-") or "guide"
     if form.get("format") == "html":
@@ -399,12 +378,12 @@ async def take_home(request: web.Request) -> web.Response:
     try:
         session = request.app[TAKE_HOME].session(request.match_info["code"])
     except Stale:
-        return _problem(request, 409, "web_updated", "web_updated_text")
+        return problem(request, 409, "web_updated", "web_updated_text")
     except Expired:
-        return _problem(request, 410, "web_code_expired", "web_code_expired_text")
+        return problem(request, 410, "web_code_expired", "web_code_expired_text")
     except StateError as error:
-        log.info("refused a take-home code: %s", _loggable(str(error)))
-        return _problem(request, 400, "web_bad_code", "web_bad_code_text")
+        log.info("refused a take-home code: %s", loggable(str(error)))
+        return problem(request, 400, "web_bad_code", "web_bad_code_text")
     state = State.of(session, State(started=True, visitor=new_visitor()))
     return _render(request, summary_page(session), state)
 
@@ -431,42 +410,33 @@ def _load(request: web.Request, token: str) -> tuple[State, Session] | web.Respo
     config = request.app[CONFIG]
     try:
         state = request.app[SEALER].load(token)
-        return state, replay(config.tree, state)
+        session = replay(config.tree, state)
+        if state.teaching is not None:
+            teach_run(session, state.teaching)  # Tampered when the progress does not fit
+        return state, session
     except Stale:
-        return _problem(request, 409, "web_updated", "web_updated_text")
+        return problem(request, 409, "web_updated", "web_updated_text")
     except (Expired, Ended):
         if config.kiosk:
-            return _problem(request, 410, "web_cleared", "web_cleared_text")
-        return _problem(request, 410, "web_expired", "web_expired_text")
+            return problem(request, 410, "web_cleared", "web_cleared_text")
+        return problem(request, 410, "web_expired", "web_expired_text")
     except StateError as error:
-        log.info("refused a state: %s", _loggable(str(error)))
+        log.info("refused a state: %s", loggable(str(error)))
         if config.kiosk:  # an earlier epoch's page (a restart) is as cleared as any other
-            return _problem(request, 410, "web_cleared", "web_cleared_text")
-        return _problem(request, 400, "web_bad_page", "web_bad_page_text")
-
-
-def _loggable(text: str, limit: int = 200) -> str:
-    """Text a request chose, as one short log line: control characters and non-ASCII escaped
-    (a newline in a sealed node id or a %0A in a path cannot add a line to the log) and cut at
-    `limit` (a 4,000-digit number cannot make a 4,000-character line)."""
-    shown = ascii(text)[1:-1]
-    return shown if len(shown) <= limit else shown[:limit] + "..."
+            return problem(request, 410, "web_cleared", "web_cleared_text")
+        return problem(request, 400, "web_bad_page", "web_bad_page_text")
 
 
 def _see(request: web.Request, state: State) -> web.Response:
     """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
-    return _redirect(_address(request.app[SEALER].dump(state)))
+    return redirect(_address(request.app[SEALER].dump(state)))
 
 
 def _address(token: str) -> str:
     return "/page?" + urlencode({"s": token})
 
 
-def _redirect(address: str) -> web.Response:
-    return web.Response(status=303, headers={"Location": address})
-
-
-def _problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
+def problem(request: web.Request, status: int, heading: str, text: str) -> web.Response:
     """A page for a request that cannot be answered: `heading` and `text` are vocabulary keys."""
     response = _render(request, problem_page(t(heading), t(text)), State())
     response.set_status(status)

@@ -28,14 +28,12 @@ import hmac
 import logging
 import re
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
-from aiohttp.web_protocol import RequestPayloadError
 
 from wizard.model.classroom import LEARNER, Room, RoomFull
 from wizard.model.plain import strip_control
@@ -53,6 +51,7 @@ from wizard.web.classroom_pages import (
     refused_words,
 )
 from wizard.web.pages import THEMES, language
+from wizard.web.protect import Protection, protected_app, redirect
 
 log = logging.getLogger("wizard.web")
 
@@ -82,14 +81,13 @@ class ClassConfig:
 CONFIG = web.AppKey("classroom_config", ClassConfig)
 ROOM = web.AppKey("room", Room)
 TEMPLATES = web.AppKey("classroom_templates", jinja2.Environment)
-NAMES = web.AppKey("classroom_names", frozenset)
 JOIN = web.AppKey("join", Join)
-_HTTP_PROBLEMS = {404: "web_not_found", 405: "web_not_found", 413: "web_too_large"}
 
 
 def make_classroom_app(room: Room, config: ClassConfig) -> web.Application:
     """The aiohttp application (used by `wizard serve --classroom` and by the tests)."""
-    app = web.Application(client_max_size=MAX_FORM_BYTES, middlewares=[_headers, _guard])
+    app = protected_app(Protection(CLASS_POLICY, guard.own_names(config.host, config.public_url),
+                                   config.public_url, _problem), MAX_FORM_BYTES)
     app[ROOM] = room
     app[CONFIG] = config
     app[TEMPLATES] = jinja2.Environment(
@@ -100,7 +98,6 @@ def make_classroom_app(room: Room, config: ClassConfig) -> web.Application:
         lstrip_blocks=True,
     )
     app[TEMPLATES].globals["t"] = t
-    app[NAMES] = guard.own_names(config.host, config.public_url)
     app[JOIN] = join_view(config.join_address, config.unreachable)  # drawn once, not per poll
     app.router.add_get("/", learner)
     app.router.add_post("/predict", predict)
@@ -110,48 +107,6 @@ def make_classroom_app(room: Room, config: ClassConfig) -> web.Application:
     app.router.add_get("/health", health)
     app.router.add_static("/static", HERE / "static", append_version=False)
     return app
-
-
-# -- middleware ------------------------------------------------------------------------------
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-@web.middleware
-async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    try:
-        response = await handler(request)
-    except web.HTTPException as error:
-        if error.status < 400:
-            raise
-        heading = _HTTP_PROBLEMS.get(error.status, "web_unusable_request")
-        response = _problem(request, error.status, heading, "web_from_the_beginning")
-    except (UnicodeDecodeError, RequestPayloadError) as error:
-        log.warning("unusable request: %s: %s", request.method, type(error).__name__)
-        response = _problem(request, 400, "web_unusable_request", "web_from_the_beginning")
-        response.force_close()
-        request.content.feed_eof()
-    except Exception:  # one request's failure is a page, never a traceback in a browser
-        log.exception("request failed")
-        response = _problem(request, 500, "web_went_wrong", "web_from_the_beginning")
-    if request.body_exists and not request.content.is_eof():
-        response.force_close()
-        request.content.feed_eof()
-    response.headers.setdefault("Content-Security-Policy", CLASS_POLICY)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    return response
-
-
-@web.middleware
-async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if not guard.is_own_host(request, request.app[NAMES]):
-        return _problem(request, 421, "web_wrong_address", "web_wrong_address_text")
-    if request.method == "POST" and not guard.is_same_site_post(
-            request, request.app[CONFIG].public_url):
-        return _problem(request, 403, "web_other_site", "web_other_site_text")
-    return await handler(request)
 
 
 # -- learners --------------------------------------------------------------------------------
@@ -202,14 +157,14 @@ async def predict(request: web.Request) -> web.Response:
     try:
         refused = room.predict(token, case_index, picked)
     except QuizError:
-        return _redirect("/?" + urlencode({"late": "1"}))
+        return redirect("/?" + urlencode({"late": "1"}))
     except RoomFull:
         return _problem(request, 503, "class_full_title", "class_full_text",
                         count=str(room.max_learners))
     if refused:
         query = urlencode([("refused", f"{n}-{e.reason}") for n, e in sorted(refused.items())])
-        return _redirect(f"/?{query}#q{min(refused)}")
-    return _redirect("/")
+        return redirect(f"/?{query}#q{min(refused)}")
+    return redirect("/")
 
 
 async def phase(request: web.Request) -> web.Response:
@@ -245,7 +200,7 @@ async def teach_action(request: web.Request) -> web.Response:
             room.reveal()
         elif action == "next" and room.revealed:
             room.next_case()
-    return _redirect(_teach_address(request.app[CONFIG]))
+    return redirect(_teach_address(request.app[CONFIG]))
 
 
 def _teach_address(config: ClassConfig) -> str:
@@ -257,10 +212,6 @@ async def health(request: web.Request) -> web.Response:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _redirect(address: str) -> web.Response:
-    return web.Response(status=303, headers={"Location": address})
-
-
 def _problem(request: web.Request, status: int, heading: str, text: str,
              **blanks: str) -> web.Response:
     response = _render(request, problem_page(t(heading), t(text, **blanks)))

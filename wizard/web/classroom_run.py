@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from wizard.exits import Exit
-from wizard.model.classroom import MAX_LEARNERS, Room
+from wizard.model.classroom import Room
+from wizard.model.limits import MAX_LEARNERS
 from wizard.model.quiz import Quiz
 from wizard.render.words import t
 

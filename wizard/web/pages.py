@@ -21,7 +21,9 @@ from markupsafe import Markup
 
 from wizard.model.machine import Session
 from wizard.model.plain import strip_control
-from wizard.model.tree import RedFlag
+from wizard.model.summary import Summary
+from wizard.model.teach_back import TeachBackRun, teach_back_for
+from wizard.model.tree import Option, RedFlag
 from wizard.render.html import render_sections
 from wizard.render.outline import build_outline
 from wizard.render.pageview import (
@@ -29,10 +31,12 @@ from wizard.render.pageview import (
     UrgentView,
     build_page,
     heading,
+    option_views,
     paragraphs,
     urgent_view,
 )
-from wizard.render.words import t
+from wizard.render.teach_back import reminder
+from wizard.render.words import t, t_count
 
 THEMES: tuple[str, ...] = ("default", "light", "high-contrast")
 """The stylesheet's themes (static/site.css) by name; a visitor sees the vocabulary's word for
@@ -42,7 +46,7 @@ the Textual front end."""
 DEFAULT_THEME = "default"
 
 PageKind = Literal["welcome", "page", "single", "many", "red_flag", "summary", "problem",
-                   "confirm", "print", "check"]
+                   "confirm", "print", "check", "teach_back"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -75,6 +79,10 @@ class Page:
     """A multi-select's pick rule ("Pick 1 to 3.")."""
     draft: str = ""
     rows: list[CheckRow] = field(default_factory=list)
+    can_teach: bool = False
+    """The summary offers teach-back ("Check what you understood"): the tree asks about it."""
+    reminder: list[str] = field(default_factory=list)
+    """Teach-back after a wrong answer: that part of the summary again, in other words."""
 
 
 def language(code: str) -> str:
@@ -109,10 +117,28 @@ def red_flag_page(raised: tuple[RedFlag, ...]) -> Page:
 def summary_page(session: Session, message: str = "", *, fold: bool = True) -> Page:
     """The summary; `fold`: each section of the details in a <details> element, closed (the
     printable page has them open: it is for paper)."""
-    outline = build_outline(session.summary())
+    summary = session.summary()
+    outline = build_outline(summary)
     body = Markup(render_sections(outline, fold=fold))  # escaped by the renderer (docstring)
     return Page("summary", outline.title, subtitle=outline.subtitle, summary=body,
-                can_go_back=bool(session.history), message=message)
+                can_go_back=bool(session.history), message=message,
+                can_teach=bool(teach_back_for(summary)))
+
+
+def teach_back_page(summary: Summary, run: TeachBackRun, error: str = "") -> Page:
+    """Teach-back's page: the run's question (and, after a wrong answer, the summary's
+    reminder for it, wizard/render/teach_back.py, the words the app and `ask` show), or, when it
+    is finished, how many points were gone over. `error`: nothing was picked."""
+    question = run.question
+    intro = [t("teach_intro")]
+    if question is None:
+        return Page("teach_back", t("teach_offer"), intro,
+                    message=t_count("teach_done", len(run.questions)))
+    options = [Option(o.id, o.label) for o in question.options]
+    progress = t("teach_question", number=str(run.index + 1), total=str(len(run.questions)))
+    return Page("teach_back", strip_control(question.prompt), intro,
+                options=list(option_views(options)), error=error, progress=progress,
+                reminder=reminder(summary, question) if run.missed else [])
 
 
 def check_page(session: Session, no_longer: tuple[str, ...],

@@ -35,13 +35,13 @@ from wizard.web.app import (
     CONFIG,
     SEALER,
     TEMPLATES,
-    _loggable,
-    _problem,
-    _redirect,
     health,
+    problem,
 )
 from wizard.web.pages import THEMES, language
+from wizard.web.protect import loggable, redirect
 from wizard.web.quiz_state import (
+    MOST_SEED,
     NOTES,
     QuizSealer,
     QuizSettings,
@@ -94,7 +94,8 @@ async def start(request: web.Request) -> web.Response:
     state = QuizState(seed=settings.seed or 0, cases=settings.cases,
                       theme=theme if theme in THEMES else "")
     run = QuizRun(request.app[QUIZZES].of(state))
-    return _render(request, start_page(run, settings.seed is not None), state)
+    error = t("quiz_web_bad_seed") if request.query.get("problem") == "seed" else ""
+    return _render(request, start_page(run, settings.seed is not None, error), state)
 
 
 async def show(request: web.Request) -> web.Response:
@@ -104,7 +105,7 @@ async def show(request: web.Request) -> web.Response:
         return loaded
     state, run = loaded
     if not state.started:
-        return _redirect("/")
+        return redirect("/")
     page = page_for(run, state.problem, state.shown, state.note)
     return _render(request, page, state.showing())
 
@@ -121,9 +122,9 @@ async def go(request: web.Request) -> web.Response:
         try:
             state = request.app[QUIZ_SEALER].load(str(form.get("state", "")))
         except StateError:  # an error page's theme form: its state is not a quiz's
-            return _redirect("/?" + urlencode({"theme": theme}))
+            return redirect("/?" + urlencode({"theme": theme}))
         if not state.started:
-            return _redirect("/?" + urlencode({"theme": theme}))
+            return redirect("/?" + urlencode({"theme": theme}))
         return _see(request, replace(state, theme=theme).showing())
     loaded = _load(request, str(form.get("state", "")))
     if isinstance(loaded, web.Response):
@@ -131,14 +132,16 @@ async def go(request: web.Request) -> web.Response:
     state, run = loaded
     now = config.clock()
     if action == "start" and not state.started:
-        seed = settings.seed if settings.seed is not None else new_seed()
+        seed = settings.seed if settings.seed is not None else _typed_seed(form.get("seed"))
+        if seed is None:
+            return redirect("/?" + urlencode({"problem": "seed", "theme": state.theme}))
         return _see(request, new_attempt(seed, settings.cases, state.theme, now))
     if action == "again" and state.started:
         return _see(request, new_attempt(state.seed, state.cases, state.theme, now))
     if action == "new" and state.started and settings.seed is None:
         return _see(request, new_attempt(new_seed(), state.cases, state.theme, now))
     if not state.started:
-        return _redirect("/")
+        return redirect("/")
     picked = tuple(str(v) for v in form.getall("option", []))
     try:
         moved = _step(run, action, picked)
@@ -152,6 +155,18 @@ async def go(request: web.Request) -> web.Response:
         request.app[REVEALED].record(after, _seal(request, after.showing(
             note="quiz_refuse_revealed")))
     return _see(request, after if moved else after.showing(note="quiz_back_first"))
+
+
+def _typed_seed(typed: object) -> int | None:
+    """The seed a learner typed (the same bounds as `--seed`), a new one when they typed none,
+    or None when what they typed is not a seed."""
+    text = str(typed or "").strip()
+    if not text:
+        return new_seed()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MOST_SEED)):
+        return None
+    seed = int(text)
+    return seed if seed <= MOST_SEED else None
 
 
 def _step(run: QuizRun, action: str, picked: tuple[str, ...]) -> bool:
@@ -196,18 +211,18 @@ def _load(request: web.Request, token: str) -> tuple[QuizState, QuizRun] | web.R
         state = request.app[QUIZ_SEALER].load(token)
         shown = request.app[REVEALED].check(state)
         if shown is not None:
-            return _redirect(_address(shown))
+            return redirect(_address(shown))
         return state, replay(request.app[QUIZZES].of(state), state)
     except Stale:
-        return _problem(request, 409, "web_updated", "web_updated_text")
+        return problem(request, 409, "web_updated", "web_updated_text")
     except StateError as error:  # expired, another process's or an earlier run's, or not ours
-        log.info("refused a quiz state: %s", _loggable(str(error)))
-        return _problem(request, 410, "quiz_web_ended", "quiz_web_ended_text")
+        log.info("refused a quiz state: %s", loggable(str(error)))
+        return problem(request, 410, "quiz_web_ended", "quiz_web_ended_text")
 
 
 def _see(request: web.Request, state: QuizState) -> web.Response:
     """The redirect to the page that shows `state` (303: the browser fetches it with GET)."""
-    return _redirect(_address(_seal(request, state)))
+    return redirect(_address(_seal(request, state)))
 
 
 def _seal(request: web.Request, state: QuizState) -> str:

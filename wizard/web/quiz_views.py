@@ -63,9 +63,12 @@ class QuizPage:
     seed: str = ""
     last: bool = False
     startable: bool = False
+    seed_field: bool = False
 
 
-def start_page(run: QuizRun, fixed_seed: bool) -> QuizPage:
+def start_page(run: QuizRun, fixed_seed: bool, error: str = "") -> QuizPage:
+    """What the quiz is, and Start; without the server's seed, a seed the learner may type to
+    repeat a quiz (`error`: the one typed was not a seed)."""
     quiz = run.quiz
     title = t("quiz_title", tree=strip_control(quiz.tree.title))
     if not quiz.cases:
@@ -75,7 +78,8 @@ def start_page(run: QuizRun, fixed_seed: bool) -> QuizPage:
     words = [*draft, t("quiz_intro"), t("quiz_web_how")]
     if fixed_seed:
         words.append(t_count("quiz_web_same", count, seed=str(quiz.seed)))
-    return QuizPage("quiz_start", title, words, startable=True)
+    return QuizPage("quiz_start", title, words, startable=True, seed_field=not fixed_seed,
+                    error=error)
 
 
 def case_heading(run: QuizRun, index: int | None = None) -> str:

@@ -25,6 +25,12 @@ random id that "I'm done" or "Start over" ends (`Sealer.end`): pages of an ended
 open. Ended ids are kept only as long as the visit's pages could still open anyway (a kiosk's
 tokens expire after its idle time and countdown), so this is bounded and holds no answers.
 
+After the summary a visitor may check what they understood (teach-back,
+wizard/model/teach_back.py): where they are in it (`Teaching`: the question, whether it was
+answered wrongly, which were right first time) travels in the token too, so Back, Reload and a
+kiosk's wipe treat it like every other answer. A token from before teach-back existed has no
+such field and loads as not teaching.
+
 What can go wrong is one of four things, each a page that says so (never a traceback):
 `Tampered` (not sealed with our key: edited, truncated, another server's, or an earlier kiosk
 epoch), `Stale` (ours, but for a tree that has changed since), `Expired` (older than its
@@ -54,7 +60,8 @@ from wizard.model.sealed import Stale as Stale
 from wizard.model.sealed import StateError as StateError
 from wizard.model.sealed import Tampered as Tampered
 from wizard.model.sealed import shared_secret
-from wizard.model.tree import Tree
+from wizard.model.teach_back import TeachBackRun, teach_back_for
+from wizard.model.tree import TeachBack, Tree
 
 MAX_STATE_BYTES = 16 * 1024
 """A longer token is refused before it is decoded (a whole route is a few hundred bytes)."""
@@ -72,6 +79,28 @@ View = Literal["", "flag", "error", "restart", "check"]
 
 _VIEWS: dict[object, View] = {"flag": "flag", "error": "error", "restart": "restart",
                                "check": "check"}
+
+
+@dataclass(frozen=True)
+class Teaching:
+    """Where a visitor is in teach-back: the fields of a TeachBackRun, without its questions
+    (they follow from the route: `teach_back_for` of its summary)."""
+
+    index: int = 0
+    missed: bool = False
+    first_try: tuple[bool, ...] = ()
+
+    @classmethod
+    def of(cls, run: TeachBackRun) -> Teaching:
+        return cls(run.index, run.missed, tuple(run.first_try))
+
+    def run(self, questions: tuple[TeachBack, ...]) -> TeachBackRun:
+        """The run for these questions; Tampered when this progress cannot belong to them."""
+        if not 0 <= self.index <= len(questions) or len(self.first_try) != self.index:
+            raise Tampered("the teach-back progress does not fit these questions")
+        if self.missed and self.index == len(questions):
+            raise Tampered("the teach-back progress does not fit these questions")
+        return TeachBackRun(questions, self.index, self.missed, list(self.first_try))
 
 
 class Ended(StateError):
@@ -103,6 +132,8 @@ class State:
     earlier: tuple[str, ...] = ()
     """The questions answered before the last change, until the route is finished again and
     "Check your answers" can say which of them no longer fit."""
+    teaching: Teaching | None = None
+    """Checking what they understood of the summary (teach-back), and how far; None: not."""
 
     @classmethod
     def of(cls, session: Session, before: State) -> State:
@@ -202,6 +233,7 @@ class Sealer:
             "n": state.note,
             "c": state.changing,
             "e": list(state.earlier),
+            "b": _teaching_data(state.teaching),
         }
         return seal(self._fernet, data, self.clock())
 
@@ -221,7 +253,7 @@ class Sealer:
                 raise TypeError("'started' must be true or false")
             state = State(route, remembered, _text(data["t"]), data["s"], issued,
                           _text(data["k"]), view, _ids(data["o"]), _text(data["n"]),
-                          _text(data["c"]), _ids(data["e"]))
+                          _text(data["c"]), _ids(data["e"]), _teaching(data.get("b")))
         except Stale:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
@@ -252,6 +284,14 @@ def replay(tree: Tree, state: State) -> Session:
         raise Tampered(f"the answer at '{error.node}' does not fit") from None
 
 
+def teach_run(session: Session, teaching: Teaching) -> TeachBackRun:
+    """The teach-back run a state's progress stands for, on the summary its route ends in;
+    Tampered when the route is not finished or the progress does not fit its questions."""
+    if not session.finished:
+        raise Tampered("teach-back before the end of the route")
+    return teaching.run(teach_back_for(session.summary()))
+
+
 def _text(value: object) -> str:
     """A field that must be a string (a number, however long, is a malformed state)."""
     if not isinstance(value, str):
@@ -263,3 +303,23 @@ def _ids(options: object) -> tuple[str, ...]:
     if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
         raise TypeError("options must be a list of strings")
     return tuple(options)
+
+
+def _teaching_data(teaching: Teaching | None) -> list[object] | None:
+    if teaching is None:
+        return None
+    return [teaching.index, teaching.missed, list(teaching.first_try)]
+
+
+def _teaching(data: object) -> Teaching | None:
+    """The teach-back progress of a token: absent or null (an older token too) is none."""
+    if data is None:
+        return None
+    if not isinstance(data, list) or len(data) != 3:
+        raise TypeError("teach-back progress must be a list of three")
+    index, missed, first_try = data
+    if not isinstance(index, int) or isinstance(index, bool) or not isinstance(missed, bool):
+        raise TypeError("teach-back progress must be a number and true or false")
+    if not isinstance(first_try, list) or not all(isinstance(f, bool) for f in first_try):
+        raise TypeError("teach-back answers must be true or false")
+    return Teaching(index, missed, tuple(first_try))

@@ -58,6 +58,7 @@ from textual_serve.server import Server
 from wizard.render.words import language, t
 from wizard.web.guard import host_of, is_ip_literal, is_loopback
 from wizard.web.limits import ConnectionLimits, run
+from wizard.web.protect import set_headers
 
 log = logging.getLogger("wizard.serve")
 
@@ -308,11 +309,7 @@ async def _headers(request: web.Request, handler: Callable[[web.Request], Awaita
 
 
 def _protect(headers: Any) -> None:
-    headers.setdefault("Content-Security-Policy", STRICT_POLICY)
-    headers["X-Frame-Options"] = "DENY"
-    headers["Cache-Control"] = "no-store"
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"
+    set_headers(headers, STRICT_POLICY)
 
 
 class TerminalServer(Server):

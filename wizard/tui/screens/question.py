@@ -46,20 +46,15 @@ class QuestionScreen(WalkScreen):
         pre-selection and changes only through `Session.toggle`."""
 
     def compose_page(self) -> ComposeResult:
-        node, view = self.node, self.view
+        view = self.view
         with VerticalScroll(id="question", classes="-urgent" if view.urgent else ""):
             yield Static(literal(view.heading), id="prompt")
             if view.rule:
                 yield Static(view.rule, id="hint", markup=False)
             yield from self.urgent_advice()
-            with Vertical(id="help") as help_box:
+            with Vertical(id="help") as help_box:  # filled when first shown (`_help`)
                 help_box.display = False
                 help_box.border_title = t("help")
-                if node.help:  # Markdown, as authors write it; the view's paragraphs are plain
-                    yield TreeMarkdown(node.help, id="help-text")
-                if view.draft:
-                    yield Static(view.draft, id="help-draft", markup=False)
-                yield Static(view.keys_help, id="help-keys", markup=False)
         with Vertical(id="answers-box"):
             yield AnswerList(view.options, multi=self.multi, id="answers")
             yield Static("", id="more-below", markup=False)
@@ -160,9 +155,24 @@ class QuestionScreen(WalkScreen):
         else:
             self.pick(option_id)
 
+    def _help(self) -> ComposeResult:
+        """The help under the prompt: the question's own help, the draft notice, the keys."""
+        node, view = self.node, self.view
+        if node.help:  # Markdown, as authors write it; the view's paragraphs are plain
+            yield TreeMarkdown(node.help, id="help-text")
+        if view.draft:
+            yield Static(view.draft, id="help-draft", markup=False)
+        yield Static(view.keys_help, id="help-keys", markup=False)
+
     def action_toggle_help(self) -> None:
-        """Show or hide the help under the prompt (the question's own help and the keys)."""
+        """Show or hide the help under the prompt (the question's own help and the keys).
+
+        Its widgets are made the first time it is shown: most pages are answered without it,
+        and a hidden Markdown widget still costs its parse and its styles on every page change
+        (see docs/performance.md)."""
         box = self.query_one("#help")
+        if not box.children:
+            box.mount_all(self._help())
         box.display = not box.display
         if box.display:  # on a short terminal the help may start below the fold
             self.call_after_refresh(box.scroll_visible, animate=False)
