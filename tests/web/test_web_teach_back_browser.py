@@ -125,3 +125,35 @@ def test_teach_back_by_keyboard_alone(browser: Browser, teach_url: str,  # noqa:
         context.close()
     found = {kind: found for kind, found in problems.items() if found}
     assert not found, found
+
+
+@pytest.mark.parametrize("theme", ["High contrast", "Light"])
+def test_teach_back_pages_pass_axe_in_every_theme(browser: Browser, teach_url: str,  # noqa: F811
+                                                  theme: str) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.set_default_timeout(SCREEN_SECONDS * 1000)
+    page.route("**/*", loopback_only)
+    problems: dict[str, list[str]] = {}
+    try:
+        page.goto(teach_url)
+        page.check(f"text={theme}")
+        page.click("text=Apply")
+        to_summary(page)
+        page.click("text=Check what you understood")
+        page.check("text=Water more often")
+        page.click("button[value=teach_answer]")
+        page.wait_for_selector(".reminder")
+        problems["reminder"] = axe_problems(page)
+        page.check("text=Let the soil dry first")
+        page.click("button[value=teach_answer]")
+        page.click("button[value=teach_answer]")  # nothing picked
+        page.wait_for_selector(".error-summary")
+        problems["nothing picked"] = axe_problems(page)
+        page.check("text=Mist the leaves")
+        page.click("button[value=teach_answer]")
+        page.wait_for_selector("text=You went over 2 points")
+        problems["done"] = axe_problems(page)
+    finally:
+        page.close()
+    found = {kind: found for kind, found in problems.items() if found}
+    assert not found, found
