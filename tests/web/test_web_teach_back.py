@@ -181,3 +181,20 @@ async def test_teach_back_in_spanish(make_visitor: Make, bundled: Tree) -> None:
                       *reminder(walk(spanish, LEMS).summary(), questions[0])):
             assert words in page
         assert 'lang="es"' in page and "Not quite" not in page
+
+
+async def test_back_and_forward_open_each_question_as_it_was(make_visitor: Make,
+                                                             bundled: Tree) -> None:
+    """Every teach-back page is an address (POST-redirect-GET): the browser's Back opens the
+    question before, as it was, and answering it there goes on from that point."""
+    visitor = await at_summary(make_visitor, bundled)
+    questions = teach_back_for(walk(bundled, LEMS).summary())
+    await visitor.do("teach")
+    first = str(visitor.response.url.relative())  # type: ignore[union-attr]
+    await visitor.do("teach_answer", option(questions[0], right=True))
+    second = str(visitor.response.url.relative())  # type: ignore[union-attr]
+    assert "Question 1 of 3" in await visitor.open(first)  # Back
+    assert "Question 2 of 3" in await visitor.open(second)  # Forward
+    await visitor.open(first)
+    again = await visitor.do("teach_answer", option(questions[0], right=False))
+    assert "Question 1 of 3" in again and "Not quite." in again
