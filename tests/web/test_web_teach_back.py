@@ -10,6 +10,8 @@ from html import unescape
 from urllib.parse import urlencode
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.web.test_web_pages import walk_to_summary
 from tests.web.visitor import Visitor
@@ -17,8 +19,10 @@ from wizard.model.bundled import resolve_tree
 from wizard.model.loader import load_tree
 from wizard.model.machine import walk
 from wizard.model.teach_back import teach_back_for
+from wizard.model.translation import translate_tree
 from wizard.model.tree import TeachBack, Tree
 from wizard.render.teach_back import reminder
+from wizard.render.words import speaking, t
 from wizard.web.app import SEALER
 from wizard.web.state import Sealer, State, Tampered, Teaching, new_visitor
 
@@ -42,7 +46,7 @@ async def at_summary(make_visitor: Make, tree: Tree, **options: object) -> Visit
     sealer = visitor.client.app[SEALER]  # type: ignore[union-attr]
     state = State.of(walk(tree, LEMS), State(started=True, visitor=new_visitor()))
     page = await visitor.open("/page?" + urlencode({"s": sealer.dump(state)}))
-    assert visitor.status == 200 and "At a glance" in page
+    assert visitor.status == 200 and t("glance") in page
     return visitor
 
 
@@ -152,3 +156,45 @@ async def test_a_kiosk_forgets_teach_back_with_the_visitor(make_visitor: Make, b
                                                                    option=option(questions[0], True))):
         assert visitor.status == 410 and "This session was cleared" in page
         assert "Not quite." not in page and "Question" not in page
+
+
+@given(index=st.integers(0, 10**6), missed=st.booleans(),
+       first_try=st.lists(st.booleans(), max_size=20))
+def test_any_progress_travels_sealed_unchanged(index: int, missed: bool,
+                                               first_try: list[bool]) -> None:
+    sealer = Sealer(b"k", "v1", lambda: 1_800_000_000.0)
+    teaching = Teaching(index, missed, tuple(first_try))
+    assert sealer.load(sealer.dump(State(started=True, teaching=teaching))).teaching == teaching
+
+
+async def test_teach_back_in_spanish(make_visitor: Make, bundled: Tree) -> None:
+    """Every word of the page in the tree's language: the vocabulary's and the tree's own."""
+    spanish, _ = translate_tree(bundled, "es")
+    with speaking("es"):
+        visitor = await at_summary(make_visitor, spanish)
+        questions = teach_back_for(walk(spanish, LEMS).summary())
+        assert f'value="teach">{t("teach_offer")}</button>' in text(visitor.page)
+        await visitor.do("teach")
+        page = text(await visitor.do("teach_answer", option(questions[0], right=False)))
+        for words in (t("teach_wrong"), t("teach_try_again"), t("teach_web_answer"),
+                      t("teach_back_to_summary"), questions[0].prompt,
+                      *reminder(walk(spanish, LEMS).summary(), questions[0])):
+            assert words in page
+        assert 'lang="es"' in page and "Not quite" not in page
+
+
+async def test_back_and_forward_open_each_question_as_it_was(make_visitor: Make,
+                                                             bundled: Tree) -> None:
+    """Every teach-back page is an address (POST-redirect-GET): the browser's Back opens the
+    question before, as it was, and answering it there goes on from that point."""
+    visitor = await at_summary(make_visitor, bundled)
+    questions = teach_back_for(walk(bundled, LEMS).summary())
+    await visitor.do("teach")
+    first = str(visitor.response.url.relative())  # type: ignore[union-attr]
+    await visitor.do("teach_answer", option(questions[0], right=True))
+    second = str(visitor.response.url.relative())  # type: ignore[union-attr]
+    assert "Question 1 of 3" in await visitor.open(first)  # Back
+    assert "Question 2 of 3" in await visitor.open(second)  # Forward
+    await visitor.open(first)
+    again = await visitor.do("teach_answer", option(questions[0], right=False))
+    assert "Question 1 of 3" in again and "Not quite." in again

@@ -5,7 +5,9 @@ printer all understand HTML forms. Each question is a form (fieldset and legend,
 or checkboxes with labels and hints); an urgent answer gives a page whose alert
 (`role="alert"`) screen readers announce; the summary is the one outline rendered by the HTML
 renderer. The one script (static/enhance.js) only turns "Print" into the browser's print
-dialog; without it the button gives a printable page.
+dialog; without it the button gives a printable page. After the summary, teach-back ("Check
+what you understood") asks the tree's questions one page at a time: the model decides
+(wizard/model/teach_back.py), the state carries how far (wizard.web.state.Teaching).
 
 Why aiohttp and Jinja2: both already come with textual-serve (the terminal mode), are well
 kept, and Jinja2's autoescape makes every value text unless marked otherwise, which is what

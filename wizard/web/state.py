@@ -221,7 +221,7 @@ class Sealer:
         return secrets.token_bytes(16) if self.kiosk else b""
 
     def dump(self, state: State) -> str:
-        data = {
+        data: dict[str, object] = {
             "v": self.version,
             "r": [[node, list(options)] for node, options in state.route],
             "m": {node: list(options) for node, options in state.remembered.items()},
@@ -233,8 +233,9 @@ class Sealer:
             "n": state.note,
             "c": state.changing,
             "e": list(state.earlier),
-            "b": _teaching_data(state.teaching),
         }
+        if state.teaching is not None:  # only then: every other page's token stays as it was
+            data["b"] = _teaching_data(state.teaching)
         return seal(self._fernet, data, self.clock())
 
     def load(self, token: str) -> State:
@@ -305,9 +306,7 @@ def _ids(options: object) -> tuple[str, ...]:
     return tuple(options)
 
 
-def _teaching_data(teaching: Teaching | None) -> list[object] | None:
-    if teaching is None:
-        return None
+def _teaching_data(teaching: Teaching) -> list[object]:
     return [teaching.index, teaching.missed, list(teaching.first_try)]
 
 
