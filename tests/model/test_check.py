@@ -131,6 +131,15 @@ def test_every_problem_at_once_sorted_by_position(example_text: str) -> None:
     assert all(line.startswith("t.yaml:") for line in found)
 
 
+def test_a_misspelt_kind_is_one_error_not_a_cascade(example_text: str) -> None:
+    """The node with an unknown kind cannot be built, so where it leads and which facts it sets
+    are unknown: the nodes after it are not called unreachable, nor its facts unset."""
+    found = broken(example_text, "    kind: choice\n    prompt: What kind of plant is it?",
+                   "    kind: chioce\n    prompt: What kind of plant is it?")
+    assert len(found) == 1, "\n".join(found)
+    assert "is 'chioce'; use one of" in found[0] and "did you mean 'choice'?" in found[0]
+
+
 def test_duplicate_node_ids_are_caught(example_text: str) -> None:
     found = broken(example_text, "  photo:\n", "  done:\n    kind: outcome\n  photo:\n")
     assert any("duplicate key 'done'" in line for line in found)

@@ -40,14 +40,17 @@ def check_tree(
 ) -> list[Diagnostic]:
     """Every graph, fact and citation problem of the tree, unsorted.
 
-    `broken`: nodes the builder already reported as unusable; links to them are not errors twice.
+    `broken`: nodes the builder already reported as unusable; links to them are not errors twice,
+    and what depends on their unknown contents (which nodes they lead to, which facts they set
+    or read) is not judged: one misspelt `kind` is one error, not a cascade of nodes "that
+    cannot be reached" and facts "that no answer sets".
     `searches=False` leaves out the searches for conditions that can never hold: the costliest
     part of the check, and one that only ever warns, so a caller that keeps only errors
     (`load_tree`) need not wait for it.
     """
     found: list[Diagnostic] = []
     found.extend(_check_graph(tree, broken))
-    found.extend(_check_facts(tree, searches))
+    found.extend(_check_facts(tree, searches, judge_flow=not broken))
     found.extend(_check_citations(tree))
     found.extend(check_governance(tree))
     graph_ok = not broken and not any(d.severity == "error" for d in found)
@@ -76,7 +79,8 @@ def _check_graph(tree: Tree, broken: frozenset[str]) -> Iterator[Diagnostic]:
                     f"node '{target}' does not exist{did_you_mean(target, nodes)}",
                 )
         yield from _dead_end(node)
-    yield from _unreachable(tree)
+    if not broken:  # a broken node may be the one that leads to the rest
+        yield from _unreachable(tree)
     yield from _loops(tree)
 
 
@@ -211,7 +215,8 @@ def _promise_conditions(tree: Tree) -> Iterator[tuple[str, Condition]]:
                 yield f"'{key}' of {what}", condition
 
 
-def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
+def _check_facts(tree: Tree, searches: bool = True, judge_flow: bool = True
+                 ) -> Iterator[Diagnostic]:
     setters: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
     set_at: dict[str, Mark] = {}
     for node in tree.nodes.values():
@@ -224,7 +229,7 @@ def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
     for what, condition in [*conditions, *_promise_conditions(tree)]:
         for fact, mark in condition.facts_read():
             read.add(fact)
-            if fact not in setters:
+            if fact not in setters and judge_flow:
                 yield _diag(
                     mark,
                     "error",
@@ -232,14 +237,14 @@ def _check_facts(tree: Tree, searches: bool = True) -> Iterator[Diagnostic]:
                     + did_you_mean(fact, setters),
                 )
     for fact, mark in set_at.items():
-        if fact not in read:
+        if fact not in read and judge_flow:
             yield _diag(
                 mark,
                 "warning",
                 f"fact '{fact}' is set here but no condition reads it; use it in a 'when' or "
                 "remove it from 'sets'",
             )
-    if not searches:
+    if not searches or not judge_flow:  # searches over what answers set: wait for the nodes
         return
     exclusive = frozenset(n.id for n in tree.nodes.values() if n.traits.single)
 
