@@ -113,6 +113,22 @@ def tab_to(page: Page, wanted: str, most: int = 30) -> None:
     pytest.fail(f"Tab never reached {wanted!r}; focus went: {seen}")
 
 
+def fern_to_summary(page: Page) -> None:
+    """From the welcome page to the summary of the example tree's fern route, by the mouse."""
+    page.click("text=Start")
+    page.click("text=Continue")
+    page.check("text=None of these")
+    page.click("button[value=answer]")
+    page.check("text=A fern")
+    page.click("button[value=answer]")
+    page.check("text=Yellow leaves")
+    page.click("button[value=answer]")
+    page.check("input[value=dry]")
+    page.click("button[value=answer]")
+    page.click("text=Show my summary")
+    page.wait_for_selector("h1:has-text('Your plant plan')")
+
+
 def heading(page: Page) -> str:
     return page.locator("h1").first.inner_text()
 

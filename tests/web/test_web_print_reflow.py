@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.web.test_serve_e2e import ROOT, SCREEN_SECONDS, loopback_only
-from tests.web.test_web_browser import browser, start_server
+from tests.web.test_web_browser import browser, fern_to_summary, start_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -37,18 +37,7 @@ def to_summary(browser: Browser, url: str, width: int, theme: str = "Dark") -> P
     page.goto(url)
     page.check(f"text={theme}")
     page.click("text=Apply")
-    page.click("text=Start")
-    page.click("text=Continue")
-    page.check("text=None of these")
-    page.click("button[value=answer]")
-    page.check("text=A fern")
-    page.click("button[value=answer]")
-    page.check("text=Yellow leaves")
-    page.click("button[value=answer]")
-    page.check("input[value=dry]")
-    page.click("button[value=answer]")
-    page.click("text=Show my summary")
-    page.wait_for_selector("h1:has-text('Your plant plan')")
+    fern_to_summary(page)
     return page
 
 

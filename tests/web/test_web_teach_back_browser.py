@@ -15,6 +15,7 @@ from tests.web.test_web_browser import (  # noqa: F401  (browser: a fixture used
     TREE,
     axe_problems,
     browser,
+    fern_to_summary,
     start_server,
     tab_to,
 )
@@ -54,21 +55,6 @@ def teach_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from start_server(folder, tree_path=str(tree))
 
 
-def to_summary(page: Page) -> None:
-    page.click("text=Start")
-    page.click("text=Continue")
-    page.check("text=None of these")
-    page.click("button[value=answer]")
-    page.check("text=A fern")
-    page.click("button[value=answer]")
-    page.check("text=Yellow leaves")
-    page.click("button[value=answer]")
-    page.check("input[value=dry]")
-    page.click("button[value=answer]")
-    page.click("text=Show my summary")
-    page.wait_for_selector("h1:has-text('Your plant plan')")
-
-
 def press_enter_and_load(page: Page, wanted: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_selector(f"text={wanted}")
@@ -85,7 +71,7 @@ def test_teach_back_by_keyboard_alone(browser: Browser, teach_url: str,  # noqa:
     problems: dict[str, list[str]] = {}
     try:
         page.goto(teach_url)
-        to_summary(page)
+        fern_to_summary(page)
         if scripts:
             problems["summary"] = axe_problems(page)
         tab_to(page, "button:submit:teach:Check what you understood")
@@ -138,7 +124,7 @@ def test_teach_back_pages_pass_axe_in_every_theme(browser: Browser, teach_url: s
         page.goto(teach_url)
         page.check(f"text={theme}")
         page.click("text=Apply")
-        to_summary(page)
+        fern_to_summary(page)
         page.click("text=Check what you understood")
         page.check("text=Water more often")
         page.click("button[value=teach_answer]")
