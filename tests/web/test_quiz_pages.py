@@ -342,6 +342,7 @@ async def test_a_learner_may_type_a_seed_to_repeat_a_quiz(
         assert visitor.status == 200 and "<title>Error: " in visitor.page
         assert "Type the seed as a whole number, such as 42" in text_of(visitor.page)
         assert 'aria-describedby="seed-hint seed-error"' in visitor.page
+        assert '<li><a href="#seed">' in visitor.page  # the error summary leads to the field
     await visitor.post(GO, state=start, do="start", seed=" 42 ")
     quiz = build_quiz(load_tree(EXAMPLE), seed=42, cases=2)
     assert story_words(quiz.cases[0]) in text_of(visitor.page)
