@@ -6,8 +6,9 @@ what to bring and the first questions) fits one page, and the printer starts the
 next sheet. The routes are every route `wizard paths` lists, every route of the content tests
 (each symptom and each treatment already had, with every syndrome, antibody answer and cancer
 status), and every syndrome with every symptom and every treatment ticked at once. A red flag
-ticked adds its advice above the safety net: with any one of them, the advice and the whole
-safety net are still on the first page (what to bring and the questions may then run over).
+ticked adds its advice above the safety net and leaves room for the first question only: with
+any one of them, on every route of the content tests, the whole first part still fits; with
+everything else ticked too, the advice and the whole safety net are still on the first page.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from tests.content.routes import (
 from wizard.model.loader import load_tree
 from wizard.model.paths import iter_paths
 from wizard.render.html import render_html
-from wizard.render.outline import FIRST_PAGE, FIRST_PAGE_QUESTIONS, Outline, Section, build_outline
+from wizard.render.outline import (
+    FIRST_PAGE,
+    FIRST_PAGE_QUESTIONS,
+    FIRST_PAGE_QUESTIONS_URGENT,
+    Outline,
+    Section,
+    build_outline,
+)
 from wizard.render.printing import PAGE_LINES
 from wizard.render.text import FORM_FEED, WIDTH, render_text, section_lines, text_parts, title_lines
 
@@ -97,14 +105,38 @@ def test_the_first_part_fits_one_printed_page_on_every_route(tree: Any) -> None:
     assert walked > 7000 and worst > PAGE_LINES - 10  # the routes were walked, and some are long
 
 
-def test_one_red_flag_keeps_its_advice_and_the_safety_net_on_the_first_page(tree: Any) -> None:
+def red_flag_options(tree: Any) -> list[str]:
+    """One option of the first question for each red flag it can raise."""
     options = tree.nodes["red_flags"].options
     flags = {option.red_flag: option.id for option in options if option.red_flag}
     assert len(flags) >= 9
-    for flag, route in itertools.product(flags.values(), all_routes()):
+    return list(flags.values())
+
+
+def test_one_red_flag_leaves_the_whole_first_part_on_the_first_page(tree: Any) -> None:
+    worst = 0
+    for flag, route in itertools.product(red_flag_options(tree), all_routes()):
+        answers = {**route, "red_flags": [flag]}
+        summary = summary_of(tree, answers)
+        outline = build_outline(summary)
+        assert [s.id for s in outline.sections][1:2] == ["urgent"], route_id(answers)
+        lines = first_part(outline)
+        assert lines <= PAGE_LINES, (lines, route_id(answers))
+        worst = max(worst, lines)
+        questions = outline.section("questions")
+        assert questions is not None, route_id(answers)
+        shown = [entry.title for entry in questions.entries]
+        first = [q.item.text for q in summary.questions[:FIRST_PAGE_QUESTIONS_URGENT]]
+        assert shown == first, route_id(answers)
+    assert worst > PAGE_LINES - 5  # the longest advice (fever) was among them
+
+
+def test_one_red_flag_with_everything_ticked_keeps_its_advice_and_the_safety_net(
+    tree: Any,
+) -> None:
+    for flag, route in itertools.product(red_flag_options(tree), everything_ticked(tree)):
         answers = {**route, "red_flags": [flag]}
         outline = build_outline(summary_of(tree, answers))
-        assert [s.id for s in outline.sections][1:2] == ["urgent"], route_id(answers)
         lines = first_part(outline, upto="safety_net")
         assert lines <= PAGE_LINES, (lines, route_id(answers))
 

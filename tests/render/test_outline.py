@@ -50,6 +50,7 @@ def test_the_outline_reads_in_one_order(example_tree: Tree) -> None:
         "safety_net",
         "bring",
         "questions",
+        "more_questions",  # with an urgent alert, the first page keeps one question
         "group:light",  # the glance names 'move' first, so its group's details come first
         "group:water",
         "resources",

@@ -12,7 +12,8 @@ line each; the person's first choices, one line each, in the tree's `at_a_glance
 line naming the other options), the urgent alerts with their advice, the cautions (notes the
 tree marks as warning against an item for this person, never listed as options), the safety net
 ("When to get help today", on every summary whatever was answered), what to bring, and the first
-`FIRST_PAGE_QUESTIONS` questions for the care team (a line says how many more follow). Then the
+`FIRST_PAGE_QUESTIONS` questions for the care team (`FIRST_PAGE_QUESTIONS_URGENT` with an urgent
+alert; a line says how many more follow). Then the
 details: the other questions, the treatment groups (in the order 'at a glance' first names one of
 their items, so a group the glance puts later is not read first), help with coping, the person's
 answers, sources, and the disclaimer.
@@ -51,6 +52,10 @@ FIRST_PAGE_QUESTIONS = 4
 """Questions for the care team on the first page, in the tree's order (an author lists the ones
 that matter most first); the rest open the details, under "More questions to ask", so the first
 page fits one printed sheet (tests/content/test_first_page.py walks every route)."""
+FIRST_PAGE_QUESTIONS_URGENT = 1
+"""The same with an urgent alert ticked: its advice takes the others' room, so the first page
+still holds the glance, the advice, the safety net, what to bring and the question that matters
+most (who to call, day and night)."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +197,8 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
         Entry("question", str(i), strip_control(q.item.text), lines=_why(q, names, labels, rules))
         for i, q in enumerate(summary.questions, 1)
     )
-    first, more = questions[:FIRST_PAGE_QUESTIONS], questions[FIRST_PAGE_QUESTIONS:]
+    room = FIRST_PAGE_QUESTIONS_URGENT if summary.red_flags else FIRST_PAGE_QUESTIONS
+    first, more = questions[:room], questions[room:]
     if first:
         pointer = [Paragraph(t_count("more_questions_below", len(more)), "more")] if more else []
         sections.append(Section("questions", t("questions"), (*first, *pointer)))

@@ -108,16 +108,18 @@ def _entry(entry: Entry) -> list[str]:
 def section_lines(section: Section) -> list[str]:
     """One section as lines of text: its heading, then what it holds. A section's lines never
     depend on the sections around it, so a page can be measured section by section."""
-    lines = _heading(section.heading, "!" if section.id == "urgent" else "-")
+    lines: list[str] = []
     previous: type | None = None
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            gap = previous is not None and block.role != "more"
+            gap = previous is not None and block.role not in ("more", "outcome")
             lines += ["", *_wrap(block.text)] if gap else _wrap(block.text)
         else:
             lines += _entry(block)
         previous = type(block)
-    return lines
+    if lines[:1] == [""]:  # the heading's rule already sets the first card apart
+        del lines[0]
+    return _heading(section.heading, "!" if section.id == "urgent" else "-") + lines
 
 
 def text_parts(summary: Summary) -> tuple[list[str], list[str]]:
