@@ -38,11 +38,22 @@ blockquote { border-left: 5px solid #333; margin: .5rem 0; padding: .3rem .8rem;
 .urgent { border-left-color: #b00020; }
 ul.checklist { list-style: none; padding-left: 0; }
 a { color: #0645ad; word-break: break-word; }
+@page { margin: 8mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 12pt; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.15; }
+  h1 { font-size: 14pt; line-height: 1.2; margin: 0; }
+  h1 + p { margin: 0; }
+  h2 { font-size: 11pt; line-height: 1.2; margin: .35rem 0 .05rem; padding-bottom: 0;
+       border-bottom-width: 1px; }
+  h3 { font-size: 10.5pt; margin: .4rem 0 .1rem; }
+  p, ul { margin: .1rem 0; }
+  ul { padding-left: 1rem; }
+  ul ul { margin: 0; }
+  blockquote { margin: .1rem 0; padding: .05rem .4rem; border-left-width: 3px; }
+  blockquote p { margin: 0; }
   h2, h3 { break-after: avoid; }
   h2.details { break-before: page; }
-  blockquote, li { break-inside: avoid; }
+  blockquote, li, ul.checklist { break-inside: avoid; }
   a::after { content: ""; }
 }
 """
