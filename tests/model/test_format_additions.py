@@ -128,17 +128,19 @@ def test_a_folded_brief_is_trimmed(example_text: str) -> None:
 # -- at_a_glance ---------------------------------------------------------------------------------
 
 
-def test_the_first_holding_order_comes_first_and_nothing_is_hidden(example_tree: Tree) -> None:
+def test_the_first_holding_order_comes_first_and_only_cautions_are_left_out(
+    example_tree: Tree,
+) -> None:
     cactus = {**CACTUS, "symptoms": ["yellow", "spots"]}
     result = summary(example_tree, cactus)
     assert [t.item.id for t in result.treatments] == ["less-water", "move"]
     assert [t.item.id for t in result.glance] == ["move", "less-water"]
     # fern: the `always` entry; mist is named last, keep is not listed and is skipped; the
-    # fern entry's `others` takes less-water (whose card warns a fern) off the first choices
+    # card of less-water warns a fern, so it is no option of theirs: it is under the cautions
     fern = summary(example_tree, FERN)
-    assert [t.item.id for t in fern.glance] == ["move", "mist", "less-water"]
+    assert [t.item.id for t in fern.glance] == ["move", "mist"]
     assert [t.item.id for t in fern.first] == ["move", "mist"]
-    assert [t.item.id for t in fern.others] == ["less-water"]
+    assert [t.item.id for t in fern.others] == []
     assert [t.item.id for t in fern.cautions] == ["less-water"]
 
 
@@ -150,7 +152,8 @@ def test_treatments_an_order_does_not_name_follow_in_group_order(example_text: s
     text = changed(text, "  - {when: always, order: [less-water, keep, move, mist]}\n", "")
     text = changed(text, "  - {when: fern, others: [less-water]}\n", "")
     fern = summary(tree_of(text), FERN)
-    assert [t.item.id for t in fern.glance] == [t.item.id for t in fern.treatments]
+    options = [t.item.id for t in fern.treatments if not t.cautions]
+    assert [t.item.id for t in fern.glance] == options and "less-water" not in options
 
 
 def test_an_unknown_treatment_in_an_order_is_an_error(example_text: str) -> None:

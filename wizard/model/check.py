@@ -348,9 +348,10 @@ def _glance_cautions(
                     yield _diag(
                         glance.mark,
                         "warning",
-                        f"this 'at_a_glance' entry can offer '{treatment_id}' as a first choice "
-                        f"while its caution note (line {note.mark.line}) applies, with "
-                        f"{_facts_words(facts)}; add an entry for those facts with "
+                        f"this 'at_a_glance' entry puts '{treatment_id}' among the first "
+                        f"choices while its caution note (line {note.mark.line}) applies, with "
+                        f"{_facts_words(facts)} (the summary then leaves it out of 'At a "
+                        f"glance', under 'Take care'); add an entry for those facts with "
                         f"'others: [{treatment_id}]'",
                     )
 

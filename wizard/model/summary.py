@@ -260,16 +260,23 @@ def _glance(
 ) -> tuple[tuple[Listed[Treatment], ...], int]:
     """(every listed option in 'at a glance' order, how many of them are first choices).
 
-    Treatments marked `caution` are not options: they are left to the cautions.
+    Treatments marked `caution` are not options: they are left to the cautions. Nor is a
+    treatment whose card warns against it for this person (a caution note that holds): naming
+    it on the "other options" line would offer what the card below says not to take.
 
     The first holding `at_a_glance` entry with an `order` orders them; listed ones it does not
     name follow in group order. Every holding entry then moves its `later` ids to the end of
     the order and its `others` ids off the first choices. The first choices are the first
     GLANCE_FIRST of what the order names (or, with no order, of the group order); the rest are
-    the other options. Nothing listed is ever left out, and an order naming what is not listed
-    skips it.
+    the other options. Nothing else listed is ever left out, and an order naming what is not
+    listed skips it.
     """
-    listed = {t.item.id: t for group in groups for t in group.treatments if not t.item.caution}
+    listed = {
+        t.item.id: t
+        for group in groups
+        for t in group.treatments
+        if not t.item.caution and not t.cautions
+    }
     applying = [glance for glance in tree.at_a_glance if glance.when.holds(facts)]
     chosen = next((glance for glance in applying if glance.has_order), None)
     order = chosen.order if chosen is not None else tuple(listed)
