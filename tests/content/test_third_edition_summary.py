@@ -8,6 +8,7 @@ turns on (seizures, anti-seizure medicine, steroids), and with red flags raised.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ from tests.content.routes import (
     route_id,
     summary_of,
     syndrome_routes,
+    treatment_ids,
 )
 from wizard.model.loader import check_file, load_tree
 from wizard.model.spec import GLANCE_FIRST
@@ -42,6 +44,7 @@ def every_route() -> Iterator[dict[str, list[str]]]:
     yield from all_routes()
     yield from syndrome_routes(symptoms=["seizures"])
     yield from syndrome_routes(taken=["antiseizure", "steroids"])
+    yield from syndrome_routes(taken=["immunosuppressant", "ivig_plex"])
     for syndrome, age in SYNDROME_ROUTES:
         yield neuro(syndrome, age=age, red_flags=["breathing", "fever"], cancer="not_found")
     for flag in SEIZURE_NOW:  # a seizure reported on the first question, not as a symptom
@@ -91,6 +94,12 @@ def test_every_summary_has_the_whole_safety_net_below_anything_urgent(walked: An
             "Your care team's 24-hour number: ____",
         ):
             assert fragment in words, (route_id(answers), fragment)
+        # every red flag's signs, the treatment ones where the treatment is had or listed
+        cyclophosphamide = "cyclophosphamide" in treatment_ids(summary)
+        assert ("Blood in your urine (pee) on cyclophosphamide" in words) == cyclophosphamide
+        after_ivig = "took_ivig_plex" in summary.facts
+        assert ("after IVIg, a very bad headache with a stiff neck" in words) == after_ivig
+        assert "painful swollen leg" in words and "sudden shortness of breath" in words
 
 
 def test_the_safety_net_is_in_every_output(tree: Any) -> None:
@@ -103,7 +112,8 @@ def test_the_safety_net_is_in_every_output(tree: Any) -> None:
         ):
             assert "When to get help today" in output and "116 123" in output, (name, answers)
         data = json.loads(render_json(summary))
-        assert len(data["safety_net"]["signs"]) == len(tree.safety_net.signs), route_id(answers)
+        signs = [sign["text"] for sign in data["safety_net"]["signs"]]
+        assert signs == [sign.text for sign in summary.safety_signs], route_id(answers)
         assert data["safety_net"]["write_in"] == "Your care team's 24-hour number"
 
 
@@ -125,6 +135,24 @@ def test_nobody_with_seizures_is_offered_amifampridine_first(walked: Any) -> Non
             assert "amifampridine" not in [item.item.id for item in summary.glance]
             assert "amifampridine" in [item.item.id for item in summary.cautions]
     assert seen >= 4 * 5 * 5  # seizures, medicine, each seizure flag; every cancer and antibody
+
+
+def test_nobody_with_seizures_reads_that_amifampridine_is_their_first_choice(
+    walked: Any,
+) -> None:
+    """Not in the glance, the cards or the notes: every sentence of the summary that calls
+    something the first choice carries the exception for seizures."""
+    seen = 0
+    for answers, summary in walked:
+        if not (reports_seizures(answers) and "lems" in summary.facts):
+            continue
+        seen += 1
+        words = " ".join(render_text(summary).split())
+        for sentence in re.split(r"(?<=[.!?]) ", words):
+            if re.search(r"first[- ]choice", sentence, re.I):
+                assert "except for people who have had seizures" in sentence, (
+                    route_id(answers), sentence)
+    assert seen >= 4 * 5 * 5
 
 
 def test_no_first_choice_is_one_its_card_warns_against(walked: Any) -> None:

@@ -43,7 +43,7 @@ a { color: #0645ad; word-break: break-word; }
   body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.15; }
   h1 { font-size: 14pt; line-height: 1.2; margin: 0; }
   h1 + p { margin: 0; }
-  h2 { font-size: 11pt; line-height: 1.2; margin: .35rem 0 .05rem; padding-bottom: 0;
+  h2 { font-size: 11pt; line-height: 1.2; margin: .3rem 0 .05rem; padding-bottom: 0;
        border-bottom-width: 1px; }
   h3 { font-size: 10.5pt; margin: .4rem 0 .1rem; }
   p, ul { margin: .1rem 0; }
