@@ -712,7 +712,7 @@ PATHS: list[dict[str, list[str]]] = [
     neuro("encephalomyelitis", ["stiffness"]),
     neuro("mg", cancer="not_found"),
     *(other(system) for system in ("hormones", "skin", "joints", "blood")),
-    other("hormones", cancer="not_found"),
+    *(other(system, cancer="not_found") for system in ("hormones", "skin", "joints", "blood")),
     neuro("unknown", ["balance"], cancer="not_found", system="unsure"),
 ]
 

@@ -158,16 +158,29 @@ def test_a_rash_on_the_eyelids_or_knuckles_under_skin_points_to_the_muscle_quest
 # --- Pregnancy, breast-feeding and contraception -----------------------------------------------
 
 PREGNANCY = re.compile(r"pregnan", re.IGNORECASE)
+# Every card that needs a pregnancy line: the anti-seizure medicines, everything in "Calming the
+# immune system", the stiffness medicines (diazepam is an anti-seizure medicine too) and the
+# nerve-pain medicines (so are gabapentin and pregabalin).
+PREGNANCY_CARDS = (
+    ANTI_SEIZURE,
+    *IMMUNE_SUPPRESSING,
+    "ivig",
+    "plasma-exchange",
+    "stiffness-medicines",
+    "nerve-pain-medicines",
+)
 
 
-def test_a_pregnancy_line_on_each_anti_seizure_and_immune_suppressing_card(
+def test_a_pregnancy_line_on_each_anti_seizure_and_immune_calming_card(
     routes: Routes,
 ) -> None:
     """On every such card an adult reads; a child's route gets none of it (nor the pill)."""
+    shown = dict.fromkeys(PREGNANCY_CARDS, 0)
     for answers, summary in routes:
-        for card in (ANTI_SEIZURE, *IMMUNE_SUPPRESSING):
+        for card in PREGNANCY_CARDS:
             if card not in treatment_ids(summary):
                 continue
+            shown[card] += 1
             text = card_text(summary, card)
             said = "could become pregnant" in text and "breast-feeding" in text
             assert said == (not is_child(answers)), (route_id(answers), card)
@@ -175,18 +188,22 @@ def test_a_pregnancy_line_on_each_anti_seizure_and_immune_suppressing_card(
                 assert "birth control" not in text, (route_id(answers), card)
             elif card == ANTI_SEIZURE:
                 assert "birth control pills work less well" in text, route_id(answers)
+    assert all(shown.values()), shown
 
 
-def test_the_pregnancy_question_shows_where_those_medicines_are_listed_and_not_for_a_child(
-    routes: Routes,
-) -> None:
+def test_the_pregnancy_question_shows_on_every_route_but_a_childs(routes: Routes) -> None:
+    """Anyone who could become pregnant: the tree asks neither sex nor age (but a child's
+    opsoclonus-myoclonus), and every route lists a medicine (chemotherapy at the least)."""
+    asked_on = 0
     for answers, summary in routes:
-        medicines = set(treatment_ids(summary)) & {ANTI_SEIZURE, *IMMUNE_SUPPRESSING}
-        expected = bool(medicines) and not is_child(answers)
+        assert "chemotherapy" in listed(summary, "treat-cancer").item.examples
         asked = [q.item.text for q in summary.questions if PREGNANCY.search(q.item.text)]
-        assert bool(asked) == expected, (route_id(answers), medicines)
+        assert bool(asked) == (not is_child(answers)), route_id(answers)
         for text in asked:
             assert "breast-feeding" in text and "birth control" in text
+        asked_on += bool(asked)
+    children = sum(is_child(answers) for answers, _ in routes)
+    assert children and asked_on == len(routes) - children
 
 
 # --- Single medicines and procedures -----------------------------------------------------------

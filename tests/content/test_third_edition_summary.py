@@ -7,6 +7,7 @@ turns on (seizures, anti-seizure medicine, steroids), and with red flags raised.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -15,10 +16,14 @@ from typing import Any
 import pytest
 
 from tests.content.routes import (
+    CANCER,
+    OTHER_SYSTEMS,
     SYNDROME_ROUTES,
+    TAKEN,
     TREE,
     all_routes,
     neuro,
+    other,
     route_id,
     summary_of,
     syndrome_routes,
@@ -40,8 +45,11 @@ def tree() -> Any:
 
 def every_route() -> Iterator[dict[str, list[str]]]:
     """Every single-choice route, then each syndrome with seizures, anti-seizure medicine and
-    steroids taken (every cancer status and antibody answer), then red flags raised."""
+    steroids taken (every cancer status and antibody answer), each other body system with each
+    treatment had, then red flags raised."""
     yield from all_routes()
+    for system, cancer, taken in itertools.product(OTHER_SYSTEMS, CANCER, TAKEN):
+        yield other(system, cancer, taken=[taken])
     yield from syndrome_routes(symptoms=["seizures"])
     yield from syndrome_routes(taken=["antiseizure", "steroids"])
     yield from syndrome_routes(taken=["immunosuppressant", "ivig_plex"])
@@ -205,15 +213,38 @@ def test_damage_may_not_heal_never_reaches_a_cell_surface_syndrome(walked: Any) 
                 assert "may not heal" not in note, (route_id(answers), item.item.id)
 
 
-def test_hormone_routes_with_no_cancer_found_say_other_causes_are_looked_for(walked: Any) -> None:
-    found = 0
+# Each other body system's own words for "these problems can have other causes".
+OTHER_CAUSES = {
+    "hormones": "Hormone and blood-salt problems like these can also have other causes",
+    "skin": "Skin changes like these can also have other causes",
+    "joints": "Joint pain and swelling like this can also have other causes",
+    "blood": "Blood clots and other blood problems like these can also have other causes",
+}
+NERVE_SYNDROMES_NOTE = "Examples are myasthenia gravis, stiff person syndrome"
+
+
+def test_other_body_systems_with_no_cancer_found_say_other_causes_are_looked_for(
+    walked: Any,
+) -> None:
+    """Hormones, skin, joints and blood with no cancer found read that other causes are looked
+    for, in their own words, and never the nerve-syndrome note; every other route reads neither
+    the other systems' notes nor, with no cancer found, misses the nerve-syndrome note."""
+    found = dict.fromkeys(OTHER_CAUSES, 0)
     for answers, summary in walked:
-        if "hormones" in summary.facts and "cancer_not_found" in summary.facts:
-            found += 1
-            notes = " ".join(n for item in summary.treatments for n in item.notes)
+        notes = " ".join(" ".join(n.split()) for item in summary.treatments for n in item.notes)
+        system = answers["body_system"][0]
+        not_found = "cancer_not_found" in summary.facts
+        for other_system, words in OTHER_CAUSES.items():
+            expected = system == other_system and not_found
+            assert (words in notes) == expected, (route_id(answers), other_system)
+        if system in OTHER_CAUSES and not_found:
+            found[system] += 1
             assert "look for other causes" in notes, route_id(answers)
             assert "myasthenia gravis" not in notes, route_id(answers)
-    assert found == 1
+        assert (NERVE_SYNDROMES_NOTE in notes) == (not_found and system not in OTHER_CAUSES), (
+            route_id(answers)
+        )
+    assert found == dict.fromkeys(OTHER_CAUSES, 1 + len(TAKEN))  # none, then each one had
 
 
 def test_the_checker_proves_every_promise_of_the_bundled_tree(tree: Any) -> None:
