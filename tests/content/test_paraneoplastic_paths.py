@@ -260,6 +260,8 @@ def test_identity_review_and_disclaimer(tree: Any) -> None:
     assert tree.description
     assert tree.review.last_reviewed == "2026-11-21"
     assert tree.review.next_review == "2027-11-21"
+    # edited after that review and not yet signed off: every review line must say so
+    assert tree.review.unreviewed_change == "2026-12-05"
     assert "does not diagnose" in tree.disclaimer
     assert "care team" in tree.disclaimer
     assert TREE.read_text(encoding="utf-8").startswith(

@@ -127,6 +127,44 @@ def test_a_date_that_does_not_exist_is_an_error() -> None:
     ]
 
 
+def changed(day: str, last: str = "2026-01-01") -> dict[str, str]:
+    """The small tree's review with `changed: day` after its two dates."""
+    return {"LAST": last, "NEXT": f"2027-11-21, changed: {day}"}
+
+
+def test_a_change_after_the_review_is_no_problem_and_is_kept() -> None:
+    assert governance(**changed("2026-12-05")) == []
+    review = built(**changed("2026-12-05")).review
+    assert (review.changed, review.unreviewed_change) == ("2026-12-05", "2026-12-05")
+    assert built().review.unreviewed_change == ""  # no `changed`: the review covers it all
+
+
+def test_a_changed_date_that_does_not_exist_is_an_error_at_it() -> None:
+    assert governance(**changed("2026-02-30")) == [
+        "t.yaml:5:71: error: 'changed' 2026-02-30 is not a real date"
+    ]
+    assert built(**changed("2026-02-30")).review.unreviewed_change == ""
+
+
+def test_a_changed_date_written_another_way_is_an_error_from_the_checker() -> None:
+    _, diagnostics = check_text(tree_text(**changed('"5 Dec 2026"')), "t.yaml")
+    errors = [str(d) for d in diagnostics if d.is_error]
+    assert len(errors) == 1 and errors[0].startswith("t.yaml:5:71: error: ")
+    assert "YYYY-MM-DD" in errors[0] and "'changed'" in errors[0]
+
+
+def test_a_change_before_the_last_review_is_a_warning_and_claims_nothing() -> None:
+    assert governance(**changed("2025-12-31")) == [
+        "t.yaml:5:71: warning: 'changed' 2025-12-31 comes before 'last_reviewed' 2026-01-01, "
+        "so the review covered it and the summary says nothing of it; remove 'changed', or give "
+        "the day the content changed after the review"
+    ]
+    assert built(**changed("2025-12-31")).review.unreviewed_change == ""
+    # a change on the review day itself is covered by that review: nothing to say
+    assert governance(**changed("2026-01-01")) == []
+    assert built(**changed("2026-01-01")).review.unreviewed_change == ""
+
+
 def test_overdue_says_why_in_one_sentence() -> None:
     sentence = overdue(built(NEXT="2026-03-01"), TODAY)
     assert sentence is not None and "2026-03-01" in sentence and "\n" not in sentence

@@ -28,6 +28,7 @@ from wizard.model.spec import (
 )
 from wizard.model.tree import (
     ALWAYS,
+    NO_MARK,
     NO_PROMISE,
     Brief,
     Bring,
@@ -435,6 +436,8 @@ class _Builder:
             clean["next_review"],
             self.mark(marks["next_review"]),
             self.mark(marks["last_reviewed"]),
+            clean.get("changed", ""),
+            self.mark(marks["changed"]) if "changed" in clean else NO_MARK,
         )
 
     def source(self, key: str, raw: Any, mark: YamlMark) -> Source | None:

@@ -75,6 +75,7 @@ def _check_review(tree: Tree, today: date) -> Iterator[Diagnostic]:
     for key, text, mark in (
         ("last_reviewed", review.last_reviewed, review.last_mark),
         ("next_review", review.next_review, review.mark),
+        ("changed", review.changed, review.changed_mark),
     ):
         if not text:
             continue  # missing or malformed: the builder said so already
@@ -84,6 +85,15 @@ def _check_review(tree: Tree, today: date) -> Iterator[Diagnostic]:
         else:
             days[key] = day
     last, due = days.get("last_reviewed"), days.get("next_review")
+    changed = days.get("changed")
+    if last is not None and changed is not None and changed < last:
+        yield _diag(
+            review.changed_mark if review.changed_mark.line else top,
+            "warning",
+            f"'changed' {changed.isoformat()} comes before 'last_reviewed' {last.isoformat()}, "
+            "so the review covered it and the summary says nothing of it; remove 'changed', or "
+            "give the day the content changed after the review",
+        )
     mark = review.mark if review.mark.line else top
     if last is not None and due is not None and due < last:
         yield _diag(

@@ -155,6 +155,11 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
     "review": (
         F("last_reviewed", "date", True, "YYYY-MM-DD"),
         F("next_review", "date", True, "YYYY-MM-DD"),
+        F(
+            "changed",
+            "date",
+            doc="YYYY-MM-DD: the content changed after `last_reviewed` and awaits review.",
+        ),
     ),
     "source": (
         F("title", "text", True, read="name"),

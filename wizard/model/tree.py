@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from wizard.model.kinds import KINDS, Kind, NodeKind
@@ -407,12 +408,30 @@ class QuizSettings:
 
 @dataclass(frozen=True)
 class Review:
-    """When the content was last reviewed and is next due (content governance)."""
+    """When the content was last reviewed and is next due (content governance), and when it
+    last changed, if that was after the review (`changed`, optional)."""
 
     last_reviewed: str
     next_review: str
     mark: Mark = field(default=NO_MARK, compare=False)  # where `next_review` is written
     last_mark: Mark = field(default=NO_MARK, compare=False)  # where `last_reviewed` is written
+    changed: str = ""
+    changed_mark: Mark = field(default=NO_MARK, compare=False)  # where `changed` is written
+
+    @property
+    def unreviewed_change(self) -> str:
+        """`changed` when it is a real date later than `last_reviewed`, else "".
+
+        Then the content a person reads is not the content a clinician reviewed, and every line
+        that states the review must say so; a change on or before the review day is covered by
+        it (`wizard check` warns at one before it), and a malformed date claims nothing.
+        """
+        try:
+            changed = date.fromisoformat(self.changed)
+            reviewed = date.fromisoformat(self.last_reviewed)
+        except ValueError:
+            return ""
+        return self.changed if changed > reviewed else ""
 
 
 @dataclass(frozen=True)

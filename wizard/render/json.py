@@ -3,9 +3,10 @@
 The contract's fields stay as they were (keys may be added, never renamed or dropped). Added:
 `at_a_glance` (urgent lines, the person's first choices in their order, and `others`: the
 other options named on one line), `cautions`, `safety_net` (on every summary of a tree that has
-one), `bring`, and `outline` (every section's id, heading and entries, in reading order), all
-read from the one outline the other outputs render. Every string passes through
-`strip_control` on its way out (`_clean`).
+one), `bring`, `review` (the review dates, `changed` when the content changed after the last
+review, and the closing line saying so), and `outline` (every section's id, heading and
+entries, in reading order), all read from the one outline the other outputs render. Every
+string passes through `strip_control` on its way out (`_clean`).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def _outline_data(outline: Outline, summary: Summary) -> dict[str, Any]:
             "write_in": summary.tree.safety_net.write_in if summary.tree.safety_net else "",
         },
         "bring": [e.title for e in _entries(outline, "bring")],
+        "review": _review_data(outline, summary),
         "outline": [
             {
                 "id": section.id,
@@ -75,6 +77,22 @@ def _outline_data(outline: Outline, summary: Summary) -> dict[str, Any]:
             }
             for section in outline.sections
         ],
+    }
+
+
+def _review_data(outline: Outline, summary: Summary) -> dict[str, Any]:
+    """The review dates and the closing line that states them: `changed` is the day the
+    content changed after its last review (null when the review covers what is shown), so a
+    program never reports reviewed content that was not."""
+    review = summary.tree.review
+    note = outline.section("note")
+    blocks = note.blocks if note is not None else ()
+    said = [b.text for b in blocks if isinstance(b, Paragraph) and b.role == "reviewed"]
+    return {
+        "last_reviewed": review.last_reviewed,
+        "next_review": review.next_review,
+        "changed": review.unreviewed_change or None,
+        "text": said[0] if said else "",
     }
 
 

@@ -79,6 +79,11 @@ WORDS: dict[str, str] = {
     "nothing_listed": "Nothing in this guide is listed for these answers.",
     "nothing_picked": "(nothing)",
     "reviewed": "Content reviewed {last}; next review due {next}.",
+    # the tree's `review.changed` is later than its last review: never claim it was reviewed
+    "reviewed_changed": (
+        "Content last reviewed {last}; changed on {changed} and not yet reviewed again; next "
+        "review due {next}."
+    ),
     "change": "change",
     "urgent_badge": "⚠ URGENT",
     # why an item is listed (reasons.py); the JSON's `because` holds these sentences too
@@ -148,6 +153,10 @@ WORDS: dict[str, str] = {
     # -- pages --------------------------------------------------------------------------------
     "please_read": "Please read",
     "content_version": "Content version {version} · last reviewed {reviewed}",
+    "content_version_changed": (
+        "Content version {version} · last reviewed {reviewed} · changed on {changed} and not "
+        "yet reviewed again"
+    ),
     "draft_translation": (
         "This translation is a draft: a clinician reviewed the original content, but not this "
         "translation yet. If anything is unclear, ask your care team."

@@ -34,6 +34,7 @@ from wizard.render.pageview import (
     option_views,
     paragraphs,
     urgent_view,
+    version_line,
 )
 from wizard.render.teach_back import reminder
 from wizard.render.words import t, t_count
@@ -83,6 +84,8 @@ class Page:
     """The summary offers teach-back ("Check what you understood"): the tree asks about it."""
     reminder: list[str] = field(default_factory=list)
     """Teach-back after a wrong answer: that part of the summary again, in other words."""
+    version: str = ""
+    """The welcome page's line on how current the content is (the shared `version_line`)."""
 
 
 def language(code: str) -> str:
@@ -95,7 +98,7 @@ def welcome_page(session: Session) -> Page:
     tree = session.tree
     draft = (t("draft_translation"),) if tree.translation == "draft" else ()
     return Page("welcome", strip_control(tree.title), [*draft, *paragraphs(tree.description)],
-                subtitle=strip_control(tree.disclaimer))
+                subtitle=strip_control(tree.disclaimer), version=version_line(tree))
 
 
 def question_page(session: Session, picked: tuple[str, ...], error: str = "") -> Page:

@@ -10,6 +10,7 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from wizard.render.pageview import version_line
 from wizard.render.words import t
 from wizard.tui.messages import StartRequested
 from wizard.tui.widgets.key_bar import KeyBar
@@ -45,16 +46,7 @@ class WelcomeScreen(Screen[None]):
             disclaimer = Static(literal(tree.disclaimer.strip()), id="welcome-disclaimer")
             disclaimer.border_title = t("please_read")
             yield disclaimer
-            yield Static(
-                literal(
-                    t(
-                        "content_version",
-                        version=tree.version,
-                        reviewed=tree.review.last_reviewed,
-                    )
-                ),
-                id="welcome-version",
-            )
+            yield Static(literal(version_line(tree)), id="welcome-version")
             with Center(id="welcome-actions"):
                 yield StartButton()
             yield Static(t("press_to_start"), id="welcome-hint")
