@@ -11,7 +11,7 @@ from tests.web.visitor import Visitor
 from wizard.model.machine import walk
 from wizard.model.tree import Tree
 from wizard.render.json import summary_data
-from wizard.render.pageview import version_line
+from wizard.render.review_lines import version_line
 from wizard.render.text import render_text
 from wizard.render.words import use_language
 

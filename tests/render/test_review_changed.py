@@ -17,7 +17,7 @@ from wizard.render.html import render_html
 from wizard.render.json import render_json
 from wizard.render.markdown import render_markdown
 from wizard.render.outline import Paragraph, build_outline
-from wizard.render.pageview import version_line
+from wizard.render.review_lines import version_line
 from wizard.render.text import render_text
 
 ANSWERS = {"danger": ["fire"], "kind": ["unsure"], "symptoms": ["nothing"]}

@@ -27,8 +27,9 @@ from typing import Any, Literal
 
 from wizard.model.plain import strip_control
 from wizard.model.summary import Listed, Summary
-from wizard.model.tree import Question, Resource, Review, SafetyNet, Sign, Treatment
+from wizard.model.tree import Question, Resource, SafetyNet, Sign, Treatment
 from wizard.render.reasons import Labels, because, rule
+from wizard.render.review_lines import reviewed_line
 from wizard.render.words import t, t_count
 
 EntryKind = Literal[
@@ -241,16 +242,6 @@ def build_outline(summary: Summary, *, rules: bool = False) -> Outline:
         t("subtitle", tree=strip_control(tree.title), version=strip_control(tree.version)),
         tuple(sections),
     )
-
-
-def reviewed_line(review: Review) -> str:
-    """The summary's closing line on the review. Content changed since its last review says so
-    in the same line: a person must never read that the words in front of them were reviewed
-    when they were not."""
-    last, due = strip_control(review.last_reviewed), strip_control(review.next_review)
-    if review.unreviewed_change:
-        return t("reviewed_changed", last=last, changed=review.unreviewed_change, next=due)
-    return t("reviewed", last=last, next=due)
 
 
 def _glance(summary: Summary) -> Section:

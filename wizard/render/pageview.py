@@ -20,7 +20,7 @@ from typing import Literal
 
 from wizard.model.machine import Session
 from wizard.model.plain import strip_control
-from wizard.model.tree import Node, Option, RedFlag, Tree
+from wizard.model.tree import Node, Option, RedFlag
 from wizard.render.words import pick_rule, progress_words, t
 
 PageKind = Literal["page", "single", "many"]
@@ -167,17 +167,6 @@ def build_page(session: Session, chosen: Sequence[str] | None = None) -> PageVie
         can_go_back=bool(session.history),
         draft=t("draft_translation") if session.tree.translation == "draft" else "",
     )
-
-
-def version_line(tree: Tree) -> str:
-    """The welcome page's line on how current the content is: its version and last review, and,
-    when it changed after that review, that it has not been reviewed again (the app and the
-    web page both show this line)."""
-    version, last = strip_control(tree.version), strip_control(tree.review.last_reviewed)
-    changed = tree.review.unreviewed_change
-    if changed:
-        return t("content_version_changed", version=version, reviewed=last, changed=changed)
-    return t("content_version", version=version, reviewed=last)
 
 
 def heading(node: Node) -> str:

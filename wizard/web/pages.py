@@ -34,8 +34,8 @@ from wizard.render.pageview import (
     option_views,
     paragraphs,
     urgent_view,
-    version_line,
 )
+from wizard.render.review_lines import version_line
 from wizard.render.teach_back import reminder
 from wizard.render.words import t, t_count
 

@@ -10,7 +10,7 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from wizard.render.pageview import version_line
+from wizard.render.review_lines import version_line
 from wizard.render.words import t
 from wizard.tui.messages import StartRequested
 from wizard.tui.widgets.key_bar import KeyBar
