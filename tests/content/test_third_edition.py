@@ -456,7 +456,11 @@ def test_new_care_team_questions_show_only_where_they_apply(routes: Routes) -> N
 
 # --- Patient groups ----------------------------------------------------------------------------
 
-GROUPS = {"myaware": ("mg", "lems"), "desst": ("omx",)}
+GROUPS = {
+    "myaware": ("mg", "lems"),
+    "desst": ("omx",),
+    "myositis-association": ("dermatomyositis",),
+}
 COUNTRY = re.compile(r"\((US|UK|UK and Ireland|Australia|Spain)\)")
 
 
@@ -535,3 +539,22 @@ def test_spanish_language_pages_stand_beside_the_thymoma_and_breathing_pages(
         cited = {source.id for source in summary.sources}
         if "nci-thymoma" in cited:
             assert "nci-thymoma-es" in cited, route_id(answers)
+
+
+def test_daily_life_safety_falls_at_home_and_safe_food_textures(routes: Routes) -> None:
+    """facts.md, third edition: falls at home, safe food textures (heat for LEMS is on the
+    physical therapy card). Each shows wherever its risk was reported and its card is listed."""
+    falls = textures = 0
+    for answers, summary in routes:
+        ids = treatment_ids(summary)
+        symptoms = answers.get("symptoms", [])
+        unsteady = {"weakness", "balance"} & set(symptoms) or syndrome(answers) in (
+            "cerebellar", "sensory")
+        if "occupational-therapy" in ids:
+            said = has_note(summary, "occupational-therapy", "falls more likely", "handrails")
+            assert said == bool(unsteady), route_id(answers)
+            falls += said
+        if "swallowing" in symptoms:
+            assert has_note(summary, "speech-language-therapy", "softer foods", "thicker drinks")
+            textures += 1
+    assert falls > 500 and textures > 300
