@@ -39,7 +39,7 @@ def cmd_trees(args: argparse.Namespace) -> int:
             rows.append((path.stem, f"(cannot be used: {errors} error(s))", "", "", ""))
         else:
             rows.append(
-                (tree.id, tree.title, tree.version, tree.review.last_reviewed, _languages(tree))
+                (tree.id, tree.title, tree.version, _last_review(tree), _languages(tree))
             )
     if not rows:
         print("no bundled trees found", file=sys.stderr)
@@ -53,6 +53,14 @@ def cmd_trees(args: argparse.Namespace) -> int:
             ).rstrip()
         )
     return Exit.OK
+
+
+def _last_review(tree: Tree) -> str:
+    """`2026-11-21`, or `2026-11-21 (changed 2026-12-05)` when the content changed after it:
+    staff choosing a tree see what a patient will read, that the review is not current."""
+    changed = tree.review.unreviewed_change
+    last = tree.review.last_reviewed
+    return f"{last} (changed {changed})" if changed else last
 
 
 def _languages(tree: Tree) -> str:
