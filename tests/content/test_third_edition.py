@@ -502,6 +502,22 @@ def test_plasma_exchange_and_pyridostigmine_cite_mg_pages_only_for_mg(routes: Ro
                 assert not mg_pages & set(listed(summary, card).sources), (route_id(answers), card)
 
 
+def test_the_cautionary_medicines_page_for_mg_and_lems_is_cited_only_where_it_speaks(
+    routes: Routes,
+) -> None:
+    """MGFA's list of medicines that can worsen MG (and LEMS) backs the cautions of those two
+    syndromes, and the stiffness note for a syndrome not yet named; the safety net's "new
+    weakness after a new medicine", shown to everyone, cites a general page instead."""
+    cited_somewhere = False
+    for answers, summary in routes:
+        cited = {source.id for source in summary.sources}
+        speaks = {"mg", "lems", "syndrome_unknown"} & summary.facts
+        assert "mgfa-cautionary" not in cited or speaks, route_id(answers)
+        assert "aafp-drug-reactions" in cited, route_id(answers)
+        cited_somewhere |= "mgfa-cautionary" in cited
+    assert cited_somewhere
+
+
 def test_the_spanish_language_page_stands_beside_the_english_one(routes: Routes) -> None:
     for answers, summary in routes:
         cited = {source.id for source in summary.sources}
